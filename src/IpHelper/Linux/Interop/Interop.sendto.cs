@@ -1,0 +1,9 @@
+using System.Runtime.InteropServices;
+
+namespace IpHelper.Linux;
+
+internal static partial class Interop
+{
+    [LibraryImport(Libc, EntryPoint = "sendto", SetLastError = true)]
+    internal static unsafe partial nint sendto(SafeNetlinkHandle fd, byte* buffer, nuint length, int flags, in SockAddrNetlink address, int addressLength);
+}

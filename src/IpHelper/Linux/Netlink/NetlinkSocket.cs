@@ -1,0 +1,360 @@
+using System.Buffers.Binary;
+using System.Runtime.InteropServices;
+
+namespace IpHelper.Linux.Netlink;
+
+/// <summary>
+/// A netlink socket for requests: opened inside the current <see cref="NetNamespace"/> scope, with
+/// extended acks, capped acks and strict checking switched on where the kernel accepts them.
+/// Every receive has a timeout and honours cancellation; replies are accepted only from the kernel
+/// (sender port 0) and only for our port id and the sequence number of the request in flight, so
+/// stale replies of an abandoned request and messages forged by other processes are dropped.
+/// Not thread-safe: one request at a time.
+/// </summary>
+internal sealed unsafe class NetlinkSocket : IDisposable
+{
+    /// <summary>How many times an interrupted dump (NLM_F_DUMP_INTR) is repeated before giving up.</summary>
+    public const int MaxDumpAttempts = 16;
+
+    private const int PollSliceMs = 100;
+    private const int MinReceiveBuffer = 64 * 1024;
+
+    private readonly SafeNetlinkHandle _handle;
+    private byte[] _receiveBuffer = new byte[MinReceiveBuffer];
+    private uint _sequence;
+
+    private NetlinkSocket(SafeNetlinkHandle handle, uint portId, bool strict, bool extendedAck)
+    {
+        _handle = handle;
+        PortId = portId;
+        StrictCheck = strict;
+        ExtendedAck = extendedAck;
+        _sequence = (uint)Environment.TickCount;
+    }
+
+    /// <summary>The port id the kernel bound this socket to.</summary>
+    public uint PortId { get; }
+
+    /// <summary>True when NETLINK_GET_STRICT_CHK is on, so dump requests are filtered by the kernel.</summary>
+    public bool StrictCheck { get; }
+
+    /// <summary>True when the kernel sends extended-ack messages (NETLINK_EXT_ACK).</summary>
+    public bool ExtendedAck { get; }
+
+    /// <summary>How long a receive waits for the kernel before the request fails with ETIMEDOUT.</summary>
+    public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>Messages dropped because they came from another sender, port or sequence number.</summary>
+    public long IgnoredMessages { get; private set; }
+
+    /// <summary>Dumps repeated because the kernel flagged them inconsistent (NLM_F_DUMP_INTR).</summary>
+    public long DumpRestarts { get; private set; }
+
+    /// <summary>Opens a socket of <paramref name="protocol"/> in the namespace of the current scope.</summary>
+    /// <exception cref="NetIoException">The socket could not be created or bound.</exception>
+    public static NetlinkSocket Open(int protocol = NetlinkConstants.NETLINK_ROUTE)
+    {
+        var handle = NetNamespace.Run(() => Interop.socket(Interop.AF_NETLINK, Interop.SOCK_RAW | Interop.SOCK_CLOEXEC, protocol));
+        if (handle.IsInvalid)
+        {
+            var errno = Marshal.GetLastPInvokeError();
+            handle.Dispose();
+            throw Failure(errno, "socket(AF_NETLINK) failed");
+        }
+        try
+        {
+            var address = new Interop.SockAddrNetlink { Family = Interop.AF_NETLINK };
+            if (Interop.bind(handle, address, sizeof(Interop.SockAddrNetlink)) != 0)
+                throw Failure(Marshal.GetLastPInvokeError(), "bind(AF_NETLINK) failed");
+            var length = sizeof(Interop.SockAddrNetlink);
+            if (Interop.getsockname(handle, out var bound, ref length) != 0)
+                throw Failure(Marshal.GetLastPInvokeError(), "getsockname(AF_NETLINK) failed");
+            // Each option is optional: older kernels refuse them and we fall back.
+            SetOption(handle, Interop.SOL_NETLINK, NetlinkConstants.NETLINK_CAP_ACK, 1);
+            var extAck = SetOption(handle, Interop.SOL_NETLINK, NetlinkConstants.NETLINK_EXT_ACK, 1);
+            var strict = protocol == NetlinkConstants.NETLINK_ROUTE
+                && SetOption(handle, Interop.SOL_NETLINK, NetlinkConstants.NETLINK_GET_STRICT_CHK, 1);
+            // Batches queue one ack per request; room for them avoids dropped acks.
+            if (!SetOption(handle, Interop.SOL_SOCKET, Interop.SO_RCVBUFFORCE, 4 << 20))
+                SetOption(handle, Interop.SOL_SOCKET, Interop.SO_RCVBUF, 4 << 20);
+            if (!SetOption(handle, Interop.SOL_SOCKET, Interop.SO_SNDBUFFORCE, 1 << 20))
+                SetOption(handle, Interop.SOL_SOCKET, Interop.SO_SNDBUF, 1 << 20);
+            return new NetlinkSocket(handle, bound.PortId, strict, extAck);
+        }
+        catch
+        {
+            handle.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// Sends a dump request (NLM_F_DUMP is added) and feeds every reply to <paramref name="handler"/>.
+    /// An interrupted dump is drained and repeated up to <see cref="MaxDumpAttempts"/> times, with
+    /// <see cref="INetlinkReplyHandler.OnRestart"/> before each repetition.
+    /// </summary>
+    public NetlinkError Dump<THandler>(NetlinkMessageWriter request, ref THandler handler, CancellationToken cancellationToken = default)
+        where THandler : INetlinkReplyHandler
+    {
+        SetFlags(request, 0, NetlinkConstants.NLM_F_DUMP);
+        for (var attempt = 1; ; attempt++)
+        {
+            var sequence = Stamp(request, 0);
+            var error = Send(request.Written);
+            if (error.Failed) return error;
+            var interrupted = false;
+            error = Collect(sequence, dump: true, ref handler, ref interrupted, cancellationToken);
+            if (error.Failed || !interrupted) return error;
+            DumpRestarts++;
+            if (attempt == MaxDumpAttempts)
+                return new NetlinkError(Errno.EINTR, $"the kernel table changed during each of {MaxDumpAttempts} dump attempts");
+            handler.OnRestart();
+        }
+    }
+
+    /// <summary>
+    /// Sends one request with NLM_F_ACK and waits for its ack; reply messages (the answer of a GET,
+    /// an echo) go to <paramref name="handler"/>.
+    /// </summary>
+    public NetlinkError Execute<THandler>(NetlinkMessageWriter request, ref THandler handler, CancellationToken cancellationToken = default)
+        where THandler : INetlinkReplyHandler
+    {
+        SetFlags(request, 0, NetlinkConstants.NLM_F_ACK);
+        var sequence = Stamp(request, 0);
+        var error = Send(request.Written);
+        if (error.Failed) return error;
+        var interrupted = false;
+        return Collect(sequence, dump: false, ref handler, ref interrupted, cancellationToken);
+    }
+
+    /// <summary>Sends one request that has no reply but its ack.</summary>
+    public NetlinkError Execute(NetlinkMessageWriter request, CancellationToken cancellationToken = default)
+    {
+        var none = default(NoReplies);
+        return Execute(request, ref none, cancellationToken);
+    }
+
+    /// <summary>
+    /// Sends every message of <paramref name="batch"/>, many per sendmsg, each with NLM_F_ACK and its own
+    /// sequence number, and stores each message's outcome in <paramref name="results"/> (same index).
+    /// Returns a transport failure (send error, timeout); per-message kernel errors are only in the results.
+    /// </summary>
+    public NetlinkError ExecuteBatch(NetlinkMessageWriter batch, Span<NetlinkError> results, CancellationToken cancellationToken = default)
+    {
+        if (results.Length < batch.MessageCount) throw new ArgumentException("one result per message is needed", nameof(results));
+        const int ChunkBytes = 128 * 1024, ChunkMessages = 1024;
+        var first = 0;
+        while (first < batch.MessageCount)
+        {
+            var start = batch.MessageOffset(first);
+            var last = first;
+            while (last + 1 < batch.MessageCount && last + 1 - first < ChunkMessages
+                   && EndOf(batch, last + 1) - start <= ChunkBytes)
+                last++;
+            var baseSequence = unchecked(_sequence + 1);
+            for (var i = first; i <= last; i++)
+            {
+                SetFlags(batch, i, NetlinkConstants.NLM_F_ACK);
+                Stamp(batch, i);
+            }
+            var error = Send(batch.Written[start..EndOf(batch, last)]);
+            if (error.Failed) return error;
+            var pending = last - first + 1;
+            var acks = new AckCollector(results.Slice(first, pending), baseSequence);
+            while (acks.Received < pending)
+            {
+                error = ReceiveInto(cancellationToken, out var length);
+                if (error.Failed) return error;
+                var messages = new NetlinkMessageEnumerator(_receiveBuffer.AsSpan(0, length));
+                while (messages.MoveNext())
+                {
+                    var message = messages.Current;
+                    if (message.PortId != PortId || message.Type != NetlinkConstants.NLMSG_ERROR || !acks.Accept(message))
+                        IgnoredMessages++;
+                }
+                if (messages.Malformed) return new NetlinkError(Errno.EBADMSG, "malformed netlink message from the kernel");
+            }
+            first = last + 1;
+        }
+        return NetlinkError.None;
+    }
+
+    /// <summary>Joins a multicast group (any number, also those above 32).</summary>
+    public NetlinkError JoinGroup(uint group) =>
+        SetOption(_handle, Interop.SOL_NETLINK, NetlinkConstants.NETLINK_ADD_MEMBERSHIP, (int)group)
+            ? NetlinkError.None
+            : new NetlinkError(Marshal.GetLastPInvokeError(), $"cannot join netlink group {group}");
+
+    /// <summary>Sends raw bytes to the kernel (sequence numbers must already be in place).</summary>
+    public NetlinkError Send(ReadOnlySpan<byte> messages)
+    {
+        var kernel = new Interop.SockAddrNetlink { Family = Interop.AF_NETLINK };
+        fixed (byte* p = messages)
+        {
+            while (true)
+            {
+                var sent = Interop.sendto(_handle, p, (nuint)messages.Length, 0, kernel, sizeof(Interop.SockAddrNetlink));
+                if (sent >= 0) return NetlinkError.None;
+                var errno = Marshal.GetLastPInvokeError();
+                if (errno != Errno.EINTR) return new NetlinkError(errno, "sendto(netlink) failed");
+            }
+        }
+    }
+
+    /// <summary>The socket descriptor, for ioctls that act on the socket's namespace.</summary>
+    internal SafeNetlinkHandle Handle => _handle;
+
+    public void Dispose() => _handle.Dispose();
+
+    private NetlinkError Collect<THandler>(uint sequence, bool dump, ref THandler handler, ref bool interrupted, CancellationToken cancellationToken)
+        where THandler : INetlinkReplyHandler
+    {
+        while (true)
+        {
+            var error = ReceiveInto(cancellationToken, out var length);
+            if (error.Failed) return error;
+            var messages = new NetlinkMessageEnumerator(_receiveBuffer.AsSpan(0, length));
+            while (messages.MoveNext())
+            {
+                var message = messages.Current;
+                if (message.PortId != PortId || message.Sequence != sequence)
+                {
+                    IgnoredMessages++;
+                    continue;
+                }
+                if ((message.Flags & NetlinkConstants.NLM_F_DUMP_INTR) != 0) interrupted = true;
+                switch (message.Type)
+                {
+                    case NetlinkConstants.NLMSG_ERROR:
+                        return NetlinkError.Parse(message);
+                    case NetlinkConstants.NLMSG_DONE:
+                        if (dump) return DoneError(message);
+                        IgnoredMessages++;
+                        break;
+                    case NetlinkConstants.NLMSG_NOOP:
+                        break;
+                    case NetlinkConstants.NLMSG_OVERRUN:
+                        return new NetlinkError(Errno.EOVERFLOW, "the kernel reported lost netlink data (NLMSG_OVERRUN)");
+                    default:
+                        handler.OnMessage(message);
+                        break;
+                }
+            }
+            if (messages.Malformed) return new NetlinkError(Errno.EBADMSG, "malformed netlink message from the kernel");
+        }
+    }
+
+    private static NetlinkError DoneError(in NetlinkMessage done)
+    {
+        // NLMSG_DONE carries the dump's final status as an int; newer kernels may add ack TLVs after it.
+        if (done.Payload.Length < 4) return NetlinkError.None;
+        var errno = done.ErrorCode;
+        if (errno == 0) return NetlinkError.None;
+        string? text = null;
+        if ((done.Flags & NetlinkConstants.NLM_F_ACK_TLVS) != 0)
+        {
+            foreach (var attribute in new NetlinkAttributeEnumerator(done.Payload[4..]))
+                if (attribute.Type == NetlinkConstants.NLMSGERR_ATTR_MSG) text = attribute.GetString();
+        }
+        return new NetlinkError(errno, text);
+    }
+
+    /// <summary>Waits for a datagram (bounded by <see cref="Timeout"/>), sizes the buffer for it, and receives it.</summary>
+    private NetlinkError ReceiveInto(CancellationToken cancellationToken, out int length)
+    {
+        length = 0;
+        var deadline = Environment.TickCount64 + (long)Timeout.TotalMilliseconds;
+        Interop.SockAddrNetlink sender;
+        while (true)
+        {
+            var size = PeekSize(out var errno);
+            if (size < 0)
+            {
+                if (errno == Errno.EINTR) continue;
+                if (errno != Errno.EAGAIN) return new NetlinkError(errno, "recvmsg(netlink) failed");
+                cancellationToken.ThrowIfCancellationRequested();
+                var left = deadline - Environment.TickCount64;
+                if (left <= 0) return new NetlinkError(Errno.ETIMEDOUT, $"the kernel did not answer within {Timeout.TotalSeconds:0.#} s");
+                var poll = new Interop.PollFd { Fd = (int)_handle.DangerousGetHandle(), Events = Interop.POLLIN };
+                if (Interop.poll(ref poll, 1, (int)Math.Min(left, PollSliceMs)) < 0 && Marshal.GetLastPInvokeError() != Errno.EINTR)
+                    return new NetlinkError(Marshal.GetLastPInvokeError(), "poll(netlink) failed");
+                continue;
+            }
+            if (size > _receiveBuffer.Length) _receiveBuffer = new byte[Math.Max(size, _receiveBuffer.Length * 2)];
+            fixed (byte* buffer = _receiveBuffer)
+            {
+                var iov = new Interop.IoVec { Base = buffer, Length = (nuint)_receiveBuffer.Length };
+                var header = new Interop.MsgHdr { Name = &sender, NameLength = (uint)sizeof(Interop.SockAddrNetlink), Iov = &iov, IovLength = 1 };
+                var received = Interop.recvmsg(_handle, &header, Interop.MSG_DONTWAIT);
+                if (received < 0)
+                {
+                    var recvErrno = Marshal.GetLastPInvokeError();
+                    if (recvErrno is Errno.EINTR or Errno.EAGAIN) continue;
+                    return new NetlinkError(recvErrno, "recvmsg(netlink) failed");
+                }
+                if (sender.PortId != 0)
+                {
+                    // Only the kernel speaks on this socket; a datagram from a user process is dropped whole.
+                    IgnoredMessages++;
+                    continue;
+                }
+                length = (int)received;
+                return NetlinkError.None;
+            }
+        }
+    }
+
+    private int PeekSize(out int errno)
+    {
+        byte probe;
+        var iov = new Interop.IoVec { Base = &probe, Length = 1 };
+        var header = new Interop.MsgHdr { Iov = &iov, IovLength = 1 };
+        var size = Interop.recvmsg(_handle, &header, Interop.MSG_PEEK | Interop.MSG_TRUNC | Interop.MSG_DONTWAIT);
+        errno = size < 0 ? Marshal.GetLastPInvokeError() : 0;
+        return (int)size;
+    }
+
+    private uint Stamp(NetlinkMessageWriter writer, int index)
+    {
+        var sequence = unchecked(++_sequence);
+        BinaryPrimitives.WriteUInt32LittleEndian(writer.WrittenMutable[(writer.MessageOffset(index) + 8)..], sequence);
+        return sequence;
+    }
+
+    private static void SetFlags(NetlinkMessageWriter writer, int index, ushort flags)
+    {
+        var at = writer.WrittenMutable[(writer.MessageOffset(index) + 6)..];
+        BinaryPrimitives.WriteUInt16LittleEndian(at, (ushort)(BinaryPrimitives.ReadUInt16LittleEndian(at) | flags));
+    }
+
+    private static int EndOf(NetlinkMessageWriter writer, int index) =>
+        index + 1 < writer.MessageCount ? writer.MessageOffset(index + 1) : writer.Written.Length;
+
+    private static bool SetOption(SafeNetlinkHandle handle, int level, int name, int value) =>
+        Interop.setsockopt(handle, level, name, value, sizeof(int)) == 0;
+
+    private static NetIoException Failure(int errno, string what) =>
+        new(new NetIoErrorDetail(Errno.ToStatus(errno), errno, null, null, $"{what}: {Errno.Name(errno)}"));
+
+    private struct NoReplies : INetlinkReplyHandler
+    {
+        public readonly void OnMessage(in NetlinkMessage message) { }
+        public readonly void OnRestart() { }
+    }
+
+    private ref struct AckCollector(Span<NetlinkError> results, uint baseSequence)
+    {
+        private readonly Span<NetlinkError> _results = results;
+
+        public int Received { get; private set; }
+
+        public bool Accept(in NetlinkMessage ack)
+        {
+            var index = unchecked(ack.Sequence - baseSequence);
+            if (index >= (uint)_results.Length) return false;
+            _results[(int)index] = NetlinkError.Parse(ack);
+            Received++;
+            return true;
+        }
+    }
+}
