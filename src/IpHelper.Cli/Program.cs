@@ -1,1 +1,11 @@
-return 0;
+using System.CommandLine;
+using IpHelper.Cli;
+using IpHelper.Cli.Commands;
+
+var root = new RootCommand("iphelper: the Windows IP Helper API on Linux, over rtnetlink. Interfaces, addresses, routes, neighbours, as tables or JSON.");
+root.Options.Add(GlobalOptions.Json);
+root.Options.Add(GlobalOptions.Netns);
+root.Options.Add(GlobalOptions.Family);
+root.Subcommands.Add(InterfaceCommands.Create());
+root.Subcommands.Add(LuidCommand.Create());
+return root.Parse(args).Invoke();

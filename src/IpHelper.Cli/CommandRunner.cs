@@ -1,0 +1,58 @@
+using System.CommandLine;
+
+namespace IpHelper.Cli;
+
+/// <summary>
+/// Runs a command body inside the namespace named by --netns and turns failures into the exit code
+/// and the stderr line that scripts rely on: the status name and code, then the reason.
+/// </summary>
+internal static class CommandRunner
+{
+    public const int ExitFailure = 1;
+
+    public static void SetAction(Command command, Func<ParseResult, int> body) =>
+        command.SetAction(parse => Run(parse, body));
+
+    private static int Run(ParseResult parse, Func<ParseResult, int> body)
+    {
+        NetNamespaceScope? scope = null;
+        try
+        {
+            if (parse.GetValue(GlobalOptions.Netns) is { Length: > 0 } netns) scope = NetNamespace.Enter(netns);
+            return body(parse);
+        }
+        catch (NetIoException e)
+        {
+            return Report(e.Detail);
+        }
+        catch (CliException e)
+        {
+            Console.Error.WriteLine($"iphelper: {e.Message}");
+            return ExitFailure;
+        }
+        finally
+        {
+            scope?.Dispose();
+        }
+    }
+
+    /// <summary>Prints a failed status with its reason to stderr and returns the failure exit code.</summary>
+    public static int Report(NetIoErrorDetail detail)
+    {
+        Console.Error.WriteLine($"iphelper: {detail}");
+        return ExitFailure;
+    }
+
+    /// <summary>Reports <paramref name="status"/> (with <see cref="NetIo.LastErrorDetail"/>) unless it is Success.</summary>
+    public static void Check(NetIoStatus status)
+    {
+        if (status == NetIoStatus.Success) return;
+        var detail = NetIo.LastErrorDetail is { } last && last.Status == status
+            ? last
+            : new NetIoErrorDetail(status, 0, null, null, status.ToString());
+        throw new NetIoException(detail);
+    }
+}
+
+/// <summary>A usage problem found by the CLI itself (an argument that names nothing, say).</summary>
+internal sealed class CliException(string message) : Exception(message);

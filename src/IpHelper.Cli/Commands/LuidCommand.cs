@@ -1,0 +1,54 @@
+using System.CommandLine;
+using System.Globalization;
+using IpHelper.Cli.Output;
+
+namespace IpHelper.Cli.Commands;
+
+/// <summary>`iphelper luid IF`: every identifier of one interface, through the Convert* functions.</summary>
+internal static class LuidCommand
+{
+    public static Command Create()
+    {
+        var target = new Argument<string>("if") { Description = "Interface: name, Windows-style name (ethernet_3), index, LUID value or GUID" };
+        var command = new Command("luid",
+            "Every identifier of an interface: alias, index, LUID, GUID and Windows-style name (the Convert* functions, if_nametoindex, if_indextoname).\nExample: iphelper luid eth0 --json")
+        { target };
+        CommandRunner.SetAction(command, parse =>
+        {
+            var luid = InterfaceArgument.Resolve(parse.GetValue(target)!);
+            CommandRunner.Check(NetIo.ConvertInterfaceLuidToIndex(luid, out var index));
+            CommandRunner.Check(NetIo.ConvertInterfaceLuidToAlias(luid, out string? alias));
+            CommandRunner.Check(NetIo.ConvertInterfaceLuidToGuid(luid, out var guid));
+            Span<char> buffer = stackalloc char[NetIo.IF_NAMESIZE];
+            CommandRunner.Check(NetIo.ConvertInterfaceLuidToNameW(luid, buffer));
+            var name = new string(buffer[..buffer.IndexOf('\0')]);
+            if (parse.GetValue(GlobalOptions.Json))
+            {
+                using var json = new JsonOutput();
+                var w = json.Writer;
+                w.WriteStartArray();
+                w.WriteStartObject();
+                json.Luid("InterfaceLuid", luid);
+                w.WriteNumber("InterfaceIndex", index);
+                w.WriteString("InterfaceAlias", alias);
+                w.WriteString("InterfaceGuid", guid.ToString("B"));
+                w.WriteString("InterfaceName", name);
+                w.WriteNumber("NetLuidIndex", luid.NetLuidIndex);
+                w.WriteNumber("IfType", luid.IfType);
+                w.WriteEndObject();
+                w.WriteEndArray();
+                return 0;
+            }
+            var fields = new (string, string)[]
+            {
+                ("InterfaceAlias", alias ?? ""), ("InterfaceIndex", index.ToString(CultureInfo.InvariantCulture)),
+                ("InterfaceLuid", luid.Value.ToString(CultureInfo.InvariantCulture)),
+                ("NetLuidIndex", luid.NetLuidIndex.ToString(CultureInfo.InvariantCulture)),
+                ("IfType", $"{luid.IfType} ({(IfType)luid.IfType})"), ("InterfaceGuid", guid.ToString("B")), ("InterfaceName", name),
+            };
+            foreach (var (field, value) in fields) Console.WriteLine($"{field,-14} : {value}");
+            return 0;
+        });
+        return command;
+    }
+}

@@ -1,0 +1,28 @@
+using System.CommandLine;
+
+namespace IpHelper.Cli;
+
+/// <summary>Options every command accepts, before or after the noun and verb.</summary>
+internal static class GlobalOptions
+{
+    public static readonly Option<bool> Json = new("--json")
+    {
+        Description = "Print JSON: list and show print an array of rows with the Windows MIB field names",
+        Recursive = true,
+    };
+
+    public static readonly Option<string?> Netns = new("--netns", "-n")
+    {
+        Description = "Act in the named network namespace (/run/netns/NAME, like ip -n) or a namespace file path",
+        Recursive = true,
+    };
+
+    public static readonly Option<string> Family = new("--family", "-f")
+    {
+        Description = "ipv4, ipv6 or both",
+        DefaultValueFactory = _ => "both",
+        Recursive = true,
+    };
+
+    static GlobalOptions() => Family.AcceptOnlyFromAmong("ipv4", "ipv6", "both", "4", "6", "inet", "inet6");
+}

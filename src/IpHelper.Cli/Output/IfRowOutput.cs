@@ -1,0 +1,113 @@
+using System.Globalization;
+
+namespace IpHelper.Cli.Output;
+
+/// <summary>MIB_IF_ROW2 as JSON, as a Get-NetAdapter style table, and as a Format-List style record.</summary>
+internal static class IfRowOutput
+{
+    public static void WriteJson(JsonOutput json, in MibIfRow2 row)
+    {
+        var w = json.Writer;
+        w.WriteStartObject();
+        json.Luid("InterfaceLuid", row.InterfaceLuid);
+        w.WriteNumber("InterfaceIndex", row.InterfaceIndex);
+        w.WriteString("InterfaceGuid", row.InterfaceGuid.ToString("B"));
+        w.WriteString("Alias", row.Alias);
+        w.WriteString("Description", row.Description);
+        w.WriteNumber("PhysicalAddressLength", row.PhysicalAddressLength);
+        json.Mac("PhysicalAddress", PhysicalAddress(row));
+        json.Mac("PermanentPhysicalAddress", PermanentAddress(row));
+        w.WriteNumber("Mtu", row.Mtu);
+        w.WriteNumber("Type", (uint)row.Type);
+        json.Enum("TunnelType", row.TunnelType, "TunnelType");
+        json.Enum("MediaType", row.MediaType, "NdisMedium");
+        json.Enum("PhysicalMediumType", row.PhysicalMediumType, "NdisPhysicalMedium");
+        json.Enum("AccessType", row.AccessType, "NetIfAccess");
+        json.Enum("DirectionType", row.DirectionType, "NetIfDirection");
+        w.WriteStartObject("InterfaceAndOperStatusFlags");
+        foreach (var flag in Enum.GetValues<InterfaceAndOperStatusFlags>())
+            if (flag != InterfaceAndOperStatusFlags.None) w.WriteBoolean(flag.ToString(), row.InterfaceAndOperStatusFlags.HasFlag(flag));
+        w.WriteEndObject();
+        json.Enum("OperStatus", row.OperStatus, "IfOperStatus");
+        json.Enum("AdminStatus", row.AdminStatus, "NetIfAdminStatus");
+        json.Enum("MediaConnectState", row.MediaConnectState, "MediaConnectState");
+        w.WriteString("NetworkGuid", row.NetworkGuid.ToString("B"));
+        json.Enum("ConnectionType", row.ConnectionType, "NetIfConnection");
+        w.WriteNumber("TransmitLinkSpeed", row.TransmitLinkSpeed);
+        w.WriteNumber("ReceiveLinkSpeed", row.ReceiveLinkSpeed);
+        w.WriteNumber("InOctets", row.InOctets);
+        w.WriteNumber("InUcastPkts", row.InUcastPkts);
+        w.WriteNumber("InNUcastPkts", row.InNUcastPkts);
+        w.WriteNumber("InDiscards", row.InDiscards);
+        w.WriteNumber("InErrors", row.InErrors);
+        w.WriteNumber("InUnknownProtos", row.InUnknownProtos);
+        w.WriteNumber("InUcastOctets", row.InUcastOctets);
+        w.WriteNumber("InMulticastOctets", row.InMulticastOctets);
+        w.WriteNumber("InBroadcastOctets", row.InBroadcastOctets);
+        w.WriteNumber("OutOctets", row.OutOctets);
+        w.WriteNumber("OutUcastPkts", row.OutUcastPkts);
+        w.WriteNumber("OutNUcastPkts", row.OutNUcastPkts);
+        w.WriteNumber("OutDiscards", row.OutDiscards);
+        w.WriteNumber("OutErrors", row.OutErrors);
+        w.WriteNumber("OutUcastOctets", row.OutUcastOctets);
+        w.WriteNumber("OutMulticastOctets", row.OutMulticastOctets);
+        w.WriteNumber("OutBroadcastOctets", row.OutBroadcastOctets);
+        w.WriteNumber("OutQLen", row.OutQLen);
+        w.WriteEndObject();
+    }
+
+    /// <summary>The columns of Get-NetAdapter: Name, InterfaceDescription, ifIndex, Status, MacAddress, LinkSpeed.</summary>
+    public static void WriteTable(TextWriter output, ReadOnlySpan<MibIfRow2> rows)
+    {
+        var table = new TextTable("Name", "InterfaceDescription", "ifIndex", "Status", "MacAddress", "LinkSpeed");
+        foreach (ref readonly var row in rows)
+            table.Add(row.Alias, row.Description, row.InterfaceIndex.ToString(CultureInfo.InvariantCulture), Status(row),
+                Text.Mac(PhysicalAddress(row)).Replace(':', '-').ToUpperInvariant(), Text.Speed(row.TransmitLinkSpeed));
+        table.Write(output);
+    }
+
+    /// <summary>Every field, one per line, like Format-List.</summary>
+    public static void WriteList(TextWriter output, in MibIfRow2 row)
+    {
+        var fields = new (string Name, string Value)[]
+        {
+            ("Name", row.Alias), ("InterfaceDescription", row.Description),
+            ("ifIndex", row.InterfaceIndex.ToString(CultureInfo.InvariantCulture)),
+            ("InterfaceLuid", $"{row.InterfaceLuid.Value} (NetLuidIndex {row.InterfaceLuid.NetLuidIndex}, IfType {row.InterfaceLuid.IfType})"),
+            ("InterfaceGuid", row.InterfaceGuid.ToString("B")), ("Status", Status(row)),
+            ("OperStatus", Text.EnumName(row.OperStatus, "IfOperStatus")),
+            ("AdminStatus", Text.EnumName(row.AdminStatus, "NetIfAdminStatus")),
+            ("MediaConnectState", Text.EnumName(row.MediaConnectState, "MediaConnectState")),
+            ("MacAddress", Text.Mac(PhysicalAddress(row))), ("PermanentAddress", Text.Mac(PermanentAddress(row))),
+            ("MtuSize", row.Mtu.ToString(CultureInfo.InvariantCulture)),
+            ("Type", ((uint)row.Type).ToString(CultureInfo.InvariantCulture) + " (" + row.Type + ")"),
+            ("TunnelType", Text.EnumName(row.TunnelType, "TunnelType")),
+            ("MediaType", Text.EnumName(row.MediaType, "NdisMedium")),
+            ("PhysicalMediumType", Text.EnumName(row.PhysicalMediumType, "NdisPhysicalMedium")),
+            ("AccessType", Text.EnumName(row.AccessType, "NetIfAccess")),
+            ("Flags", row.InterfaceAndOperStatusFlags.ToString()),
+            ("LinkSpeed", Text.Speed(row.TransmitLinkSpeed) is { Length: > 0 } s ? s : "unknown"),
+            ("ReceivedBytes", row.InOctets.ToString(CultureInfo.InvariantCulture)),
+            ("ReceivedUnicastPackets", row.InUcastPkts.ToString(CultureInfo.InvariantCulture)),
+            ("ReceivedMulticastPackets", row.InNUcastPkts.ToString(CultureInfo.InvariantCulture)),
+            ("ReceivedDiscardedPackets", row.InDiscards.ToString(CultureInfo.InvariantCulture)),
+            ("ReceivedPacketErrors", row.InErrors.ToString(CultureInfo.InvariantCulture)),
+            ("SentBytes", row.OutOctets.ToString(CultureInfo.InvariantCulture)),
+            ("SentPackets", row.OutUcastPkts.ToString(CultureInfo.InvariantCulture)),
+            ("OutboundDiscardedPackets", row.OutDiscards.ToString(CultureInfo.InvariantCulture)),
+            ("OutboundPacketErrors", row.OutErrors.ToString(CultureInfo.InvariantCulture)),
+        };
+        var width = fields.Max(f => f.Name.Length);
+        foreach (var (name, value) in fields) output.WriteLine($"{name.PadRight(width)} : {value}");
+    }
+
+    /// <summary>Get-NetAdapter's Status: Disabled when administratively down, Up, else Disconnected.</summary>
+    private static string Status(in MibIfRow2 row) =>
+        row.AdminStatus != NetIfAdminStatus.NetIfAdminStatusUp ? "Disabled"
+        : row.OperStatus == IfOperStatus.IfOperStatusUp ? "Up"
+        : "Disconnected";
+
+    private static byte[] PhysicalAddress(in MibIfRow2 row) => row.GetPhysicalAddress().GetAddressBytes();
+
+    private static byte[] PermanentAddress(in MibIfRow2 row) => row.GetPermanentPhysicalAddress().GetAddressBytes();
+}

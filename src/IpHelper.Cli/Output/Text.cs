@@ -1,0 +1,39 @@
+using System.Globalization;
+using System.Text;
+
+namespace IpHelper.Cli.Output;
+
+/// <summary>Formatting shared by the table and JSON outputs.</summary>
+internal static class Text
+{
+    /// <summary>"aa:bb:cc:dd:ee:ff", lower case; empty for no bytes.</summary>
+    public static string Mac(ReadOnlySpan<byte> bytes)
+    {
+        var text = new StringBuilder(bytes.Length * 3);
+        for (var i = 0; i < bytes.Length; i++)
+        {
+            if (i > 0) text.Append(':');
+            text.Append(bytes[i].ToString("x2", CultureInfo.InvariantCulture));
+        }
+        return text.ToString();
+    }
+
+    /// <summary>The enum member's name without the Windows type prefix ("IfOperStatusUp" -> "Up").</summary>
+    public static string EnumName<T>(T value, string prefix) where T : struct, Enum
+    {
+        var name = value.ToString();
+        return prefix.Length > 0 && name.Length > prefix.Length && name.StartsWith(prefix, StringComparison.Ordinal)
+            ? name[prefix.Length..]
+            : name;
+    }
+
+    /// <summary>A link speed in bits per second as PowerShell shows it ("10 Gbps"); empty when unknown.</summary>
+    public static string Speed(ulong bitsPerSecond) => bitsPerSecond switch
+    {
+        ulong.MaxValue => "",
+        >= 1_000_000_000 when bitsPerSecond % 1_000_000_000 == 0 => $"{bitsPerSecond / 1_000_000_000} Gbps",
+        >= 1_000_000 => $"{bitsPerSecond / 1_000_000.0:0.#} Mbps",
+        >= 1_000 => $"{bitsPerSecond / 1_000.0:0.#} Kbps",
+        _ => $"{bitsPerSecond} bps",
+    };
+}

@@ -1,0 +1,256 @@
+using System.Text;
+using IpHelper.Linux.Netlink;
+using IpHelper.Linux.Rtnl;
+
+namespace IpHelper.Linux;
+
+internal sealed partial class LinuxBackend
+{
+    public NetIoStatus LookupInterface(uint interfaceIndex, out InterfaceIdentity identity)
+    {
+        identity = default;
+        if (interfaceIndex == 0 || interfaceIndex > int.MaxValue) return NetIoStatus.FileNotFound;
+        return GetLink((int)interfaceIndex, null, out identity);
+    }
+
+    public NetIoStatus LookupInterface(string alias, out InterfaceIdentity identity)
+    {
+        identity = default;
+        if (alias.Length == 0 || Encoding.UTF8.GetByteCount(alias) > 127 || alias.Contains('\0')) return NetIoStatus.FileNotFound;
+        return GetLink(0, alias, out identity);
+    }
+
+    public NetIoStatus LookupInterface(Guid interfaceGuid, out InterfaceIdentity identity)
+    {
+        identity = default;
+        using var lease = RtnlSockets.Rent();
+        using var request = new NetlinkMessageWriter();
+        LinkRequest.Dump(request, withStatistics: false);
+        var finder = new GuidFinder(interfaceGuid);
+        var error = lease.Socket.Dump(request, ref finder);
+        if (error.Failed) return Failed(error, "RTM_GETLINK dump");
+        if (finder.Malformed) return Malformed("RTM_GETLINK dump");
+        identity = finder.Found;
+        return finder.Found.Index == 0 ? NetIoStatus.FileNotFound : NetIoStatus.Success;
+    }
+
+    public NetIoStatus GetIfEntry(uint interfaceIndex, bool withStatistics, ref MibIfRow2 row)
+    {
+        if (interfaceIndex == 0 || interfaceIndex > int.MaxValue) return NetIoStatus.FileNotFound;
+        using var lease = RtnlSockets.Rent();
+        using var request = new NetlinkMessageWriter();
+        LinkRequest.Get(request, (int)interfaceIndex, null, withStatistics);
+        var collector = new IfRowCollector(lease.Socket, withStatistics);
+        try
+        {
+            var error = lease.Socket.Execute(request, ref collector);
+            if (error.Errno == Errno.ENODEV) return NetIoStatus.FileNotFound;
+            if (error.Failed) return Failed(error, "RTM_GETLINK");
+            if (collector.Malformed) return Malformed("RTM_GETLINK");
+            if (collector.Rows.Count != 1) return NetIoStatus.FileNotFound;
+            row = collector.Rows[0];
+            return NetIo.Ok();
+        }
+        finally
+        {
+            collector.Rows.Dispose();
+        }
+    }
+
+    public NetIoStatus GetIfTable(bool withStatistics, out MibTable<MibIfRow2>? table)
+    {
+        table = null;
+        using var lease = RtnlSockets.Rent();
+        using var request = new NetlinkMessageWriter();
+        LinkRequest.Dump(request, withStatistics);
+        var collector = new IfRowCollector(lease.Socket, withStatistics);
+        try
+        {
+            var error = lease.Socket.Dump(request, ref collector);
+            if (error.Failed) return Failed(error, "RTM_GETLINK dump");
+            if (collector.Malformed) return Malformed("RTM_GETLINK dump");
+            table = collector.Rows.ToTable();
+            return NetIo.Ok();
+        }
+        finally
+        {
+            collector.Rows.Dispose();
+        }
+    }
+
+    public NetIoStatus GetIfStackTable(out MibTable<MibIfStackRow>? table)
+    {
+        table = null;
+        using var lease = RtnlSockets.Rent();
+        using var request = new NetlinkMessageWriter();
+        LinkRequest.Dump(request, withStatistics: false);
+        var collector = new StackCollector();
+        var error = lease.Socket.Dump(request, ref collector);
+        if (error.Failed) return Failed(error, "RTM_GETLINK dump");
+        if (collector.Malformed) return Malformed("RTM_GETLINK dump");
+        table = collector.ToTable();
+        return NetIo.Ok();
+    }
+
+    private static NetIoStatus GetLink(int index, string? name, out InterfaceIdentity identity)
+    {
+        identity = default;
+        using var lease = RtnlSockets.Rent();
+        using var request = new NetlinkMessageWriter();
+        LinkRequest.Get(request, index, name, withStatistics: false);
+        var reader = new IdentityReader();
+        var error = lease.Socket.Execute(request, ref reader);
+        if (error.Errno == Errno.ENODEV) return NetIoStatus.FileNotFound;
+        if (error.Failed) return Failed(error, "RTM_GETLINK");
+        if (reader.Malformed) return Malformed("RTM_GETLINK");
+        identity = reader.Identity;
+        return identity.Index == 0 ? NetIoStatus.FileNotFound : NetIoStatus.Success;
+    }
+
+    /// <summary>The identity Windows would give this link: LUID from ifindex and ifType, GUID from the name.</summary>
+    internal static InterfaceIdentity IdentityOf(in LinkMessage link)
+    {
+        var type = LinuxInterfaceType.Classify(link);
+        return new InterfaceIdentity((uint)link.Index, LuidOf(link.Index, type.Type), Encoding.UTF8.GetString(link.Name),
+            LinuxInterfaceGuid.FromName(link.Name));
+    }
+
+    /// <summary>NET_LUID has 24 bits for the index; an ifindex past that has no LUID (zero).</summary>
+    private static NetLuid LuidOf(int index, IfType type) =>
+        (uint)index <= NetLuid.MaxNetLuidIndex ? new NetLuid((uint)index, (ushort)type) : default;
+
+    /// <summary>Maps one kernel link to MIB_IF_ROW2; every choice is explained in docs/mapping.md.</summary>
+    internal static void Fill(ref MibIfRow2 row, in LinkMessage link, NetlinkSocket socket, bool withStatistics)
+    {
+        var type = LinuxInterfaceType.Classify(link);
+        var flags = link.Flags;
+        row.InterfaceIndex = (uint)link.Index;
+        row.InterfaceLuid = LuidOf(link.Index, type.Type);
+        row.InterfaceGuid = LinuxInterfaceGuid.FromName(link.Name);
+        row.Alias = Encoding.UTF8.GetString(link.Name);
+        row.Description = Description(link, socket);
+        if (link.Address.Length <= 32)
+        {
+            row.SetPhysicalAddress(link.Address);
+            if (link.PermanentAddress.Length == link.Address.Length)
+                link.PermanentAddress.CopyTo(row.PermanentPhysicalAddress);
+        }
+        row.Mtu = link.Mtu;
+        row.Type = type.Type;
+        row.TunnelType = type.TunnelType;
+        row.MediaType = type.MediaType;
+        row.PhysicalMediumType = type.PhysicalMediumType;
+        row.AccessType = type.AccessType;
+        row.DirectionType = NetIfDirectionType.NetIfDirectionSendReceive;
+        var status = InterfaceAndOperStatusFlags.None;
+        if (!link.ParentDeviceName.IsEmpty) status |= InterfaceAndOperStatusFlags.HardwareInterface | InterfaceAndOperStatusFlags.ConnectorPresent;
+        if (link.OperState == LinkConstants.IF_OPER_DORMANT) status |= InterfaceAndOperStatusFlags.NotAuthenticated;
+        if (link.Carrier == 0) status |= InterfaceAndOperStatusFlags.NotMediaConnected;
+        row.InterfaceAndOperStatusFlags = status;
+        row.OperStatus = OperStatus(link);
+        row.AdminStatus = (flags & LinkConstants.IFF_UP) != 0 ? NetIfAdminStatus.NetIfAdminStatusUp : NetIfAdminStatus.NetIfAdminStatusDown;
+        row.MediaConnectState = link.Carrier switch
+        {
+            1 => NetIfMediaConnectState.MediaConnectStateConnected,
+            0 => NetIfMediaConnectState.MediaConnectStateDisconnected,
+            _ => NetIfMediaConnectState.MediaConnectStateUnknown,
+        };
+        row.ConnectionType = NetIfConnectionType.NetIfConnectionDedicated;
+        var speed = Ethtool.GetSpeed(socket, link.Name) ?? ulong.MaxValue;
+        row.TransmitLinkSpeed = speed;
+        row.ReceiveLinkSpeed = speed;
+        if (withStatistics && link.Stats.Present)
+        {
+            var stats = link.Stats;
+            row.InOctets = stats.RxBytes;
+            row.InUcastPkts = stats.RxPackets - Math.Min(stats.Multicast, stats.RxPackets);
+            row.InNUcastPkts = stats.Multicast;
+            row.InDiscards = stats.RxDropped;
+            row.InErrors = stats.RxErrors;
+            row.InUnknownProtos = stats.RxNoHandler;
+            row.OutOctets = stats.TxBytes;
+            row.OutUcastPkts = stats.TxPackets;
+            row.OutDiscards = stats.TxDropped;
+            row.OutErrors = stats.TxErrors;
+        }
+    }
+
+    /// <summary>
+    /// RFC 2863 operational state. IF_OPER_UNKNOWN is what drivers without operstate support report
+    /// (loopback, tun): the kernel's own view is then IFF_UP plus IFF_LOWER_UP.
+    /// </summary>
+    private static IfOperStatus OperStatus(in LinkMessage link) => link.OperState switch
+    {
+        LinkConstants.IF_OPER_UP => IfOperStatus.IfOperStatusUp,
+        LinkConstants.IF_OPER_DOWN => IfOperStatus.IfOperStatusDown,
+        LinkConstants.IF_OPER_LOWERLAYERDOWN => IfOperStatus.IfOperStatusLowerLayerDown,
+        LinkConstants.IF_OPER_TESTING => IfOperStatus.IfOperStatusTesting,
+        LinkConstants.IF_OPER_DORMANT => IfOperStatus.IfOperStatusDormant,
+        LinkConstants.IF_OPER_NOTPRESENT => IfOperStatus.IfOperStatusNotPresent,
+        _ when (link.Flags & LinkConstants.IFF_UP) == 0 => IfOperStatus.IfOperStatusDown,
+        _ when (link.Flags & LinkConstants.IFF_LOWER_UP) != 0 => IfOperStatus.IfOperStatusUp,
+        _ => IfOperStatus.IfOperStatusUnknown,
+    };
+
+    /// <summary>IFLA_IFALIAS when set, else the link kind, else the driver name (ethtool), else the name.</summary>
+    private static string Description(in LinkMessage link, NetlinkSocket socket)
+    {
+        if (!link.IfAlias.IsEmpty) return Encoding.UTF8.GetString(link.IfAlias);
+        if (!link.Kind.IsEmpty) return Encoding.UTF8.GetString(link.Kind);
+        return Ethtool.GetDriver(socket, link.Name) ?? Encoding.UTF8.GetString(link.Name);
+    }
+
+    private struct IfRowCollector(NetlinkSocket socket, bool withStatistics) : INetlinkReplyHandler
+    {
+        public MibTableBuilder<MibIfRow2> Rows = new();
+        public bool Malformed;
+
+        public void OnMessage(in NetlinkMessage message)
+        {
+            if (!LinkMessage.TryDecode(message, out var link))
+            {
+                Malformed |= message.Type == RtnlMessageType.RTM_NEWLINK;
+                return;
+            }
+            Fill(ref Rows.Add(), link, socket, withStatistics);
+        }
+
+        public void OnRestart()
+        {
+            Rows.Dispose();
+            Rows = new MibTableBuilder<MibIfRow2>();
+        }
+    }
+
+    private struct IdentityReader : INetlinkReplyHandler
+    {
+        public InterfaceIdentity Identity;
+        public bool Malformed;
+
+        public void OnMessage(in NetlinkMessage message)
+        {
+            if (LinkMessage.TryDecode(message, out var link)) Identity = IdentityOf(link);
+            else Malformed |= message.Type == RtnlMessageType.RTM_NEWLINK;
+        }
+
+        public readonly void OnRestart() { }
+    }
+
+    private struct GuidFinder(Guid wanted) : INetlinkReplyHandler
+    {
+        public InterfaceIdentity Found;
+        public bool Malformed;
+
+        public void OnMessage(in NetlinkMessage message)
+        {
+            if (!LinkMessage.TryDecode(message, out var link))
+            {
+                Malformed |= message.Type == RtnlMessageType.RTM_NEWLINK;
+                return;
+            }
+            if (Found.Index == 0 && LinuxInterfaceGuid.FromName(link.Name) == wanted) Found = IdentityOf(link);
+        }
+
+        public void OnRestart() => Found = default;
+    }
+}
