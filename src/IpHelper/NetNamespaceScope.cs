@@ -57,8 +57,8 @@ public sealed class NetNamespaceScope : IDisposable
     /// Leaves the namespace: if this scope is the current one of the calling flow, the scope that was
     /// current when it was entered becomes current again (skipping scopes disposed since); disposing
     /// a scope that is not current (out of order) leaves the flow's current scope alone. Then the
-    /// scope's thread finishes the work already queued and ends, and the namespace descriptor is
-    /// closed. Calling it again does nothing.
+    /// scope's thread finishes the work already queued and ends (Dispose waits up to 10 s for it),
+    /// and the namespace descriptor is closed. Calling it again does nothing.
     /// </summary>
     public void Dispose()
     {
@@ -178,7 +178,7 @@ public sealed class NetNamespaceScope : IDisposable
         {
             try
             {
-                if (context is null) _result = work();
+                if (context is null) RunWork();
                 else ExecutionContext.Run(context, static state => ((WorkItem<T>)state!).RunWork(), this);
             }
             catch (Exception e)
