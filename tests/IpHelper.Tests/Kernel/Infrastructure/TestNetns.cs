@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Globalization;
 using System.Net;
+using System.Runtime.InteropServices;
 using System.Security.Cryptography;
 using System.Text.Json;
 using System.Text.RegularExpressions;
@@ -30,15 +31,31 @@ public sealed partial class TestNetns : IDisposable
     /// <summary>Namespaces this process created and has not deleted yet.</summary>
     private static readonly ConcurrentDictionary<string, byte> s_alive = new();
 
+    /// <summary>
+    /// Held shared while a namespace is being created, exclusively by the exit handler, so that no
+    /// namespace is created after (or while) the exit handler deletes them.
+    /// </summary>
+    private static readonly ReaderWriterLockSlim s_creation = new();
+
+    /// <summary>Set by the exit handler: no more namespaces may be created.</summary>
+    private static bool s_exiting;
+
     /// <summary>Link kinds probed so far, and whether the kernel has them.</summary>
     private static readonly ConcurrentDictionary<string, bool> s_linkKinds = new();
 
+    /// <summary>
+    /// SIGTERM and SIGINT end the process without raising ProcessExit; these delete the namespaces
+    /// first and then let the signal take its default course. Kept referenced so they stay registered.
+    /// </summary>
+    private static readonly PosixSignalRegistration[] s_signals =
+    [
+        PosixSignalRegistration.Create(PosixSignal.SIGTERM, static _ => DeleteAll()),
+        PosixSignalRegistration.Create(PosixSignal.SIGINT, static _ => DeleteAll()),
+    ];
+
     static TestNetns()
     {
-        AppDomain.CurrentDomain.ProcessExit += static (_, _) =>
-        {
-            foreach (string name in s_alive.Keys) TryDelete(name);
-        };
+        AppDomain.CurrentDomain.ProcessExit += static (_, _) => DeleteAll();
         DeleteOrphans();
     }
 
@@ -47,9 +64,11 @@ public sealed partial class TestNetns : IDisposable
     public TestNetns()
     {
         Name = $"{Prefix}{Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(4))}-{Environment.ProcessId}";
-        s_alive[Name] = 0;
+        s_creation.EnterReadLock();
         try
         {
+            if (s_exiting) throw new InvalidOperationException("the test process is exiting");
+            s_alive[Name] = 0;
             Command.Run("ip", "netns", "add", Name);
             Ip("link", "set", "lo", "up");
             Inode = ulong.Parse(Command.Run("stat", "-L", "-c", "%i", NamedNamespaceDirectory + Name).Trim(), CultureInfo.InvariantCulture);
@@ -58,6 +77,10 @@ public sealed partial class TestNetns : IDisposable
         {
             Dispose();
             throw;
+        }
+        finally
+        {
+            s_creation.ExitReadLock();
         }
     }
 
@@ -288,6 +311,21 @@ public sealed partial class TestNetns : IDisposable
         {
             // The kind exists but wants options a bare "link add" does not give (vlan, macvlan, ...).
             return true;
+        }
+    }
+
+    /// <summary>At exit: waits for creations in flight, refuses new ones, and deletes every namespace still alive.</summary>
+    private static void DeleteAll()
+    {
+        if (s_creation.TryEnterWriteLock(TimeSpan.FromSeconds(30)))
+        {
+            s_exiting = true;
+            s_creation.ExitWriteLock();
+        }
+
+        foreach (string name in s_alive.Keys)
+        {
+            if (s_alive.TryRemove(name, out _)) TryDelete(name);
         }
     }
 
