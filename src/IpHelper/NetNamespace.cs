@@ -161,10 +161,10 @@ public static class NetNamespace
     /// </summary>
     private static NetNamespaceScope Start(SafeFileHandle fd, string? name, string what, string argument)
     {
-        ulong inode;
+        NetNamespaceScope scope;
         try
         {
-            inode = Inode(fd, what);
+            scope = new NetNamespaceScope(fd, name, Inode(fd, what));
         }
         catch
         {
@@ -172,7 +172,6 @@ public static class NetNamespace
             throw;
         }
 
-        var scope = new NetNamespaceScope(fd, name, inode);
         int errno = scope.Invoke(() => Interop.setns(fd, Interop.CLONE_NEWNET) == 0 ? 0 : Marshal.GetLastPInvokeError());
         if (errno != 0)
         {

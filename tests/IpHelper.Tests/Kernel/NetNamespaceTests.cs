@@ -169,12 +169,7 @@ public sealed class NetNamespaceTests
         string inodeHex;
         using (NetNamespaceScope scope = ns.Enter())
         {
-            socket = NetNamespace.Run(() =>
-            {
-                var s = new Socket(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp);
-                s.Bind(new IPEndPoint(IPAddress.Loopback, 0));
-                return s;
-            });
+            socket = BindUdp(IPAddress.Loopback);
             inodeHex = SocketInode(socket);
 
             Assert.Contains(inodeHex, UdpSocketInodes(NetNamespace.Run(() => File.ReadAllText("/proc/thread-self/net/udp"))));
@@ -214,13 +209,16 @@ public sealed class NetNamespaceTests
     private static Socket OpenUdp(TestNetns ns, IPAddress address)
     {
         using NetNamespaceScope scope = ns.Enter();
-        return NetNamespace.Run(() =>
-        {
-            var socket = new Socket(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp);
-            socket.Bind(new IPEndPoint(address, 0));
-            return socket;
-        });
+        return BindUdp(address);
     }
+
+    /// <summary>A UDP socket bound to <paramref name="address"/>, created where the library targets.</summary>
+    private static Socket BindUdp(IPAddress address) => NetNamespace.Run(() =>
+    {
+        var socket = new Socket(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp);
+        socket.Bind(new IPEndPoint(address, 0));
+        return socket;
+    });
 
     private static string SocketInode(Socket socket)
     {
@@ -278,7 +276,7 @@ public sealed class NetNamespaceTests
         }
 
         Assert.Null(NetNamespace.Current);
-        Assert.Equal(TestNetns.LinkInode("/proc/self/ns/net"), NetNamespace.Run(ThreadInode));
+        Assert.Equal(TestNetns.HostInode, NetNamespace.Run(ThreadInode));
     }
 
     [RootFact]
@@ -337,7 +335,7 @@ public sealed class NetNamespaceTests
         using (scope)
         {
             Assert.Null(NetNamespace.Current);
-            Assert.Equal(TestNetns.LinkInode("/proc/self/ns/net"), NetNamespace.CurrentInode);
+            Assert.Equal(TestNetns.HostInode, NetNamespace.CurrentInode);
         }
     }
 
