@@ -3,7 +3,7 @@ namespace IpHelper;
 /// <summary>
 /// The IP Helper (netioapi) functions, with the Windows names, arguments and status codes,
 /// implemented on Linux with rtnetlink, /proc and sysctl. Use <c>using static IpHelper.NetIo;</c>
-/// to call them as Windows code does. Calls made inside a <c>NetNamespace.Enter</c>
+/// to call them as Windows code does. Calls made inside a <see cref="NetNamespace.Enter(string)"/>
 /// scope act on that network namespace.
 /// </summary>
 public static partial class NetIo
