@@ -1,0 +1,92 @@
+using System.Globalization;
+using System.Net.Sockets;
+
+namespace IpHelper.Linux;
+
+/// <summary>
+/// The Windows interface metric, which Linux does not have, kept by IpHelper per namespace in
+/// /run/iphelper/ifmetric-&lt;namespace inode&gt; (one line per set metric: family, ifindex, name,
+/// metric). /run is emptied at boot, like the kernel's own state. An interface with no line uses
+/// the automatic metric, which on Linux is 0: the kernel adds nothing to a route's priority.
+/// A line is bound to both index and name, so a new interface that reuses an index starts automatic.
+/// </summary>
+internal static class InterfaceMetricStore
+{
+    private const string Directory = "/run/iphelper";
+    private static readonly object s_lock = new();
+
+    /// <summary>The metric set for the interface, or null when it uses the automatic metric (0).</summary>
+    public static uint? Get(AddressFamily family, uint interfaceIndex, string name)
+    {
+        foreach (var entry in Read(PathForCurrentNamespace()))
+            if (entry.Family == family && entry.Index == interfaceIndex && entry.Name == name) return entry.Metric;
+        return null;
+    }
+
+    /// <summary>The metric the kernel route priorities of this interface include: the set metric, or 0.</summary>
+    public static uint Effective(AddressFamily family, uint interfaceIndex, string name) => Get(family, interfaceIndex, name) ?? 0;
+
+    /// <summary>Sets (or with null clears) the interface metric; returns 0 or the errno of the failed write.</summary>
+    public static int Set(AddressFamily family, uint interfaceIndex, string name, uint? metric)
+    {
+        var path = PathForCurrentNamespace();
+        lock (s_lock)
+        {
+            try
+            {
+                System.IO.Directory.CreateDirectory(Directory);
+                using var file = new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+                var entries = Parse(new StreamReader(file, leaveOpen: true).ReadToEnd())
+                    .Where(e => !(e.Family == family && e.Index == interfaceIndex))
+                    .ToList();
+                if (metric is { } value) entries.Add(new Entry(family, interfaceIndex, name, value));
+                file.SetLength(0);
+                using var writer = new StreamWriter(file);
+                foreach (var e in entries)
+                    writer.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{(e.Family == AddressFamily.InterNetwork ? "inet" : "inet6")} {e.Index} {e.Name} {e.Metric}"));
+                return 0;
+            }
+            catch (UnauthorizedAccessException)
+            {
+                return Errno.EACCES;
+            }
+            catch (IOException e)
+            {
+                return e.HResult is > 0 and < 4096 ? e.HResult : Errno.EIO;
+            }
+        }
+    }
+
+    private static string PathForCurrentNamespace() =>
+        $"{Directory}/ifmetric-{NetNamespace.CurrentInode.ToString(CultureInfo.InvariantCulture)}";
+
+    private static IEnumerable<Entry> Read(string path)
+    {
+        try
+        {
+            return Parse(File.ReadAllText(path));
+        }
+        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException or UnauthorizedAccessException)
+        {
+            return [];
+        }
+    }
+
+    private static List<Entry> Parse(string text)
+    {
+        var entries = new List<Entry>();
+        foreach (var line in text.Split('\n', StringSplitOptions.RemoveEmptyEntries))
+        {
+            var parts = line.Split(' ');
+            if (parts.Length != 4
+                || !uint.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var index)
+                || !uint.TryParse(parts[3], NumberStyles.None, CultureInfo.InvariantCulture, out var metric))
+                continue;
+            var family = parts[0] == "inet" ? AddressFamily.InterNetwork : parts[0] == "inet6" ? AddressFamily.InterNetworkV6 : AddressFamily.Unknown;
+            if (family != AddressFamily.Unknown) entries.Add(new Entry(family, index, parts[2], metric));
+        }
+        return entries;
+    }
+
+    private readonly record struct Entry(AddressFamily Family, uint Index, string Name, uint Metric);
+}

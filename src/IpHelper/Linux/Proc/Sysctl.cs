@@ -1,0 +1,64 @@
+using System.Globalization;
+
+namespace IpHelper.Linux.Proc;
+
+/// <summary>
+/// Reads and writes /proc/sys/net in the namespace of the current <see cref="NetNamespace"/> scope
+/// (the file is opened on the scope's thread, so it shows that namespace's values). Keys are
+/// relative to /proc/sys/net, with '/' separators: "ipv6/conf/eth0/forwarding".
+/// </summary>
+internal static class Sysctl
+{
+    private const string Root = "/proc/sys/net/";
+
+    /// <summary>The value's text without its trailing newline, or null when the key does not exist.</summary>
+    public static string? Read(string key) => NetNamespace.Run(() =>
+    {
+        try
+        {
+            return File.ReadAllText(Root + key).TrimEnd('\n');
+        }
+        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
+        {
+            return null;
+        }
+    });
+
+    /// <summary>The value as an integer, or null when the key does not exist or is not a number.</summary>
+    public static long? ReadInt64(string key) =>
+        Read(key) is { } text && long.TryParse(text.Trim(), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value)
+            ? value
+            : null;
+
+    /// <summary>
+    /// Writes a value. Returns 0 or the errno of the failure: ENOENT for a missing key, EACCES/EPERM
+    /// without the privilege, EINVAL for a value the kernel refuses.
+    /// </summary>
+    public static int Write(string key, string value) => NetNamespace.Run(() =>
+    {
+        try
+        {
+            using var stream = new FileStream(Root + key, FileMode.Open, FileAccess.Write, FileShare.ReadWrite, 1);
+            var bytes = System.Text.Encoding.ASCII.GetBytes(value);
+            stream.Write(bytes);
+            stream.Flush();
+            return 0;
+        }
+        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
+        {
+            return Errno.ENOENT;
+        }
+        catch (UnauthorizedAccessException)
+        {
+            return Errno.EACCES;
+        }
+        catch (IOException e) when (e.HResult != 0)
+        {
+            // On Unix, IOException.HResult carries the errno of the failed write.
+            return e.HResult & 0xFFFF;
+        }
+    });
+
+    /// <summary>Writes an integer value (see <see cref="Write(string, string)"/>).</summary>
+    public static int Write(string key, long value) => Write(key, value.ToString(CultureInfo.InvariantCulture));
+}
