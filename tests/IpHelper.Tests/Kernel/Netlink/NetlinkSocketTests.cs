@@ -231,6 +231,37 @@ public sealed partial class NetlinkSocketTests
         Assert.Empty(actual.Except(expected));
     }
 
+    /// <summary>
+    /// BUG (src, not fixed here): NetlinkSocket.Open asks for a 4 MiB receive buffer with SO_RCVBUFFORCE and
+    /// falls back to SO_RCVBUF, which the kernel caps at net.core.rmem_max (212992 by default: 425984 after
+    /// doubling) when the process lacks CAP_NET_ADMIN in the initial user namespace (rootless containers,
+    /// user namespaces). ExecuteBatch then sends up to 1024 messages per sendmsg, and each ack costs about
+    /// 768 bytes of receive buffer: past roughly 550 acks the kernel drops the rest and the socket reports
+    /// ENOBUFS, so ExecuteBatch fails although the kernel applied every change. This test sets the buffer
+    /// the fallback would get and expects every result; it fails today, so it only runs when asked for
+    /// (-explicit on). A fix: size batch chunks from the receive buffer actually granted (getsockopt SO_RCVBUF).
+    /// </summary>
+    [Fact(Explicit = true)]
+    public void ExecuteBatch_WithTheReceiveBufferOfAnUnprivilegedProcess_StillGetsEveryAck()
+    {
+        RequireRoot();
+        using var ns = new TestNamespace();
+        ns.Ip("link", "add", "b0", "type", "veth", "peer", "name", "b1");
+        ns.Ip("link", "set", "b0", "up");
+        ns.Ip("link", "set", "b1", "up");
+        var oif = ns.IfIndex("b0");
+        using var socket = ns.OpenSocket();
+        Assert.Equal(0, Interop.setsockopt(socket.Handle, Interop.SOL_SOCKET, Interop.SO_RCVBUF, 212992, sizeof(int)));
+
+        using var batch = new NetlinkMessageWriter();
+        for (var i = 0; i < 1024; i++) AddRoute(batch, GoodRoute(i, oif));
+        var results = new NetlinkError[batch.MessageCount];
+        var error = socket.ExecuteBatch(batch, results, Ct);
+        Report($"1024 route adds with a 212992-byte SO_RCVBUF: {error}");
+        Assert.Equal(NetlinkError.None, error);
+        Assert.All(results, r => Assert.False(r.Failed, r.ToString()));
+    }
+
     [Fact]
     public void ExecuteBatch_OfNothing_SendsNothingAndSucceeds()
     {
