@@ -142,13 +142,16 @@ internal sealed unsafe class NetlinkSocket : IDisposable
     public NetlinkError ExecuteBatch(NetlinkMessageWriter batch, Span<NetlinkError> results, CancellationToken cancellationToken = default)
     {
         if (results.Length < batch.MessageCount) throw new ArgumentException("one result per message is needed", nameof(results));
-        const int ChunkBytes = 128 * 1024, ChunkMessages = 1024;
+        const int ChunkBytes = 128 * 1024;
+        // Every ack is a separate skb of about 800 bytes of receive-buffer accounting; a chunk must not
+        // queue more acks than the buffer the kernel granted can hold, or the surplus is dropped.
+        var chunkMessages = Math.Clamp(ReceiveBufferBytes() / 1024, 16, 1024);
         var first = 0;
         while (first < batch.MessageCount)
         {
             var start = batch.MessageOffset(first);
             var last = first;
-            while (last + 1 < batch.MessageCount && last + 1 - first < ChunkMessages
+            while (last + 1 < batch.MessageCount && last + 1 - first < chunkMessages
                    && EndOf(batch, last + 1) - start <= ChunkBytes)
                 last++;
             var baseSequence = unchecked(_sequence + 1);
@@ -412,6 +415,13 @@ internal sealed unsafe class NetlinkSocket : IDisposable
 
     private static int EndOf(NetlinkMessageWriter writer, int index) =>
         index + 1 < writer.MessageCount ? writer.MessageOffset(index + 1) : writer.Written.Length;
+
+    /// <summary>The receive buffer the kernel granted (SO_RCVBUF reads back the doubled, accounted size).</summary>
+    private int ReceiveBufferBytes()
+    {
+        var length = sizeof(int);
+        return Interop.getsockopt(_handle, Interop.SOL_SOCKET, Interop.SO_RCVBUF, out var bytes, ref length) == 0 ? bytes : 212992;
+    }
 
     private static bool SetOption(SafeNetlinkHandle handle, int level, int name, int value) =>
         Interop.setsockopt(handle, level, name, value, sizeof(int)) == 0;

@@ -232,16 +232,12 @@ public sealed partial class NetlinkSocketTests
     }
 
     /// <summary>
-    /// BUG (src, not fixed here): NetlinkSocket.Open asks for a 4 MiB receive buffer with SO_RCVBUFFORCE and
-    /// falls back to SO_RCVBUF, which the kernel caps at net.core.rmem_max (212992 by default: 425984 after
-    /// doubling) when the process lacks CAP_NET_ADMIN in the initial user namespace (rootless containers,
-    /// user namespaces). ExecuteBatch then sends up to 1024 messages per sendmsg, and each ack costs about
-    /// 768 bytes of receive buffer: past roughly 550 acks the kernel drops the rest and the socket reports
-    /// ENOBUFS, so ExecuteBatch fails although the kernel applied every change. This test sets the buffer
-    /// the fallback would get and expects every result; it fails today, so it only runs when asked for
-    /// (-explicit on). A fix: size batch chunks from the receive buffer actually granted (getsockopt SO_RCVBUF).
+    /// Without CAP_NET_ADMIN in the initial user namespace (rootless containers, user namespaces) the 4 MiB
+    /// receive buffer cannot be forced and SO_RCVBUF is capped at net.core.rmem_max (212992, 425984 after
+    /// doubling). Each ack costs about 768 bytes of it, so ExecuteBatch must size its chunks from the buffer
+    /// it was granted, or the kernel drops the surplus acks (ENOBUFS) although it applied every change.
     /// </summary>
-    [Fact(Explicit = true)]
+    [Fact]
     public void ExecuteBatch_WithTheReceiveBufferOfAnUnprivilegedProcess_StillGetsEveryAck()
     {
         RequireRoot();
