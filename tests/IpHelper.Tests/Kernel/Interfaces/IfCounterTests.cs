@@ -17,36 +17,24 @@ public sealed class IfCounterTests
     [RootFact]
     public void GetIfTable2_AfterTrafficAcrossAVethPair_CountsItBetweenIpReadings()
     {
-        using var a = new TestNetns();
-        using var b = new TestNetns();
-        a.ConnectVeth(b, "iph-c0", "iph-c1");
-        a.AddAddress("iph-c0", "192.0.2.1/24");
-        b.AddAddress("iph-c1", "192.0.2.2/24");
-        using var inA = OpenUdp(a, "192.0.2.1");
-        using var inB = OpenUdp(b, "192.0.2.2");
-        Exchange(inA, inB, 1); // resolves ARP first, so the counted datagrams are the only unicast traffic we cause
+        using var pair = new Pair();
+        var (a, b) = (pair.A, pair.B);
 
         var startA = IpLink.Show(a, "iph-c0").Stats!;
         var startB = IpLink.Show(b, "iph-c1").Stats!;
-        Exchange(inA, inB, Datagrams);
+        pair.Exchange(Datagrams);
 
         AssertCounted(a, "iph-c0", startA);
         AssertCounted(b, "iph-c1", startB);
     }
 
     [RootFact]
-    public void GetIfEntry2_AfterTraffic_MatchesTheTableReading()
+    public void GetIfEntry2_AfterTrafficAcrossAVethPair_CountsItBetweenIpReadings()
     {
-        using var a = new TestNetns();
-        using var b = new TestNetns();
-        a.ConnectVeth(b, "iph-c0", "iph-c1");
-        a.AddAddress("iph-c0", "192.0.2.1/24");
-        b.AddAddress("iph-c1", "192.0.2.2/24");
-        using var inA = OpenUdp(a, "192.0.2.1");
-        using var inB = OpenUdp(b, "192.0.2.2");
-        Exchange(inA, inB, 1);
+        using var pair = new Pair();
+        var a = pair.A;
         var start = IpLink.Show(a, "iph-c0").Stats!;
-        Exchange(inA, inB, Datagrams);
+        pair.Exchange(Datagrams);
 
         var before = IpLink.Show(a, "iph-c0");
         var row = new MibIfRow2 { InterfaceIndex = before.Index };
@@ -77,32 +65,78 @@ public sealed class IfCounterTests
         Assert.True(row.InOctets - start.RxBytes >= (ulong)(Datagrams * FrameBytes), $"{name}: {row.InOctets - start.RxBytes} octets received");
     }
 
-    /// <summary>Sends <paramref name="count"/> datagrams each way and waits until all have arrived.</summary>
-    private static void Exchange(Socket a, Socket b, int count)
+    /// <summary>
+    /// Namespaces A (iph-c0, 192.0.2.1) and B (iph-c1, 192.0.2.2) joined by a veth pair, with a UDP
+    /// socket in each, and one datagram exchanged already so ARP is resolved and the datagrams a test
+    /// counts are the only unicast traffic it causes.
+    /// </summary>
+    private sealed class Pair : IDisposable
     {
-        var payload = new byte[Payload];
-        for (var i = 0; i < count; i++)
-        {
-            a.SendTo(payload, b.LocalEndPoint!);
-            b.SendTo(payload, a.LocalEndPoint!);
-        }
-        var buffer = new byte[Payload + 1];
-        for (var i = 0; i < count; i++)
-        {
-            Assert.Equal(Payload, a.Receive(buffer));
-            Assert.Equal(Payload, b.Receive(buffer));
-        }
-    }
+        private readonly Socket _inA;
+        private readonly Socket _inB;
 
-    /// <summary>A UDP socket bound in <paramref name="ns"/> (created on the namespace scope's thread).</summary>
-    private static Socket OpenUdp(TestNetns ns, string address)
-    {
-        using var scope = ns.Enter();
-        return NetNamespace.Run(() =>
+        public Pair()
         {
-            var socket = new Socket(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp) { ReceiveTimeout = 5000 };
-            socket.Bind(new IPEndPoint(IPAddress.Parse(address), 0));
-            return socket;
-        });
+            A = new TestNetns();
+            B = new TestNetns();
+            try
+            {
+                A.ConnectVeth(B, "iph-c0", "iph-c1");
+                A.AddAddress("iph-c0", "192.0.2.1/24");
+                B.AddAddress("iph-c1", "192.0.2.2/24");
+                _inA = OpenUdp(A, "192.0.2.1");
+                _inB = OpenUdp(B, "192.0.2.2");
+                Exchange(1);
+            }
+            catch
+            {
+                _inA?.Dispose();
+                _inB?.Dispose();
+                A.Dispose();
+                B.Dispose();
+                throw;
+            }
+        }
+
+        public TestNetns A { get; }
+
+        public TestNetns B { get; }
+
+        /// <summary>Sends <paramref name="count"/> datagrams each way and waits until all have arrived.</summary>
+        public void Exchange(int count)
+        {
+            var payload = new byte[Payload];
+            for (var i = 0; i < count; i++)
+            {
+                _inA.SendTo(payload, _inB.LocalEndPoint!);
+                _inB.SendTo(payload, _inA.LocalEndPoint!);
+            }
+            var buffer = new byte[Payload + 1];
+            for (var i = 0; i < count; i++)
+            {
+                Assert.Equal(Payload, _inA.Receive(buffer));
+                Assert.Equal(Payload, _inB.Receive(buffer));
+            }
+        }
+
+        public void Dispose()
+        {
+            _inA.Dispose();
+            _inB.Dispose();
+            A.Dispose();
+            B.Dispose();
+        }
+
+        /// <summary>A UDP socket bound in <paramref name="ns"/> (created on the namespace scope's thread).</summary>
+        private static Socket OpenUdp(TestNetns ns, string address)
+        {
+            using var scope = ns.Enter();
+            return NetNamespace.Run(() =>
+            {
+                var socket = new Socket(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp) { ReceiveTimeout = 5000 };
+                socket.Bind(new IPEndPoint(IPAddress.Parse(address), 0));
+                return socket;
+            });
+        }
     }
 }

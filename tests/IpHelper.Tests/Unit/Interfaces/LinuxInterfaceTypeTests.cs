@@ -88,12 +88,7 @@ public sealed class LinuxInterfaceTypeTests
     public void Classify_ArphrdAndKind_GiveTheDocumentedTypeTunnelAndMedium(
         int arphrd, string? kind, uint flags, string? parent, IfType type, TunnelType tunnel, NdisMedium medium, NdisPhysicalMedium physical)
     {
-        var bytes = BuildLink((ushort)arphrd, flags, kind, parent);
-        var messages = new NetlinkMessageEnumerator(bytes);
-        Assert.True(messages.MoveNext());
-        Assert.True(LinkMessage.TryDecode(messages.Current, out var link));
-
-        var classified = LinuxInterfaceType.Classify(link);
+        var classified = Classify(BuildLink((ushort)arphrd, flags, kind, parent));
 
         Assert.Equal((type, tunnel, medium, physical), (classified.Type, classified.TunnelType, classified.MediaType, classified.PhysicalMediumType));
     }
@@ -105,18 +100,21 @@ public sealed class LinuxInterfaceTypeTests
     [InlineData(0u, NetIfAccessType.NetIfAccessPointToMultiPoint)]
     public void Classify_AccessType_FollowsLoopbackThenPointToPointThenBroadcastFlags(uint flags, NetIfAccessType expected)
     {
-        var bytes = BuildLink(1, flags, kind: null, parent: null);
-        var messages = new NetlinkMessageEnumerator(bytes);
-        Assert.True(messages.MoveNext());
-        Assert.True(LinkMessage.TryDecode(messages.Current, out var link));
-
-        Assert.Equal(expected, LinuxInterfaceType.Classify(link).AccessType);
+        Assert.Equal(expected, Classify(BuildLink(1, flags, kind: null, parent: null)).AccessType);
     }
 
     private const uint Broadcast = 0x2, Loopback = 0x8, PointToPoint = 0x10;
 
     private static LinuxInterfaceType Ethernet() =>
         new(IfType.EthernetCsmacd, TunnelType.TunnelTypeNone, NdisMedium.NdisMedium802_3, NdisPhysicalMedium.NdisPhysicalMediumUnspecified, NetIfAccessType.NetIfAccessBroadcast);
+
+    private static LinuxInterfaceType Classify(byte[] message)
+    {
+        var messages = new NetlinkMessageEnumerator(message);
+        Assert.True(messages.MoveNext());
+        Assert.True(LinkMessage.TryDecode(messages.Current, out var link));
+        return LinuxInterfaceType.Classify(link);
+    }
 
     private sealed record CapturedLink(uint Index, string Name, string? Kind);
 
