@@ -67,14 +67,9 @@ public static class DocumentedMapping
         _ => throw new NotSupportedException($"iproute2 printed operstate {link.OperState} for {link.Name}"),
     };
 
-    /// <summary>
-    /// IFLA_CARRIER. iproute2 does not print the carrier, but for a running (IFF_UP) device the kernel
-    /// sets IFF_LOWER_UP exactly when the carrier is on; for a device that is down it says nothing (null).
-    /// </summary>
+    /// <summary>IFF_LOWER_UP (running and carrier on): Connected, otherwise Disconnected, also for a device that is down.</summary>
     public static NetIfMediaConnectState? MediaConnectState(IpLink link) =>
-        !link.IsUp ? null
-        : link.HasFlag("LOWER_UP") ? NetIfMediaConnectState.MediaConnectStateConnected
-        : NetIfMediaConnectState.MediaConnectStateDisconnected;
+        link.HasFlag("LOWER_UP") ? NetIfMediaConnectState.MediaConnectStateConnected : NetIfMediaConnectState.MediaConnectStateDisconnected;
 
     /// <summary>IFLA_IFALIAS, else the link kind, else the driver, else the name.</summary>
     public static string Description(IpLink link, string? driver) => link.IfAlias ?? link.Kind ?? driver ?? link.Name;

@@ -120,7 +120,7 @@ public sealed class InterfaceIdentityTests
         Assert.NotEqual(a, byAlias.NetLuidIndex);
     }
 
-    /// <summary>docs/mapping.md: an ifindex above 2^24-1 does not fit NetLuidIndex, and the row gets a zero LUID.</summary>
+    /// <summary>docs/mapping.md: an ifindex above 2^24-1 does not fit NetLuidIndex: the row gets a zero LUID, conversions to a LUID or name are NotSupported.</summary>
     [RootFact]
     public void GetIfTable2_IfindexAbove24Bits_HasAZeroLuid_AndIsStillFoundByIndex()
     {
@@ -136,6 +136,10 @@ public sealed class InterfaceIdentityTests
         Assert.Equal(NetIoStatus.Success, NetIo.GetIfEntry2(ref row));
         Assert.Equal("iph-big", row.Alias);
         Assert.Equal(0UL, row.InterfaceLuid.Value);
+        Assert.Equal(NetIoStatus.NotSupported, NetIo.ConvertInterfaceIndexToLuid(link.Index, out var luid));
+        Assert.Equal(0UL, luid.Value);
+        Assert.Null(NetIo.if_indextoname(link.Index));
+        Assert.Equal(NetIoStatus.NotSupported, NetIo.LastErrorDetail!.Status);
     }
 
     private static (uint Index, Guid Guid) IndexAndGuid(TestNetns ns, string name)
