@@ -8,4 +8,6 @@ root.Options.Add(GlobalOptions.Netns);
 root.Options.Add(GlobalOptions.Family);
 root.Subcommands.Add(InterfaceCommands.Create());
 root.Subcommands.Add(LuidCommand.Create());
+root.Subcommands.Add(NeighborCommands.Create());
+root.Subcommands.Add(PathCommands.Create());
 return root.Parse(args).Invoke();
