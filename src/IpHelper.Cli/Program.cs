@@ -10,4 +10,6 @@ root.Subcommands.Add(InterfaceCommands.Create());
 root.Subcommands.Add(LuidCommand.Create());
 root.Subcommands.Add(NeighborCommands.Create());
 root.Subcommands.Add(PathCommands.Create());
+root.Subcommands.Add(MonitorCommand.Create());
+root.Subcommands.Add(TeredoCommand.Create());
 return root.Parse(args).Invoke();
