@@ -24,28 +24,37 @@ internal sealed class NeighborLab : IDisposable
         C = new TestNetns();
         try
         {
+            // Few processes: one sysctl and one ip -batch per namespace and step.
             foreach (var ns in new[] { A, B, C })
-            {
-                foreach (var scope in new[] { "all", "default" }) ns.SetSysctl($"net.ipv6.conf.{scope}.accept_dad", "0");
-            }
-            B.SetSysctl("net.ipv6.conf.all.forwarding", "1");
-            A.ConnectVeth(B, AtoB, BtoA);
-            A.ConnectVeth(C, BridgePort, CtoBridge);
-            A.AddBridge(Bridge, BridgePort);
+                ns.Exec("sysctl", "-q", "-w", "net.ipv6.conf.all.accept_dad=0", "net.ipv6.conf.default.accept_dad=0");
+            B.Exec("sysctl", "-q", "-w", "net.ipv6.conf.all.forwarding=1");
+            A.Batch($"""
+                link add {AtoB} type veth peer name {BtoA} netns {B.Name}
+                link add {BridgePort} type veth peer name {CtoBridge} netns {C.Name}
+                link add {Bridge} type bridge
+                link set {BridgePort} master {Bridge}
+                link set {AtoB} up
+                link set {BridgePort} up
+                link set {Bridge} up
+                address add {A4}/24 dev {AtoB}
+                address add {A6}/64 dev {AtoB} nodad
+                address add {Br4}/24 dev {Bridge}
+                address add {Br6}/64 dev {Bridge} nodad
+                """);
+            B.Batch($"""
+                link set {BtoA} up
+                address add {B4}/24 dev {BtoA}
+                address add {B6}/64 dev {BtoA} nodad
+                """);
+            C.Batch($"""
+                link set {CtoBridge} up
+                address add {C4}/24 dev {CtoBridge}
+                address add {C6}/64 dev {CtoBridge} nodad
+                """);
             // Only the initial namespace has neigh/default: each device gets the long reachable time itself.
-            foreach (var (ns, device) in new[] { (A, AtoB), (A, Bridge), (B, BtoA), (C, CtoBridge) })
-            {
-                ns.SetSysctl($"net.ipv4.neigh.{device}.base_reachable_time_ms", "3600000");
-                ns.SetSysctl($"net.ipv6.neigh.{device}.base_reachable_time_ms", "3600000");
-            }
-            A.AddAddress(AtoB, A4 + "/24");
-            A.AddAddress(AtoB, A6 + "/64", "nodad");
-            B.AddAddress(BtoA, B4 + "/24");
-            B.AddAddress(BtoA, B6 + "/64", "nodad");
-            A.AddAddress(Bridge, Br4 + "/24");
-            A.AddAddress(Bridge, Br6 + "/64", "nodad");
-            C.AddAddress(CtoBridge, C4 + "/24");
-            C.AddAddress(CtoBridge, C6 + "/64", "nodad");
+            LongReachableTime(A, AtoB, Bridge);
+            LongReachableTime(B, BtoA);
+            LongReachableTime(C, CtoBridge);
         }
         catch
         {
@@ -53,6 +62,13 @@ internal sealed class NeighborLab : IDisposable
             throw;
         }
     }
+
+    private static void LongReachableTime(TestNetns ns, params string[] devices) =>
+        ns.Exec(["sysctl", "-q", "-w", .. devices.SelectMany(d => new[]
+        {
+            $"net.ipv4.neigh.{d}.base_reachable_time_ms=3600000",
+            $"net.ipv6.neigh.{d}.base_reachable_time_ms=3600000",
+        })]);
 
     public TestNetns A { get; }
     public TestNetns B { get; }
