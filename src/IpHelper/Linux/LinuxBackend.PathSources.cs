@@ -134,6 +134,9 @@ internal sealed partial class LinuxBackend
             }
             // Kernels before 5.3 ignore RTM_F_CLONED in dump requests and send FIB routes: keep only clones.
             if (!path.IsCloned || path.Family != Family || path.Destination.Length != LinuxFamily.AddressLength(Family)) return;
+            // A flush resets an IPv4 exception rather than freeing it: once a lookup uses it again it is dumped
+            // with no MTU, no redirect and no expiry. It holds nothing about the path.
+            if (Family == LinuxFamily.AF_INET && path.Mtu == 0 && path.Expires == 0) return;
             Exceptions.Add(new PathException(AddressOf(path.Destination, path.OutputInterface), path.OutputInterface,
                 AddressOf(path.Gateway, path.OutputInterface), path.Mtu, path.Table));
         }
