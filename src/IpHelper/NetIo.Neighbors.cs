@@ -14,8 +14,8 @@ public static partial class NetIo
     public static NetIoStatus GetIpNetTable2(AddressFamily family, out MibTable<MibIpNetRow2>? table)
     {
         table = null;
-        if (!IsTableFamily(family)) return Fail(NetIoStatus.InvalidParameter, $"family {(int)family} is not AF_INET, AF_INET6 or AF_UNSPEC", "Family");
-        return s_backend.GetIpNetTable(family, out table);
+        var status = CheckTableFamily(family);
+        return status == NetIoStatus.Success ? s_backend.GetIpNetTable(family, out table) : status;
     }
 
     /// <summary>
@@ -83,8 +83,9 @@ public static partial class NetIo
     /// </summary>
     public static NetIoStatus FlushIpNetTable2(AddressFamily family, uint interfaceIndex)
     {
-        if (!IsTableFamily(family)) return Fail(NetIoStatus.InvalidParameter, $"family {(int)family} is not AF_INET, AF_INET6 or AF_UNSPEC", "Family");
-        var status = s_backend.FlushIpNetTable(family, interfaceIndex);
+        var status = CheckTableFamily(family);
+        if (status != NetIoStatus.Success) return status;
+        status = s_backend.FlushIpNetTable(family, interfaceIndex);
         return status == NetIoStatus.Success ? Ok() : status;
     }
 
@@ -133,9 +134,11 @@ public static partial class NetIo
         return status == NetIoStatus.Success ? Ok() : status;
     }
 
-    /// <summary>AF_INET, AF_INET6 and AF_UNSPEC: the families a table function accepts.</summary>
-    private static bool IsTableFamily(AddressFamily family) =>
-        family is AddressFamily.Unspecified or AddressFamily.InterNetwork or AddressFamily.InterNetworkV6;
+    /// <summary>AF_INET, AF_INET6 and AF_UNSPEC are the families a table function accepts; anything else is InvalidParameter.</summary>
+    private static NetIoStatus CheckTableFamily(AddressFamily family) =>
+        family is AddressFamily.Unspecified or AddressFamily.InterNetwork or AddressFamily.InterNetworkV6
+            ? NetIoStatus.Success
+            : Fail(NetIoStatus.InvalidParameter, $"family {(int)family} is not AF_INET, AF_INET6 or AF_UNSPEC", "Family");
 
     private static NetIoStatus CheckWritableNeighborRow(in MibIpNetRow2 row, out InterfaceIdentity identity)
     {

@@ -15,8 +15,8 @@ public static partial class NetIo
     public static NetIoStatus GetIpPathTable(AddressFamily family, out MibTable<MibIpPathRow>? table)
     {
         table = null;
-        if (!IsTableFamily(family)) return Fail(NetIoStatus.InvalidParameter, $"family {(int)family} is not AF_INET, AF_INET6 or AF_UNSPEC", "Family");
-        return s_backend.GetIpPathTable(family, out table);
+        var status = CheckTableFamily(family);
+        return status == NetIoStatus.Success ? s_backend.GetIpPathTable(family, out table) : status;
     }
 
     /// <summary>
@@ -49,8 +49,9 @@ public static partial class NetIo
     /// </summary>
     public static NetIoStatus FlushIpPathTable(AddressFamily family)
     {
-        if (!IsTableFamily(family)) return Fail(NetIoStatus.InvalidParameter, $"family {(int)family} is not AF_INET, AF_INET6 or AF_UNSPEC", "Family");
-        var status = s_backend.FlushIpPathTable(family);
+        var status = CheckTableFamily(family);
+        if (status != NetIoStatus.Success) return status;
+        status = s_backend.FlushIpPathTable(family);
         return status == NetIoStatus.Success ? Ok() : status;
     }
 }

@@ -37,8 +37,7 @@ internal static class NeighborCommands
         var command = new Command("list", "Every neighbour entry (GetIpNetTable2), of one interface with --interface.\nExample: iphelper neighbor list --family ipv6 --json") { iface };
         CommandRunner.SetAction(command, parse =>
         {
-            uint index = 0;
-            if (parse.GetValue(iface) is { } text) CommandRunner.Check(NetIo.ConvertInterfaceLuidToIndex(InterfaceArgument.Resolve(text), out index));
+            var index = OptionalIndex(parse, iface);
             var status = NetIo.GetIpNetTable2(NeighborPathArguments.Family(parse), out var table);
             if (status != NetIoStatus.NotFound) CommandRunner.Check(status);
             using (table)
@@ -124,9 +123,7 @@ internal static class NeighborCommands
         var command = new Command("flush", "Delete the dynamic entries, of one interface with --interface (FlushIpNetTable2).\nExample: iphelper neighbor flush --interface eth0 --family ipv4") { iface };
         CommandRunner.SetAction(command, parse =>
         {
-            uint index = 0;
-            if (parse.GetValue(iface) is { } text) CommandRunner.Check(NetIo.ConvertInterfaceLuidToIndex(InterfaceArgument.Resolve(text), out index));
-            CommandRunner.Check(NetIo.FlushIpNetTable2(NeighborPathArguments.Family(parse), index));
+            CommandRunner.Check(NetIo.FlushIpNetTable2(NeighborPathArguments.Family(parse), OptionalIndex(parse, iface)));
             return 0;
         });
         return command;
@@ -151,6 +148,14 @@ internal static class NeighborCommands
             return 0;
         });
         return command;
+    }
+
+    /// <summary>The index of the --interface given, or 0 (all interfaces) without one.</summary>
+    private static uint OptionalIndex(ParseResult parse, Option<string> iface)
+    {
+        if (parse.GetValue(iface) is not { } text) return 0;
+        CommandRunner.Check(NetIo.ConvertInterfaceLuidToIndex(InterfaceArgument.Resolve(text), out var index));
+        return index;
     }
 
     private static MibIpNetRow2 Row(ParseResult parse, Argument<string> address, Option<string> iface) => new()

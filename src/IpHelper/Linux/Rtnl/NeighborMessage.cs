@@ -10,7 +10,6 @@ namespace IpHelper.Linux.Rtnl;
 /// </summary>
 internal ref struct NeighborMessage
 {
-    public ushort MessageType;
     public byte Family;
     public int IfIndex;
     public ushort State;
@@ -27,8 +26,6 @@ internal ref struct NeighborMessage
     /// <summary>nda_cacheinfo.ndm_updated: clock ticks since the entry's state last changed.</summary>
     public uint Updated;
     public uint Probes;
-    /// <summary>NDA_MASTER: the bridge or VRF the device is a port of, or 0.</summary>
-    public int Master;
 
     /// <summary>Decodes an RTM_NEWNEIGH or RTM_DELNEIGH message; false when its header is too short or its attributes are malformed.</summary>
     public static bool TryDecode(in NetlinkMessage message, out NeighborMessage neighbor)
@@ -36,7 +33,6 @@ internal ref struct NeighborMessage
         neighbor = default;
         if (message.Type is not (RtnlMessageType.RTM_NEWNEIGH or RtnlMessageType.RTM_DELNEIGH) || !message.TryReadHeader(out NdMsg header))
             return false;
-        neighbor.MessageType = message.Type;
         neighbor.Family = header.Family;
         neighbor.IfIndex = header.IfIndex;
         neighbor.State = header.State;
@@ -64,7 +60,6 @@ internal ref struct NeighborMessage
                     }
                     break;
                 case NeighborConstants.NDA_PROBES: attribute.TryGetU32(out neighbor.Probes); break;
-                case NeighborConstants.NDA_MASTER: if (attribute.TryGetU32(out var master)) neighbor.Master = (int)master; break;
             }
         }
         return !attributes.Malformed;

@@ -11,8 +11,7 @@ internal static class NeighborRequest
     /// </summary>
     public static void Dump(NetlinkMessageWriter writer, byte family, int ifIndex)
     {
-        writer.BeginMessage(RtnlMessageType.RTM_GETNEIGH, 0);
-        writer.Header<NdMsg>().Family = family;
+        Begin(writer, RtnlMessageType.RTM_GETNEIGH, 0, family, 0);
         if (ifIndex != 0) writer.PutU32(NeighborConstants.NDA_IFINDEX, (uint)ifIndex);
         writer.EndMessage();
     }
@@ -20,10 +19,7 @@ internal static class NeighborRequest
     /// <summary>One entry, by interface and address (the kernel answers ENOENT when there is none).</summary>
     public static void Get(NetlinkMessageWriter writer, byte family, int ifIndex, ReadOnlySpan<byte> destination)
     {
-        writer.BeginMessage(RtnlMessageType.RTM_GETNEIGH, 0);
-        ref var header = ref writer.Header<NdMsg>();
-        header.Family = family;
-        header.IfIndex = ifIndex;
+        Begin(writer, RtnlMessageType.RTM_GETNEIGH, 0, family, ifIndex);
         writer.Put(NeighborConstants.NDA_DST, destination);
         writer.EndMessage();
     }
@@ -35,11 +31,8 @@ internal static class NeighborRequest
     public static void Write(NetlinkMessageWriter writer, bool create, byte family, int ifIndex, ReadOnlySpan<byte> destination,
         ReadOnlySpan<byte> linkLayerAddress, ushort state, byte flags)
     {
-        writer.BeginMessage(RtnlMessageType.RTM_NEWNEIGH,
-            create ? (ushort)(NetlinkConstants.NLM_F_CREATE | NetlinkConstants.NLM_F_EXCL) : NetlinkConstants.NLM_F_REPLACE);
-        ref var header = ref writer.Header<NdMsg>();
-        header.Family = family;
-        header.IfIndex = ifIndex;
+        ref var header = ref Begin(writer, RtnlMessageType.RTM_NEWNEIGH,
+            create ? (ushort)(NetlinkConstants.NLM_F_CREATE | NetlinkConstants.NLM_F_EXCL) : NetlinkConstants.NLM_F_REPLACE, family, ifIndex);
         header.State = state;
         header.Flags = flags;
         writer.Put(NeighborConstants.NDA_DST, destination);
@@ -54,10 +47,7 @@ internal static class NeighborRequest
     /// </summary>
     public static void Probe(NetlinkMessageWriter writer, byte family, int ifIndex, ReadOnlySpan<byte> destination)
     {
-        writer.BeginMessage(RtnlMessageType.RTM_NEWNEIGH, (ushort)(NetlinkConstants.NLM_F_CREATE | NetlinkConstants.NLM_F_REPLACE));
-        ref var header = ref writer.Header<NdMsg>();
-        header.Family = family;
-        header.IfIndex = ifIndex;
+        ref var header = ref Begin(writer, RtnlMessageType.RTM_NEWNEIGH, (ushort)(NetlinkConstants.NLM_F_CREATE | NetlinkConstants.NLM_F_REPLACE), family, ifIndex);
         header.State = NeighborConstants.NUD_NONE;
         header.Flags = NeighborConstants.NTF_USE;
         writer.Put(NeighborConstants.NDA_DST, destination);
@@ -67,11 +57,17 @@ internal static class NeighborRequest
     /// <summary>Deletes one entry (ENOENT when there is none).</summary>
     public static void Delete(NetlinkMessageWriter writer, byte family, int ifIndex, ReadOnlySpan<byte> destination)
     {
-        writer.BeginMessage(RtnlMessageType.RTM_DELNEIGH, 0);
+        Begin(writer, RtnlMessageType.RTM_DELNEIGH, 0, family, ifIndex);
+        writer.Put(NeighborConstants.NDA_DST, destination);
+        writer.EndMessage();
+    }
+
+    private static ref NdMsg Begin(NetlinkMessageWriter writer, ushort type, ushort flags, byte family, int ifIndex)
+    {
+        writer.BeginMessage(type, flags);
         ref var header = ref writer.Header<NdMsg>();
         header.Family = family;
         header.IfIndex = ifIndex;
-        writer.Put(NeighborConstants.NDA_DST, destination);
-        writer.EndMessage();
+        return ref header;
     }
 }

@@ -11,16 +11,13 @@ namespace IpHelper.Linux.Rtnl;
 internal ref struct PathExceptionMessage
 {
     public byte Family;
-    public byte DstLen;
     public byte Type;
     public uint Flags;
     public uint Table;
     public ReadOnlySpan<byte> Destination;
-    public ReadOnlySpan<byte> Source;
     public ReadOnlySpan<byte> Gateway;
     public ReadOnlySpan<byte> PreferredSource;
     public int OutputInterface;
-    public uint Priority;
     /// <summary>RTAX_MTU in RTA_METRICS: the path MTU of an exception, or the MTU a route was configured with; 0 when absent.</summary>
     public uint Mtu;
     /// <summary>rta_cacheinfo.rta_expires: clock ticks until the exception expires, 0 when it does not.</summary>
@@ -35,7 +32,6 @@ internal ref struct PathExceptionMessage
         path = default;
         if (message.Type != RtnlMessageType.RTM_NEWROUTE || !message.TryReadHeader(out PathRtMsg header)) return false;
         path.Family = header.Family;
-        path.DstLen = header.DstLen;
         path.Type = header.Type;
         path.Flags = header.Flags;
         path.Table = header.Table;
@@ -46,7 +42,6 @@ internal ref struct PathExceptionMessage
             switch (attribute.Type)
             {
                 case PathExceptionConstants.RTA_DST: path.Destination = attribute.Value; break;
-                case PathExceptionConstants.RTA_SRC: path.Source = attribute.Value; break;
                 case PathExceptionConstants.RTA_GATEWAY: path.Gateway = attribute.Value; break;
                 case PathExceptionConstants.RTA_VIA:
                     // struct rtvia { u16 family; u8 addr[]; }: an IPv6 next hop of an IPv4 route.
@@ -54,7 +49,6 @@ internal ref struct PathExceptionMessage
                     break;
                 case PathExceptionConstants.RTA_PREFSRC: path.PreferredSource = attribute.Value; break;
                 case PathExceptionConstants.RTA_OIF: if (attribute.TryGetU32(out var oif)) path.OutputInterface = (int)oif; break;
-                case PathExceptionConstants.RTA_PRIORITY: attribute.TryGetU32(out path.Priority); break;
                 case PathExceptionConstants.RTA_TABLE: attribute.TryGetU32(out path.Table); break;
                 case PathExceptionConstants.RTA_CACHEINFO:
                     // struct rta_cacheinfo { u32 rta_clntref, rta_lastuse; s32 rta_expires; ... }

@@ -20,11 +20,19 @@ public sealed class NeighborWriteTests
         var ns = new TestNetns();
         try
         {
-            ns.AddVeth(Device, Device + "p");
-            ns.AddVeth(Other, Other + "p");
-            ns.AddAddress(Device, "192.0.2.1/24");
-            ns.AddAddress(Other, "198.51.100.1/24");
-            return (ns, NeighborLab.IndexOf(ns, Device), NeighborLab.IndexOf(ns, Other));
+            ns.Batch($"""
+                link add {Device} type veth peer name {Device}p
+                link add {Other} type veth peer name {Other}p
+                link set {Device} up
+                link set {Device}p up
+                link set {Other} up
+                link set {Other}p up
+                address add 192.0.2.1/24 dev {Device}
+                address add 198.51.100.1/24 dev {Other}
+                """);
+            var indexes = ns.IpJson("link", "show").EnumerateArray()
+                .ToDictionary(l => l.GetProperty("ifname").GetString()!, l => l.GetProperty("ifindex").GetUInt32());
+            return (ns, indexes[Device], indexes[Other]);
         }
         catch
         {
