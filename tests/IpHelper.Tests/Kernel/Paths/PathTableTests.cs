@@ -84,6 +84,41 @@ public sealed class PathTableTests
     }
 
     [RootFact]
+    public void GetIpPathTable_IcmpRedirect_GivesTheRedirectedNextHop()
+    {
+        // A, the router R and D share one bridge (in S). A reaches 203.0.113.3 via R; R forwards it back out
+        // to D on the same link and tells A so with an ICMP redirect.
+        using var a = new TestNetns();
+        using var r = new TestNetns();
+        using var d = new TestNetns();
+        using var s = new TestNetns();
+        s.Batch("link add iph-sw type bridge\nlink set iph-sw up\n");
+        foreach (var (ns, port) in new[] { (a, "iph-sa"), (r, "iph-sr"), (d, "iph-sd") })
+        {
+            s.Batch($"link add {port} type veth peer name iph-e0 netns {ns.Name}\nlink set {port} master iph-sw\nlink set {port} up\n");
+            ns.Up("iph-e0");
+        }
+        a.Batch("address add 192.0.2.1/24 dev iph-e0\nroute add 203.0.113.0/24 via 192.0.2.2\n");
+        r.Batch("address add 192.0.2.2/24 dev iph-e0\nroute add 203.0.113.3/32 via 192.0.2.3\n");
+        r.SetSysctl("net.ipv4.ip_forward", "1");
+        d.Batch("address add 192.0.2.3/24 dev iph-e0\naddress add 203.0.113.3/32 dev lo\n");
+
+        Assert.True(NeighborLab.Eventually(() =>
+        {
+            NeighborLab.SendUdp(a, "203.0.113.3");
+            return a.IpJson("route", "get", "203.0.113.3")[0].GetProperty("gateway").GetString() == "192.0.2.3";
+        }), "no redirect arrived");
+        var rows = Table(a, AddressFamily.InterNetwork);
+
+        var cached = Assert.Single(a.IpJson("-4", "route", "show", "cache").EnumerateArray());
+        Assert.Contains("redirected", cached.GetProperty("cache").EnumerateArray().Select(f => f.GetString()));
+        var row = Assert.Single(rows, p => p.Destination.ToString() == "203.0.113.3");
+        Assert.Equal(cached.GetProperty("gateway").GetString(), row.CurrentNextHop.ToString());
+        Assert.Equal("192.0.2.1", row.Source.ToString());
+        Assert.Equal(1500u, row.PathMtu);
+    }
+
+    [RootFact]
     public void GetIpPathEntry_FindsTheExceptionByDestinationAndInterface()
     {
         using var lab = new PathLab();
