@@ -9,21 +9,7 @@ namespace IpHelper.Tests.Cli;
 /// <summary>`iphelper neighbor ...` and `iphelper path ...` run as a process, the way scripts use them, against <c>ip -j</c>.</summary>
 public sealed class NeighborPathCliTests
 {
-    /// <summary>The CLI built next to the tests: src/IpHelper.Cli/bin/CONFIGURATION/TFM/IpHelper.Cli.dll.</summary>
-    private static readonly Lazy<string> s_cli = new(() =>
-    {
-        var output = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd('/'));
-        var tfm = output.Name;
-        var configuration = output.Parent!.Name;
-        for (var dir = output; dir is not null; dir = dir.Parent)
-        {
-            var candidate = Path.Combine(dir.FullName, "src", "IpHelper.Cli", "bin", configuration, tfm, "IpHelper.Cli.dll");
-            if (File.Exists(candidate)) return candidate;
-        }
-        throw new FileNotFoundException("IpHelper.Cli.dll is not built next to the tests");
-    });
-
-    private static string Cli(params string[] args) => Command.Run("dotnet", [s_cli.Value, .. args]);
+    private static JsonElement Json(params string[] args) => CliProcess.Run(args).Json();
 
     [RootFact]
     public void NeighborList_Json_HasTheEntriesOfIpNeigh()
@@ -31,9 +17,7 @@ public sealed class NeighborPathCliTests
         using var lab = new NeighborLab();
         NeighborTableTests.PopulateEveryState(lab);
 
-        using var json = JsonDocument.Parse(Cli("neighbor", "list", "--json", "--family", "ipv4", "--netns", lab.A.Name));
-
-        var rows = json.RootElement.EnumerateArray().ToArray();
+        var rows = Json("neighbor", "list", "--json", "--family", "ipv4", "--netns", lab.A.Name).EnumerateArray().ToArray();
         foreach (var entry in NeighborLab.IpNeighbors(lab.A).Where(e => !e.GetProperty("dst").GetString()!.Contains(':')))
         {
             var dst = entry.GetProperty("dst").GetString();
@@ -51,20 +35,19 @@ public sealed class NeighborPathCliTests
     {
         using var lab = new NeighborLab();
 
-        using var resolved = JsonDocument.Parse(Cli("neighbor", "resolve", NeighborLab.B4, "--interface", NeighborLab.AtoB, "--json", "--netns", lab.A.Name));
-        Assert.Equal(NeighborLab.MacOf(lab.B, NeighborLab.BtoA), resolved.RootElement[0].GetProperty("PhysicalAddress").GetString());
+        var resolved = Json("neighbor", "resolve", NeighborLab.B4, "--interface", NeighborLab.AtoB, "--json", "--netns", lab.A.Name);
+        Assert.Equal(NeighborLab.MacOf(lab.B, NeighborLab.BtoA), resolved[0].GetProperty("PhysicalAddress").GetString());
 
-        Cli("neighbor", "add", "192.0.2.60", "--interface", NeighborLab.AtoB, "--lladdr", "02:00:5e:00:00:60", "--router", "--netns", lab.A.Name);
+        Assert.Equal(0, CliProcess.Run("neighbor", "add", "192.0.2.60", "--interface", NeighborLab.AtoB, "--lladdr", "02:00:5e:00:00:60", "--router", "--netns", lab.A.Name).ExitCode);
         var entry = NeighborLab.IpNeighbors(lab.A, "192.0.2.60").Single();
         Assert.Equal("02:00:5e:00:00:60", entry.GetProperty("lladdr").GetString());
         Assert.True(entry.TryGetProperty("router", out _));
 
-        var again = Assert.Throws<CommandException>(() =>
-            Cli("neighbor", "add", "192.0.2.60", "--interface", NeighborLab.AtoB, "--lladdr", "02:00:5e:00:00:61", "--netns", lab.A.Name));
+        var again = CliProcess.Run("neighbor", "add", "192.0.2.60", "--interface", NeighborLab.AtoB, "--lladdr", "02:00:5e:00:00:61", "--netns", lab.A.Name);
         Assert.Equal(1, again.ExitCode);
-        Assert.StartsWith("iphelper: ObjectAlreadyExists (5010):", again.StandardError, StringComparison.Ordinal);
+        Assert.StartsWith("iphelper: ObjectAlreadyExists (5010):", again.Stderr, StringComparison.Ordinal);
 
-        Cli("neighbor", "delete", "192.0.2.60", "--interface", NeighborLab.AtoB, "--netns", lab.A.Name);
+        Assert.Equal(0, CliProcess.Run("neighbor", "delete", "192.0.2.60", "--interface", NeighborLab.AtoB, "--netns", lab.A.Name).ExitCode);
         Assert.Empty(NeighborLab.IpNeighbors(lab.A, "192.0.2.60"));
     }
 
@@ -74,14 +57,13 @@ public sealed class NeighborPathCliTests
         using var lab = new PathLab();
         lab.CreatePmtuException(PathLab.C6);
 
-        using var json = JsonDocument.Parse(Cli("path", "list", "--json", "--netns", lab.A.Name));
-        var row = Assert.Single(json.RootElement.EnumerateArray(), r => r.GetProperty("Destination").GetString() == PathLab.C6);
+        var row = Assert.Single(Json("path", "list", "--json", "--netns", lab.A.Name).EnumerateArray(), r => r.GetProperty("Destination").GetString() == PathLab.C6);
         Assert.Equal(PathLab.SmallMtu, row.GetProperty("PathMtu").GetUInt32());
         Assert.Equal(PathLab.R6, row.GetProperty("CurrentNextHop").GetString());
 
-        Cli("path", "flush", "--family", "ipv6", "--netns", lab.A.Name);
+        Assert.Equal(0, CliProcess.Run("path", "flush", "--family", "ipv6", "--netns", lab.A.Name).ExitCode);
 
         Assert.Empty(lab.Cache(System.Net.Sockets.AddressFamily.InterNetworkV6));
-        Assert.Equal("[]", Cli("path", "list", "--json", "--family", "ipv6", "--netns", lab.A.Name).Trim());
+        Assert.Equal(0, Json("path", "list", "--json", "--family", "ipv6", "--netns", lab.A.Name).GetArrayLength());
     }
 }
