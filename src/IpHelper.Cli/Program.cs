@@ -8,4 +8,5 @@ root.Options.Add(GlobalOptions.Netns);
 root.Options.Add(GlobalOptions.Family);
 root.Subcommands.Add(InterfaceCommands.Create());
 root.Subcommands.Add(LuidCommand.Create());
+root.Subcommands.Add(RouteCommands.Create());
 return root.Parse(args).Invoke();
