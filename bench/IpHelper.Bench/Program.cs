@@ -1,1 +1,17 @@
-return 0;
+using IpHelper.Bench.Routes;
+
+// Usage: dotnet run -c Release --project bench/IpHelper.Bench -- <benchmark> [options]
+// Each benchmark is a class in its own file, registered here by name.
+var benchmarks = new Dictionary<string, Func<string[], int>>(StringComparer.Ordinal)
+{
+    ["routes"] = RouteBenchmark.Run,
+    [RouteTableChild.Name] = RouteTableChild.Run,
+    [BestRouteChild.Name] = BestRouteChild.Run,
+};
+
+if (args.Length == 0 || !benchmarks.TryGetValue(args[0], out var run))
+{
+    Console.Error.WriteLine($"usage: IpHelper.Bench <{string.Join('|', benchmarks.Keys.Where(k => !k.Contains(':')))}> [options]");
+    return 2;
+}
+return run(args[1..]);
