@@ -230,12 +230,17 @@ internal sealed partial class LinuxBackend
         return NetIo.Ok();
     }
 
-    /// <summary>Maps a failed route write: EEXIST is ObjectAlreadyExists, an unusable next hop InvalidParameter, ESRCH NotFound.</summary>
+    /// <summary>
+    /// Maps a failed route write: EEXIST is ObjectAlreadyExists, an unusable next hop InvalidParameter,
+    /// ESRCH NotFound, an interface that is down (IPv4) NotSupported ("the interface cannot hold routes").
+    /// </summary>
     private static NetIoStatus RouteWriteFailed(NetlinkError error, string what) => error.Errno switch
     {
         Errno.EHOSTUNREACH or Errno.ENETUNREACH => NetIo.Fail(NetIoStatus.InvalidParameter,
             $"{what}: {error}: Linux accepts a next hop only when a route on the interface reaches it", "NextHop", error.Errno, error.Message),
         Errno.ESRCH => NetIo.Fail(NetIoStatus.NotFound, $"{what}: {error}: the route changed meanwhile", "DestinationPrefix", error.Errno, error.Message),
+        Errno.ENETDOWN => NetIo.Fail(NetIoStatus.NotSupported,
+            $"{what}: {error}: Linux accepts IPv4 routes only through an interface that is up", "InterfaceIndex", error.Errno, error.Message),
         _ => Failed(error, what),
     };
 

@@ -118,7 +118,7 @@ internal readonly ref struct RouteNextHop
 
     public int InterfaceIndex { get; }
 
-    /// <summary>RTNH_F_* flags (dead, onlink, linkdown, ...); 0 for a single-path route.</summary>
+    /// <summary>RTNH_F_* flags (dead, onlink, linkdown, ...).</summary>
     public byte Flags { get; }
 
     /// <summary>rtnh_hops + 1, as <c>ip route</c> shows it; 1 for a single-path route.</summary>
@@ -169,7 +169,8 @@ internal ref struct RouteNextHopEnumerator
         {
             _single = false;
             _remaining = default;
-            _current = new RouteNextHop(_route.Oif, 0, 1, _route.Gateway, _route.Via);
+            // A single-path route carries its next-hop flags (onlink, dead, linkdown) in the low byte of rtm_flags.
+            _current = new RouteNextHop(_route.Oif, (byte)_route.Flags, 1, _route.Gateway, _route.Via);
             return true;
         }
         if (_remaining.IsEmpty) return false;

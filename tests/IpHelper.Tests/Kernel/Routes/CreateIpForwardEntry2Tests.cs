@@ -228,6 +228,15 @@ public sealed class CreateIpForwardEntry2Tests
         Assert.Equal("NextHop", NetIo.LastErrorDetail!.Argument);
     }
 
+    [RootFact]
+    public void CreateIpForwardEntry2_Ipv4RouteThroughAnInterfaceThatIsDown_ReturnsNotSupportedAndChangesNothing()
+    {
+        using var ns = TwoInterfaces();
+        ns.Ip("link", "set", "v0", "down");
+
+        AssertRefused(ns, NetIoStatus.NotSupported, () => NetIo.CreateIpForwardEntry2(Row("203.0.113.0/24", null, RouteOracle.Index(ns, "v0"))));
+    }
+
     [RootTheory]
     [MemberData(nameof(RouteKeyCases.Invalid), MemberType = typeof(RouteKeyCases))]
     public void CreateIpForwardEntry2_InvalidKey_ReturnsInvalidParameterAndChangesNothing(string name, MibIpForwardRow2 row)

@@ -16,17 +16,35 @@ internal static class RouteTestData
         var ns = new TestNetns();
         try
         {
+            ns.SetSysctl("net.ipv6.conf.default.accept_dad", "0");
+            ns.SetSysctl("net.ipv6.conf.all.accept_dad", "0");
             ns.AddVeth("v0", "v1");
             ns.AddAddress("v0", "192.0.2.1/24");
             ns.AddAddress("v1", "198.51.100.1/24");
             ns.AddAddress("v0", "2001:db8:1::1/64", "nodad");
             ns.AddAddress("v1", "2001:db8:2::1/64", "nodad");
+            WaitForLinkLocalRoutes(ns, 2);
             return ns;
         }
         catch
         {
             ns.Dispose();
             throw;
+        }
+    }
+
+    /// <summary>
+    /// The kernel adds link-local addresses, and their local routes, a moment after a link comes up;
+    /// snapshots taken before and after a call must not see that happen in between.
+    /// </summary>
+    public static void WaitForLinkLocalRoutes(TestNetns ns, int count)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(5);
+        while (ns.IpJson("-6", "route", "show", "table", "local").EnumerateArray()
+                   .Count(r => RouteOracle.Text(r, "dst")!.StartsWith("fe80:", StringComparison.Ordinal)) < count)
+        {
+            if (DateTime.UtcNow > deadline) throw new TimeoutException("the link-local addresses did not appear");
+            Thread.Sleep(20);
         }
     }
 

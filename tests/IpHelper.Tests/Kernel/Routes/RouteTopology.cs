@@ -40,6 +40,7 @@ public sealed class RouteTopology : IDisposable
             ns.Ip("-6", "route", "add", "2001:db8:9::/48", "via", "2001:db8:1::2", "expires", "600");
             ns.Ip("-6", "route", "add", "2001:db8:a::/48", "nexthop", "via", "2001:db8:1::3", "dev", "v0", "nexthop", "via", "2001:db8:2::3", "dev", "v1");
             ns.Ip("-6", "route", "add", "blackhole", "2001:db8:dead::/48");
+            RouteTestData.WaitForLinkLocalRoutes(ns, 2);
             return ns;
         }
         catch
