@@ -236,14 +236,4 @@ public sealed class CreateIpForwardEntry2Tests
 
         AssertRefused(ns, NetIoStatus.NotSupported, () => NetIo.CreateIpForwardEntry2(Row("203.0.113.0/24", null, RouteOracle.Index(ns, "v0"))));
     }
-
-    [RootTheory]
-    [MemberData(nameof(RouteKeyCases.Invalid), MemberType = typeof(RouteKeyCases))]
-    public void CreateIpForwardEntry2_InvalidKey_ReturnsInvalidParameterAndChangesNothing(string name, MibIpForwardRow2 row)
-    {
-        using var ns = TwoInterfaces();
-        row.InterfaceIndex = row.InterfaceIndex == RouteKeyCases.AnyInterface ? RouteOracle.Index(ns, "v0") : row.InterfaceIndex;
-
-        AssertRefused(ns, NetIoStatus.InvalidParameter, () => NetIo.CreateIpForwardEntry2(row), name);
-    }
 }

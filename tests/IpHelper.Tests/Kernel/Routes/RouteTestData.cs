@@ -16,8 +16,7 @@ internal static class RouteTestData
         var ns = new TestNetns();
         try
         {
-            ns.SetSysctl("net.ipv6.conf.default.accept_dad", "0");
-            ns.SetSysctl("net.ipv6.conf.all.accept_dad", "0");
+            ns.Exec("sysctl", "-q", "-w", "net.ipv6.conf.default.accept_dad=0", "net.ipv6.conf.all.accept_dad=0");
             ns.AddVeth("v0", "v1");
             ns.AddAddress("v0", "192.0.2.1/24");
             ns.AddAddress("v1", "198.51.100.1/24");

@@ -127,14 +127,4 @@ public sealed class SetIpForwardEntry2Tests
 
         AssertRefused(ns, NetIoStatus.NotSupported, () => NetIo.SetIpForwardEntry2(row));
     }
-
-    [RootTheory]
-    [MemberData(nameof(RouteKeyCases.Invalid), MemberType = typeof(RouteKeyCases))]
-    public void SetIpForwardEntry2_InvalidKey_ReturnsInvalidParameterAndChangesNothing(string name, MibIpForwardRow2 row)
-    {
-        using var ns = TwoInterfaces();
-        row.InterfaceIndex = row.InterfaceIndex == RouteKeyCases.AnyInterface ? RouteOracle.Index(ns, "v0") : row.InterfaceIndex;
-
-        AssertRefused(ns, NetIoStatus.InvalidParameter, () => NetIo.SetIpForwardEntry2(row), name);
-    }
 }
