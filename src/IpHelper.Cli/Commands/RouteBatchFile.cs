@@ -41,6 +41,10 @@ internal sealed class RouteBatchFile
             {
                 file.Errors.Add((number, e.Detail));
             }
+            catch (CliException e)
+            {
+                file.Errors.Add((number, new NetIoErrorDetail(NetIoStatus.InvalidParameter, 0, null, null, e.Message)));
+            }
         }
         return file;
     }

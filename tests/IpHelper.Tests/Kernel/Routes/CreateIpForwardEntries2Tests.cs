@@ -95,18 +95,20 @@ public sealed class CreateIpForwardEntries2Tests
                 "203.0.113.192/26 dev nosuchdev",
                 "203.0.113.192/26 dev v0 colour red",
                 "203.0.113.0/26 via 192.0.2.9 dev v0 metric 10",
+                "203.0.113.192/26 dev v0 protocol carrier-pigeon",
             ]);
 
             var (exit, output, error) = CliProcess.Run(null, "route", "add", "--batch", file, "--netns", ns.Name);
 
             Assert.Equal(1, exit);
-            Assert.Contains("created 4 of 8 routes", output, StringComparison.Ordinal);
+            Assert.Contains("created 4 of 9 routes", output, StringComparison.Ordinal);
             var lines = error.Split('\n', StringSplitOptions.RemoveEmptyEntries);
-            Assert.Equal(4, lines.Length);
+            Assert.Equal(5, lines.Length);
             Assert.StartsWith("iphelper: line 7: InvalidParameter (87)", lines[0], StringComparison.Ordinal);
             Assert.StartsWith("iphelper: line 8: FileNotFound (2)", lines[1], StringComparison.Ordinal);
             Assert.StartsWith("iphelper: line 9: InvalidParameter (87)", lines[2], StringComparison.Ordinal);
             Assert.StartsWith("iphelper: line 10: ObjectAlreadyExists (5010)", lines[3], StringComparison.Ordinal);
+            Assert.StartsWith("iphelper: line 11: InvalidParameter (87)", lines[4], StringComparison.Ordinal);
             Assert.Equal("10", RouteOracle.Text(RouteOracle.Show(ns, "203.0.113.0/26").Single(), "metric"));
             Assert.Equal("v1", RouteOracle.Text(RouteOracle.Show(ns, "203.0.113.64/26").Single(), "dev"));
             Assert.Equal("bgp", RouteOracle.Text(RouteOracle.Show(ns, "203.0.113.128/26").Single(), "protocol"));
