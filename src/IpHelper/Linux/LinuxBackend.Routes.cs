@@ -257,6 +257,9 @@ internal sealed partial class LinuxBackend
     private static byte LinuxFamily(AddressFamily family) =>
         family == AddressFamily.InterNetwork ? RouteConstants.AF_INET : RouteConstants.AF_INET6;
 
+    /// <summary>The LUID of a link (what <see cref="IdentityOf"/> gives, without its GUID and alias).</summary>
+    internal static NetLuid LuidOf(in LinkMessage link) => LuidOf(link.Index, LinuxInterfaceType.Classify(link).Type);
+
     /// <summary>A route found by key: its kernel copy, which of its next hops matched, and the row.</summary>
     private sealed record FoundRoute(KernelRoute Route, int HopIndex, MibIpForwardRow2 Row);
 

@@ -56,9 +56,8 @@ internal sealed class RouteInterfaceMap
 
     private void Add(in LinkMessage link)
     {
-        var identity = LinuxBackend.IdentityOf(link);
         var loopback = (link.Flags & LinkConstants.IFF_LOOPBACK) != 0;
-        _entries[link.Index] = new Entry(link.Index, identity.Luid, identity.Alias, loopback);
+        _entries[link.Index] = new Entry(link.Index, LinuxBackend.LuidOf(link), System.Text.Encoding.UTF8.GetString(link.Name), loopback);
         if (loopback && LoopbackIndex == 0) LoopbackIndex = link.Index;
     }
 

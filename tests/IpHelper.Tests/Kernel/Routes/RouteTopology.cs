@@ -4,8 +4,8 @@ namespace IpHelper.Tests.Kernel.Routes;
 
 /// <summary>
 /// A namespace with one route of every kind the kernel has, for read-only tests (shared by a test
-/// class, created on first use so non-root runs that skip every test create nothing):
-/// v0 (192.0.2.1/24, 2001:db8:1::1/64) and v1 (198.51.100.1/24, 2001:db8:2::1/64), a veth pair;
+/// class, created on first use so non-root runs that skip every test create nothing): the
+/// interfaces of <see cref="RouteTestData.TwoInterfaces"/>;
 /// IPv4 default, static, multipath, blackhole, unreachable, prohibit and table-100 routes; IPv6
 /// default (dhcp, metric 10), expiring, multipath and blackhole routes; and the kernel's connected,
 /// local, broadcast and multicast routes.
@@ -18,16 +18,9 @@ public sealed class RouteTopology : IDisposable
 
     private static TestNetns Build()
     {
-        var ns = new TestNetns();
+        var ns = RouteTestData.TwoInterfaces();
         try
         {
-            // Link-local addresses must be usable at once (no DAD), for the link-local GetBestRoute2 cases.
-            ns.Exec("sysctl", "-q", "-w", "net.ipv6.conf.default.accept_dad=0", "net.ipv6.conf.all.accept_dad=0");
-            ns.AddVeth("v0", "v1");
-            ns.AddAddress("v0", "192.0.2.1/24");
-            ns.AddAddress("v1", "198.51.100.1/24");
-            ns.AddAddress("v0", "2001:db8:1::1/64", "nodad");
-            ns.AddAddress("v1", "2001:db8:2::1/64", "nodad");
             ns.Ip("route", "add", "default", "via", "192.0.2.254");
             ns.Ip("route", "add", "203.0.113.0/26", "via", "198.51.100.2", "proto", "static", "metric", "50");
             ns.Ip("route", "add", "203.0.113.64/26", "proto", "bgp", "nexthop", "via", "192.0.2.2", "dev", "v0", "nexthop", "via", "198.51.100.3", "dev", "v1");
@@ -39,7 +32,6 @@ public sealed class RouteTopology : IDisposable
             ns.Ip("-6", "route", "add", "2001:db8:9::/48", "via", "2001:db8:1::2", "expires", "600");
             ns.Ip("-6", "route", "add", "2001:db8:a::/48", "nexthop", "via", "2001:db8:1::3", "dev", "v0", "nexthop", "via", "2001:db8:2::3", "dev", "v1");
             ns.Ip("-6", "route", "add", "blackhole", "2001:db8:dead::/48");
-            RouteTestData.WaitForLinkLocalRoutes(ns, 2);
             return ns;
         }
         catch
