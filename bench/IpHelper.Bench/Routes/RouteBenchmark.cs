@@ -30,6 +30,18 @@ internal static class RouteBenchmark
             return 2;
         }
         var tools = CompileBaselines();
+        try
+        {
+            return Measure(tools, routes, runs, calls);
+        }
+        finally
+        {
+            Directory.Delete(Path.GetDirectoryName(tools.Dump)!, recursive: true);
+        }
+    }
+
+    private static int Measure((string Dump, string Get) tools, int routes, int runs, int calls)
+    {
         var report = new Report();
         Console.WriteLine($"routes: {routes:N0} IPv4 routes, {runs} runs per reader, {calls:N0} GetBestRoute2 calls");
         Console.WriteLine("  (System.Net has no routing-table API: there is nothing to compare with in .NET itself.)");
