@@ -32,6 +32,7 @@ public sealed class GetBestRoute2Tests(RouteTopology topology) : IClassFixture<R
     [InlineData("2001:db8:1::5", null, null)]
     [InlineData("2001:db8:1::1", null, null)]
     [InlineData("::1", null, null)]
+    [InlineData("::", null, null)]
     [InlineData("2001:db8:77::1", "2001:db8:2::1", null)]
     [InlineData("2001:db8:1::5", null, "v0")]
     public void GetBestRoute2_Lookup_MatchesIpRouteGet(string destination, string? source, string? device)
@@ -56,7 +57,8 @@ public sealed class GetBestRoute2Tests(RouteTopology topology) : IClassFixture<R
         Assert.Equal(RouteOracle.Index(Ns, chosenDevice), row.InterfaceIndex);
         var gateway = fib.Value.TryGetProperty("nexthops", out _) ? RouteOracle.Text(plain!.Value, "gateway") : RouteOracle.Text(fib.Value, "gateway");
         Assert.Equal(gateway ?? (v4 ? "0.0.0.0" : "::"), row.NextHop.ToString());
-        Assert.Equal(source ?? RouteOracle.Text(plain!.Value, "prefsrc"), best.ToString());
+        Assert.Equal(source ?? RouteOracle.Text(plain!.Value, "prefsrc"), best.ToString().Split('%')[0]);
+        Assert.Equal(best.IsIPv6LinkLocal ? row.InterfaceIndex : 0, best.ScopeId);
         Assert.Equal(0, best.Port);
     }
 
