@@ -143,7 +143,7 @@ internal sealed partial class LinuxBackend
         for (var i = 0; i < steps.Count && failed < 0; i++) if (results[i].Failed) failed = i;
         if (failed < 0) return NetIo.Ok();
 
-        // Undo what succeeded before the failure, newest first; steps after the failure did nothing useful but are undone too if they succeeded.
+        // The kernel ran every step; undo each one that succeeded, newest first.
         request.Clear();
         for (var i = steps.Count - 1; i >= 0; i--)
             if (!results[i].Failed) RouteRequest.Write(request, undo[i].Type, undo[i].Flags, undo[i].Route);
