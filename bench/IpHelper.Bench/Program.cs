@@ -1,19 +1,20 @@
 using IpHelper.Bench;
+using IpHelper.Bench.Routes;
 
-// Each suite prints its measurements, the ratio to its peer, and whether its target is met.
-var suites = new Dictionary<string, Func<int>>
+// Usage: dotnet run -c Release --project bench/IpHelper.Bench -- <benchmark> [options]
+// Each benchmark is a class in its own file, registered here by name; it prints its measurements,
+// the ratio to its peers, and whether each target is met. Names with ':' are child processes.
+var benchmarks = new Dictionary<string, Func<string[], int>>(StringComparer.Ordinal)
 {
-    ["neighbors"] = NeighborBench.Run,
+    ["routes"] = RouteBenchmark.Run,
+    [RouteTableChild.Name] = RouteTableChild.Run,
+    [BestRouteChild.Name] = BestRouteChild.Run,
+    ["neighbors"] = _ => NeighborBench.Run(),
 };
-var selected = args.Length == 0 ? suites.Keys.ToArray() : args;
-var failures = 0;
-foreach (var name in selected)
+
+if (args.Length == 0 || !benchmarks.TryGetValue(args[0], out var run))
 {
-    if (!suites.TryGetValue(name, out var suite))
-    {
-        Console.Error.WriteLine($"unknown suite '{name}'; suites: {string.Join(", ", suites.Keys)}");
-        return 2;
-    }
-    failures += suite();
+    Console.Error.WriteLine($"usage: IpHelper.Bench <{string.Join('|', benchmarks.Keys.Where(k => !k.Contains(':')))}> [options]");
+    return 2;
 }
-return failures == 0 ? 0 : 1;
+return run(args[1..]);

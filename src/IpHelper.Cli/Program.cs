@@ -12,4 +12,5 @@ root.Subcommands.Add(NeighborCommands.Create());
 root.Subcommands.Add(PathCommands.Create());
 root.Subcommands.Add(MonitorCommand.Create());
 root.Subcommands.Add(TeredoCommand.Create());
+root.Subcommands.Add(RouteCommands.Create());
 return root.Parse(args).Invoke();

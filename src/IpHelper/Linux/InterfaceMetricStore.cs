@@ -62,6 +62,8 @@ internal static class InterfaceMetricStore
 
     private static IEnumerable<Entry> Read(string path)
     {
+        // Most namespaces never get a metric set: avoid paying for a FileNotFoundException on every route read.
+        if (!File.Exists(path)) return [];
         try
         {
             return Parse(File.ReadAllText(path));

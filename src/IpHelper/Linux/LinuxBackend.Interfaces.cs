@@ -115,6 +115,9 @@ internal sealed partial class LinuxBackend
             LinuxInterfaceGuid.FromName(link.Name));
     }
 
+    /// <summary>The LUID of a link (what <see cref="IdentityOf"/> gives, without its GUID and alias).</summary>
+    internal static NetLuid LuidOf(in LinkMessage link) => LuidOf(link.Index, LinuxInterfaceType.Classify(link).Type);
+
     /// <summary>NET_LUID has 24 bits for the index; an ifindex past that has no LUID (zero).</summary>
     private static NetLuid LuidOf(int index, IfType type) =>
         (uint)index <= NetLuid.MaxNetLuidIndex ? new NetLuid((uint)index, (ushort)type) : default;

@@ -113,9 +113,6 @@ internal sealed partial class LinuxBackend
         return true;
     }
 
-    /// <summary>The LUID Windows would give a link (NetLuidIndex from the ifindex, IfType from the link type and kind).</summary>
-    internal static NetLuid LuidOf(in LinkMessage link) => LuidOf(link.Index, LinuxInterfaceType.Classify(link).Type);
-
     /// <summary>Maps one kernel neighbour entry to MIB_IPNET_ROW2; docs/mapping.md explains every field.</summary>
     private static void FillNeighbor(ref MibIpNetRow2 row, in NeighborMessage neighbor, NetLuid luid)
     {

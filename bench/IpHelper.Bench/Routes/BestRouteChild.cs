@@ -1,0 +1,27 @@
+using System.Diagnostics;
+using System.Globalization;
+
+namespace IpHelper.Bench.Routes;
+
+/// <summary>
+/// Runs inside the benchmark namespace: GetBestRoute2 for one destination, 1000 warm-up calls, then
+/// COUNT timed calls; prints the average microseconds per call.
+/// </summary>
+internal static class BestRouteChild
+{
+    public const string Name = "routes:best";
+
+    public static int Run(string[] args)
+    {
+        SockAddrInet.TryParse(args[0], out var destination);
+        var count = int.Parse(args[1], CultureInfo.InvariantCulture);
+        for (var i = 0; i < 1000; i++) Call(destination);
+        var watch = Stopwatch.StartNew();
+        for (var i = 0; i < count; i++) Call(destination);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{watch.Elapsed.TotalMicroseconds / count:0.000}"));
+        return 0;
+    }
+
+    private static void Call(in SockAddrInet destination) =>
+        NetIo.GetBestRoute2(null, 0, null, destination, 0, out _, out _).ThrowIfFailed();
+}

@@ -1,0 +1,111 @@
+using System.Globalization;
+using System.Net.Sockets;
+
+namespace IpHelper.Cli.Commands;
+
+/// <summary>
+/// The route list of <c>iphelper route add --batch FILE</c>: one route per line,
+/// <c>PREFIX [via NEXTHOP] [dev IF] [metric N] [protocol NAME|N] [lifetime SECONDS]</c>, keywords in
+/// any order after the prefix; blank lines and text after '#' are ignored. Without <c>dev</c> the
+/// interface is the one GetBestRoute2 picks for the next hop. The format is described in docs/cli.md.
+/// </summary>
+internal sealed class RouteBatchFile
+{
+    private readonly Dictionary<string, NetLuid> _interfaces = new(StringComparer.Ordinal);
+    private readonly Dictionary<SockAddrInet, NetLuid> _nextHopInterfaces = [];
+
+    public List<MibIpForwardRow2> Rows { get; } = [];
+
+    /// <summary>The 1-based line number of each row.</summary>
+    public List<int> Lines { get; } = [];
+
+    /// <summary>Lines that could not be read: line number and reason.</summary>
+    public List<(int Line, NetIoErrorDetail Error)> Errors { get; } = [];
+
+    public static RouteBatchFile Read(TextReader reader)
+    {
+        var file = new RouteBatchFile();
+        var number = 0;
+        while (reader.ReadLine() is { } line)
+        {
+            number++;
+            var comment = line.IndexOf('#');
+            var text = (comment >= 0 ? line[..comment] : line).Trim();
+            if (text.Length == 0) continue;
+            try
+            {
+                file.Rows.Add(file.Parse(text));
+                file.Lines.Add(number);
+            }
+            catch (NetIoException e)
+            {
+                file.Errors.Add((number, e.Detail));
+            }
+            catch (CliException e)
+            {
+                file.Errors.Add((number, new NetIoErrorDetail(NetIoStatus.InvalidParameter, 0, null, null, e.Message)));
+            }
+        }
+        return file;
+    }
+
+    private MibIpForwardRow2 Parse(string text)
+    {
+        var tokens = text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
+        NetIo.InitializeIpForwardEntry(out var row);
+        if (!IpAddressPrefix.TryParse(tokens[0], out var prefix)) throw Invalid($"'{tokens[0]}' is not a prefix (address/length)");
+        row.DestinationPrefix = prefix;
+        var family = prefix.Prefix.Family;
+        row.NextHop = RouteCommands.Unspecified(family);
+        string? device = null;
+        for (var i = 1; i < tokens.Length; i += 2)
+        {
+            if (i + 1 >= tokens.Length) throw Invalid($"'{tokens[i]}' needs a value");
+            var value = tokens[i + 1];
+            switch (tokens[i])
+            {
+                case "via":
+                    if (!SockAddrInet.TryParse(value, out var nextHop) || nextHop.Family != family)
+                        throw Invalid($"'{value}' is not an address of the prefix's family");
+                    row.NextHop = nextHop;
+                    break;
+                case "dev":
+                    device = value;
+                    break;
+                case "metric":
+                    row.Metric = ParseNumber(value, "metric");
+                    break;
+                case "protocol":
+                    row.Protocol = RouteCommands.ParseProtocol(value);
+                    break;
+                case "lifetime":
+                    row.ValidLifetime = row.PreferredLifetime = value == "infinite" ? uint.MaxValue : ParseNumber(value, "lifetime");
+                    break;
+                default:
+                    throw Invalid($"unknown keyword '{tokens[i]}' (use via, dev, metric, protocol, lifetime)");
+            }
+        }
+        row.InterfaceLuid = device is not null ? Interface(device) : InterfaceFor(row.NextHop);
+        return row;
+    }
+
+    private NetLuid Interface(string device)
+    {
+        if (!_interfaces.TryGetValue(device, out var luid)) _interfaces[device] = luid = InterfaceArgument.Resolve(device);
+        return luid;
+    }
+
+    private NetLuid InterfaceFor(SockAddrInet nextHop)
+    {
+        if (nextHop.IsUnspecified) throw Invalid("an on-link route needs 'dev IF'");
+        if (!_nextHopInterfaces.TryGetValue(nextHop, out var luid))
+            _nextHopInterfaces[nextHop] = luid = RouteCommands.InterfaceTowards(nextHop);
+        return luid;
+    }
+
+    private static uint ParseNumber(string value, string what) =>
+        uint.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var number) ? number : throw Invalid($"'{value}' is not a valid {what}");
+
+    private static NetIoException Invalid(string message) =>
+        new(new NetIoErrorDetail(NetIoStatus.InvalidParameter, 0, null, null, message));
+}

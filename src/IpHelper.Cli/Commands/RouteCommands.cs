@@ -1,0 +1,309 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Net.Sockets;
+using IpHelper.Cli.Output;
+
+namespace IpHelper.Cli.Commands;
+
+/// <summary>
+/// `iphelper route list | show | add | set | delete | get`: GetIpForwardTable2, GetIpForwardEntry2,
+/// CreateIpForwardEntry2 (and CreateIpForwardEntries2 for --batch), SetIpForwardEntry2,
+/// DeleteIpForwardEntry2, GetBestRoute2.
+/// </summary>
+internal static class RouteCommands
+{
+    private static readonly SockAddrInet s_any4 = SockAddrInet.FromBytes([0, 0, 0, 0]);
+    private static readonly SockAddrInet s_any6 = SockAddrInet.FromBytes(new byte[16]);
+
+    private static readonly Option<string?> s_table = new("--table")
+    {
+        Description = "Linux routing table: main, local, default, all, or a number (default: main and local; new routes go to main)",
+        Recursive = true,
+    };
+
+    public static Command Create()
+    {
+        var command = new Command("route", "The routing table (MIB_IPFORWARD_ROW2): GetIpForwardTable2, GetIpForwardEntry2, Create/Set/DeleteIpForwardEntry2, GetBestRoute2");
+        command.Options.Add(s_table);
+        command.Subcommands.Add(List());
+        command.Subcommands.Add(Show());
+        command.Subcommands.Add(Add());
+        command.Subcommands.Add(Set());
+        command.Subcommands.Add(Delete());
+        command.Subcommands.Add(Get());
+        return command;
+    }
+
+    private static Command List()
+    {
+        var command = new Command("list", "Every route, one row per next hop (GetIpForwardTable2).\nExample: iphelper route list --family ipv6 --json --netns blue");
+        SetAction(command, parse =>
+        {
+            CommandRunner.Check(NetIo.GetIpForwardTable2(Family(parse), out var table));
+            using (table) WriteRows(parse, table!.AsSpan());
+            return 0;
+        });
+        return command;
+    }
+
+    private static Command Show()
+    {
+        var prefix = PrefixArgument();
+        var nextHop = NextHopOption();
+        var device = InterfaceOption();
+        var command = new Command("show",
+            "The routes to one prefix (with --interface: the route with that prefix and next hop, GetIpForwardEntry2).\nExample: iphelper route show 0.0.0.0/0")
+        { prefix, nextHop, device };
+        SetAction(command, parse =>
+        {
+            var destination = ParsePrefix(parse.GetValue(prefix)!);
+            if (parse.GetValue(device) is { } name)
+            {
+                var row = Key(destination, parse.GetValue(nextHop), InterfaceArgument.Resolve(name));
+                CommandRunner.Check(NetIo.GetIpForwardEntry2(ref row));
+                WriteRows(parse, [row]);
+                return 0;
+            }
+            CommandRunner.Check(NetIo.GetIpForwardTable2(destination.Prefix.Family, out var table));
+            using (table)
+            {
+                var wanted = parse.GetValue(nextHop) is { } text ? ParseAddress(text, destination.Prefix.Family) : (SockAddrInet?)null;
+                var rows = table!.Where(r => r.DestinationPrefix == destination && (wanted is null || r.NextHop == wanted.Value)).ToArray();
+                if (rows.Length == 0)
+                    throw new NetIoException(new NetIoErrorDetail(NetIoStatus.NotFound, 0, null, "prefix", $"no route to {destination}"));
+                WriteRows(parse, rows);
+            }
+            return 0;
+        });
+        return command;
+    }
+
+    private static Command Add()
+    {
+        var prefix = new Argument<string?>("prefix") { Description = "Destination prefix, e.g. 203.0.113.0/24 or 2001:db8::/32", Arity = ArgumentArity.ZeroOrOne };
+        var nextHop = NextHopOption();
+        var device = InterfaceOption();
+        var metric = new Option<uint?>("--metric") { Description = "Route metric (the interface metric is added, as on Windows)" };
+        var protocol = ProtocolOption();
+        var lifetime = LifetimeOption();
+        var batch = new Option<string?>("--batch")
+        {
+            Description = "Add the routes listed in FILE ('-' for stdin), many per system call (CreateIpForwardEntries2). "
+                + "One route per line: PREFIX [via NEXTHOP] [dev IF] [metric N] [protocol NAME|N] [lifetime SECONDS]; '#' starts a comment",
+        };
+        var command = new Command("add",
+            "Create a route (CreateIpForwardEntry2). Without --interface, the interface is the one the next hop is reached through.\n"
+            + "Examples: iphelper route add 203.0.113.0/24 --next-hop 192.0.2.1\n          iphelper route add --batch routes.txt")
+        { prefix, nextHop, device, metric, protocol, lifetime, batch };
+        SetAction(command, parse =>
+        {
+            if (parse.GetValue(batch) is { } file) return AddBatch(parse, file);
+            var text = parse.GetValue(prefix) ?? throw new CliException("route add needs a prefix or --batch FILE");
+            var destination = ParsePrefix(text);
+            NetIo.InitializeIpForwardEntry(out var row);
+            row.DestinationPrefix = destination;
+            row.NextHop = parse.GetValue(nextHop) is { } hop ? ParseAddress(hop, destination.Prefix.Family) : Unspecified(destination.Prefix.Family);
+            row.InterfaceLuid = parse.GetValue(device) is { } name ? InterfaceArgument.Resolve(name) : InterfaceTowards(row.NextHop);
+            if (parse.GetValue(metric) is { } m) row.Metric = m;
+            if (parse.GetValue(protocol) is { } p) row.Protocol = ParseProtocol(p);
+            if (parse.GetValue(lifetime) is { } l) row.ValidLifetime = row.PreferredLifetime = l;
+            CommandRunner.Check(NetIo.CreateIpForwardEntry2(row));
+            return 0;
+        });
+        return command;
+    }
+
+    private static int AddBatch(ParseResult parse, string file)
+    {
+        RouteBatchFile routes;
+        using (var reader = file == "-" ? Console.In : new StreamReader(file)) routes = RouteBatchFile.Read(reader);
+        var rows = routes.Rows.ToArray();
+        var results = new NetIoErrorDetail?[rows.Length];
+        var status = NetIo.CreateIpForwardEntries2(rows, results);
+        var failures = new List<(int Line, NetIoErrorDetail Error)>(routes.Errors);
+        if (status != NetIoStatus.Success && results.All(r => r is null)) CommandRunner.Check(status);
+        for (var i = 0; i < results.Length; i++)
+            if (results[i] is { } error) failures.Add((routes.Lines[i], error));
+        failures.Sort((a, b) => a.Line.CompareTo(b.Line));
+        var created = rows.Length - results.Count(r => r is not null);
+        if (parse.GetValue(GlobalOptions.Json))
+        {
+            using var json = new JsonOutput();
+            var w = json.Writer;
+            w.WriteStartObject();
+            w.WriteNumber("Created", created);
+            w.WriteStartArray("Failed");
+            foreach (var (line, error) in failures)
+            {
+                w.WriteStartObject();
+                w.WriteNumber("Line", line);
+                w.WriteString("Status", error.Status.ToString());
+                w.WriteNumber("Code", (uint)error.Status);
+                w.WriteString("Message", error.ToString());
+                w.WriteEndObject();
+            }
+            w.WriteEndArray();
+            w.WriteEndObject();
+        }
+        else
+        {
+            Console.WriteLine($"created {created} of {rows.Length + routes.Errors.Count} routes");
+        }
+        foreach (var (line, error) in failures) Console.Error.WriteLine($"iphelper: line {line}: {error}");
+        return failures.Count == 0 ? 0 : CommandRunner.ExitFailure;
+    }
+
+    private static Command Set()
+    {
+        var prefix = PrefixArgument();
+        var nextHop = NextHopOption();
+        var device = InterfaceOption();
+        device.Required = true;
+        var metric = new Option<uint?>("--metric") { Description = "New route metric" };
+        var protocol = ProtocolOption();
+        var lifetime = LifetimeOption();
+        var command = new Command("set", "Change a route's metric, protocol or lifetime (SetIpForwardEntry2).\nExample: iphelper route set 203.0.113.0/24 --next-hop 192.0.2.1 --interface eth0 --metric 50")
+        { prefix, nextHop, device, metric, protocol, lifetime };
+        SetAction(command, parse =>
+        {
+            var row = Key(ParsePrefix(parse.GetValue(prefix)!), parse.GetValue(nextHop), InterfaceArgument.Resolve(parse.GetValue(device)!));
+            CommandRunner.Check(NetIo.GetIpForwardEntry2(ref row));
+            if (parse.GetValue(metric) is { } m) row.Metric = m;
+            else row.Metric = uint.MaxValue;
+            if (parse.GetValue(protocol) is { } p) row.Protocol = ParseProtocol(p);
+            if (parse.GetValue(lifetime) is { } l) row.ValidLifetime = row.PreferredLifetime = l;
+            CommandRunner.Check(NetIo.SetIpForwardEntry2(row));
+            return 0;
+        });
+        return command;
+    }
+
+    private static Command Delete()
+    {
+        var prefix = PrefixArgument();
+        var nextHop = NextHopOption();
+        var device = InterfaceOption();
+        device.Required = true;
+        var command = new Command("delete", "Delete a route (DeleteIpForwardEntry2).\nExample: iphelper route delete 203.0.113.0/24 --next-hop 192.0.2.1 --interface eth0")
+        { prefix, nextHop, device };
+        command.Aliases.Add("del");
+        SetAction(command, parse =>
+        {
+            var row = Key(ParsePrefix(parse.GetValue(prefix)!), parse.GetValue(nextHop), InterfaceArgument.Resolve(parse.GetValue(device)!));
+            CommandRunner.Check(NetIo.DeleteIpForwardEntry2(row));
+            return 0;
+        });
+        return command;
+    }
+
+    private static Command Get()
+    {
+        var destination = new Argument<string>("destination") { Description = "Destination address (IPv6 link-local may carry %scope)" };
+        var source = new Option<string?>("--source") { Description = "Source address: must be local; restricts the lookup to its interface" };
+        var device = InterfaceOption();
+        var command = new Command("get", "The best route to a destination and the source address for it (GetBestRoute2).\nExample: iphelper route get 198.51.100.7 --json")
+        { destination, source, device };
+        SetAction(command, parse =>
+        {
+            if (!SockAddrInet.TryParse(parse.GetValue(destination), out var address))
+                throw new CliException($"'{parse.GetValue(destination)}' is not an IP address");
+            SockAddrInet? from = parse.GetValue(source) is { } s ? ParseAddress(s, address.Family) : null;
+            NetLuid? luid = parse.GetValue(device) is { } name ? InterfaceArgument.Resolve(name) : null;
+            CommandRunner.Check(NetIo.GetBestRoute2(luid, 0, from, address, 0, out var route, out var bestSource));
+            if (parse.GetValue(GlobalOptions.Json))
+            {
+                using var json = new JsonOutput();
+                json.Writer.WriteStartObject();
+                json.Writer.WritePropertyName("BestRoute");
+                RouteRowOutput.WriteJson(json, route);
+                json.Address("BestSourceAddress", bestSource);
+                json.Writer.WriteEndObject();
+            }
+            else RouteRowOutput.WriteList(Console.Out, route, ("BestSourceAddress", bestSource.ToString()));
+            return 0;
+        });
+        return command;
+    }
+
+    /// <summary>Runs <paramref name="body"/> inside the --table selection, if one was given.</summary>
+    private static void SetAction(Command command, Func<ParseResult, int> body) =>
+        CommandRunner.SetAction(command, parse =>
+        {
+            using var scope = parse.GetValue(s_table) is { } table ? RouteTables.Enter(ParseTable(table)) : null;
+            return body(parse);
+        });
+
+    private static void WriteRows(ParseResult parse, ReadOnlySpan<MibIpForwardRow2> rows)
+    {
+        if (parse.GetValue(GlobalOptions.Json))
+        {
+            using var json = new JsonOutput();
+            json.Writer.WriteStartArray();
+            foreach (ref readonly var row in rows) RouteRowOutput.WriteJson(json, row);
+            json.Writer.WriteEndArray();
+        }
+        else if (rows.Length == 1) RouteRowOutput.WriteList(Console.Out, rows[0]);
+        else RouteRowOutput.WriteTable(Console.Out, rows);
+    }
+
+    /// <summary>The interface GetBestRoute2 picks to reach <paramref name="nextHop"/> (for routes given without --interface).</summary>
+    internal static NetLuid InterfaceTowards(SockAddrInet nextHop)
+    {
+        if (nextHop.IsUnspecified) throw new CliException("an on-link route needs --interface");
+        CommandRunner.Check(NetIo.GetBestRoute2(null, 0, null, nextHop, 0, out var route, out _));
+        return route.InterfaceLuid;
+    }
+
+    /// <summary>A protocol by NL_ROUTE_PROTOCOL name without its prefix (NetMgmt, Dhcp, Bgp, ...) or number.</summary>
+    internal static NlRouteProtocol ParseProtocol(string text)
+    {
+        if (int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var number)) return (NlRouteProtocol)number;
+        foreach (var value in Enum.GetValues<NlRouteProtocol>())
+            if (string.Equals(Text.EnumName(value, "RouteProtocol"), text, StringComparison.OrdinalIgnoreCase)) return value;
+        throw new CliException($"'{text}' is not a route protocol (Other, Local, NetMgmt, Icmp, Rip, Ospf, Bgp, Dhcp, ... or a number)");
+    }
+
+    private static uint ParseTable(string text) => text.ToLowerInvariant() switch
+    {
+        "main" => RouteTables.Main,
+        "local" => RouteTables.Local,
+        "default" => RouteTables.Default,
+        "all" => RouteTables.All,
+        _ when uint.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var id) => id,
+        _ => throw new CliException($"'{text}' is not a routing table (main, local, default, all or a number)"),
+    };
+
+    private static AddressFamily Family(ParseResult parse) => parse.GetValue(GlobalOptions.Family) switch
+    {
+        "ipv4" or "4" or "inet" => AddressFamily.InterNetwork,
+        "ipv6" or "6" or "inet6" => AddressFamily.InterNetworkV6,
+        _ => AddressFamily.Unspecified,
+    };
+
+    private static MibIpForwardRow2 Key(IpAddressPrefix prefix, string? nextHop, NetLuid luid) => new()
+    {
+        DestinationPrefix = prefix,
+        NextHop = nextHop is null ? Unspecified(prefix.Prefix.Family) : ParseAddress(nextHop, prefix.Prefix.Family),
+        InterfaceLuid = luid,
+    };
+
+    internal static SockAddrInet Unspecified(AddressFamily family) => family == AddressFamily.InterNetwork ? s_any4 : s_any6;
+
+    private static IpAddressPrefix ParsePrefix(string text) =>
+        IpAddressPrefix.TryParse(text, out var prefix) ? prefix : throw new CliException($"'{text}' is not a prefix (address/length)");
+
+    private static SockAddrInet ParseAddress(string text, AddressFamily family) =>
+        SockAddrInet.TryParse(text, out var address) && address.Family == family
+            ? address
+            : throw new CliException($"'{text}' is not an {(family == AddressFamily.InterNetwork ? "IPv4" : "IPv6")} address");
+
+    private static Argument<string> PrefixArgument() => new("prefix") { Description = "Destination prefix, e.g. 203.0.113.0/24 or 2001:db8::/32" };
+
+    private static Option<string?> NextHopOption() => new("--next-hop", "--via") { Description = "Next hop address (default: on-link)" };
+
+    private static Option<string?> InterfaceOption() => new("--interface", "--dev") { Description = "Interface: name, index, LUID value or GUID" };
+
+    private static Option<string?> ProtocolOption() => new("--protocol") { Description = "NL_ROUTE_PROTOCOL name (NetMgmt, Dhcp, Bgp, ...) or number" };
+
+    private static Option<uint?> LifetimeOption() => new("--lifetime") { Description = "Valid lifetime in seconds (IPv6 only; default infinite)" };
+}

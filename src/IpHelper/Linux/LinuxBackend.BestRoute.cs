@@ -1,0 +1,174 @@
+using System.Net.Sockets;
+using IpHelper.Linux.Netlink;
+using IpHelper.Linux.Rtnl;
+
+namespace IpHelper.Linux;
+
+internal sealed partial class LinuxBackend
+{
+    public NetIoStatus GetBestRoute(in SockAddrInet destination, in SockAddrInet source, uint interfaceIndex,
+        out MibIpForwardRow2 bestRoute, out SockAddrInet bestSource)
+    {
+        bestRoute = default;
+        bestSource = default;
+        using var lease = RtnlSockets.Rent();
+        var socket = lease.Socket;
+        var family = LinuxFamily.FromWindows(destination.Family);
+        Span<byte> destinationBytes = stackalloc byte[16], sourceBytes = stackalloc byte[16];
+        var length = destination.WriteAddressBytes(destinationBytes);
+        var sourceLength = source.IsUnspecified ? 0 : source.WriteAddressBytes(sourceBytes);
+        using var request = new NetlinkMessageWriter();
+
+        // The route the kernel would send through, with its source choice (a plain `ip route get`).
+        RouteRequest.Get(request, family, destinationBytes[..length], sourceBytes[..sourceLength], (int)interfaceIndex, 0);
+        var plain = new LookupReader();
+        var error = socket.Execute(request, ref plain);
+        if (error.Failed) return LookupFailed(error, destination);
+        if (plain.Malformed || !plain.Found) return Malformed("RTM_GETROUTE");
+
+        // The table entry that route came from (`ip route get fibmatch`), as the row.
+        request.Clear();
+        var flags = RouteConstants.RTM_F_FIB_MATCH | (family == RouteConstants.AF_INET ? RouteConstants.RTM_F_LOOKUP_TABLE : 0);
+        RouteRequest.Get(request, family, destinationBytes[..length], sourceBytes[..sourceLength], (int)interfaceIndex, flags);
+        var interfaces = new RouteInterfaceMap();
+        var match = new FibMatchReader(plain.Interface, plain.Gateway, interfaces);
+        error = socket.Execute(request, ref match);
+        if (error.Failed) return LookupFailed(error, destination);
+        if (match.Malformed || !match.Found) return Malformed("RTM_GETROUTE fibmatch");
+        var row = match.Row;
+        error = RouteRowMapper.Resolve(socket, interfaces, ref row);
+        if (error.Failed) return Failed(error, "RTM_GETLINK");
+        if (interfaceIndex != 0 && row.InterfaceIndex != interfaceIndex)
+            return NetIo.Fail(NetIoStatus.NetworkUnreachable,
+                $"no route to {destination} through interface {interfaceIndex} (the kernel would use interface {row.InterfaceIndex})", "DestinationAddress");
+
+        bestRoute = row;
+        var chosen = sourceLength > 0 ? source : plain.PreferredSource;
+        bestSource = chosen.Family == destination.Family
+            ? SourceWithScope(chosen, plain.Interface != 0 ? (uint)plain.Interface : row.InterfaceIndex)
+            : SockAddrInet.FromBytes(stackalloc byte[length]);
+        return NetIo.Ok();
+    }
+
+    public NetIoStatus FindLocalAddress(in SockAddrInet address, out uint interfaceIndex)
+    {
+        interfaceIndex = 0;
+        using var lease = RtnlSockets.Rent();
+        var socket = lease.Socket;
+        var family = LinuxFamily.FromWindows(address.Family);
+        Span<byte> bytes = stackalloc byte[16];
+        var length = address.WriteAddressBytes(bytes);
+        using var request = new NetlinkMessageWriter();
+        var flags = RouteConstants.RTM_F_FIB_MATCH | (family == RouteConstants.AF_INET ? RouteConstants.RTM_F_LOOKUP_TABLE : 0);
+        // A local address has a local-table route on the interface that owns it; a scope id restricts the lookup to that interface.
+        RouteRequest.Get(request, family, bytes[..length], default, address.IsIPv6LinkLocal ? (int)address.ScopeId : 0, flags);
+        var reader = new LookupReader();
+        var error = socket.Execute(request, ref reader);
+        if (error.Failed && error.Errno is Errno.ETIMEDOUT or Errno.ENOBUFS or Errno.ENOMEM or Errno.EBADMSG) return Failed(error, "RTM_GETROUTE");
+        if (error.Failed || !reader.Found || reader.Type != RouteConstants.RTN_LOCAL
+            || (address.IsIPv6LinkLocal && address.ScopeId != 0 && reader.Interface != (int)address.ScopeId))
+            return NetIo.Fail(NetIoStatus.NotFound, $"{address} is not an address of this host", "SourceAddress", error.Errno, error.Message);
+        if (reader.Malformed) return Malformed("RTM_GETROUTE");
+        interfaceIndex = (uint)reader.Interface;
+        return NetIo.Ok();
+    }
+
+    /// <summary>
+    /// The route lookup failed: ENODEV means the interface went away (FileNotFound); every other
+    /// kernel refusal (no route, an unreachable, prohibit or blackhole route, a source the kernel
+    /// will not send from) means the destination cannot be reached this way (NetworkUnreachable).
+    /// </summary>
+    private static NetIoStatus LookupFailed(NetlinkError error, in SockAddrInet destination) => error.Errno switch
+    {
+        Errno.ENODEV => NetIo.Fail(NetIoStatus.FileNotFound, $"RTM_GETROUTE: {error}: the interface disappeared", "InterfaceIndex", error.Errno, error.Message),
+        Errno.ETIMEDOUT or Errno.ENOBUFS or Errno.ENOMEM or Errno.EBADMSG or Errno.EPERM => Failed(error, "RTM_GETROUTE"),
+        _ => NetIo.Fail(NetIoStatus.NetworkUnreachable, $"no route to {destination}: {error}", "DestinationAddress", error.Errno, error.Message),
+    };
+
+    /// <summary>The source as GetBestRoute2 returns it: port 0, and for IPv6 link-local the interface as scope id (else 0).</summary>
+    private static SockAddrInet SourceWithScope(in SockAddrInet address, uint interfaceIndex)
+    {
+        Span<byte> bytes = stackalloc byte[16];
+        var length = address.WriteAddressBytes(bytes);
+        return SockAddrInet.FromBytes(bytes[..length], address.IsIPv6LinkLocal ? interfaceIndex : 0);
+    }
+
+    /// <summary>Reads the one RTM_NEWROUTE answer of a lookup: its type, interface, gateway and preferred source.</summary>
+    private struct LookupReader : INetlinkReplyHandler
+    {
+        public bool Found;
+        public bool Malformed;
+        public byte Type;
+        public int Interface;
+        public SockAddrInet Gateway;
+        public SockAddrInet PreferredSource;
+
+        public void OnMessage(in NetlinkMessage message)
+        {
+            if (!RouteMessage.TryDecode(message, out var route) || route.AddressLength == 0)
+            {
+                Malformed |= RouteMessage.IsRouteMessage(message.Type);
+                return;
+            }
+            Found = true;
+            Type = route.Type;
+            var hops = route.NextHops;
+            if (hops.MoveNext())
+            {
+                Interface = hops.Current.InterfaceIndex;
+                Span<byte> zero = stackalloc byte[16];
+                zero.Clear();
+                Gateway = RouteRowMapper.NextHop(hops.Current, zero[..route.AddressLength]);
+            }
+            if (route.PrefSrc.Length == route.AddressLength) PreferredSource = SockAddrInet.FromBytes(route.PrefSrc);
+        }
+
+        public readonly void OnRestart() { }
+    }
+
+    /// <summary>
+    /// Turns the FIB entry of a lookup into a row. Of a multipath entry it takes the next hop the kernel
+    /// chose (the interface and gateway of the plain lookup), else the first next hop on that interface.
+    /// </summary>
+    private struct FibMatchReader(int chosenInterface, SockAddrInet chosenGateway, RouteInterfaceMap interfaces) : INetlinkReplyHandler
+    {
+        public bool Found;
+        public bool Malformed;
+        public MibIpForwardRow2 Row;
+
+        public void OnMessage(in NetlinkMessage message)
+        {
+            if (!RouteMessage.TryDecode(message, out var route) || route.AddressLength == 0)
+            {
+                Malformed |= RouteMessage.IsRouteMessage(message.Type);
+                return;
+            }
+            int exact = -1, sameInterface = -1, count = 0;
+            var hops = route.NextHops;
+            for (; hops.MoveNext(); count++)
+            {
+                var hop = hops.Current;
+                if (hop.InterfaceIndex != chosenInterface) continue;
+                if (sameInterface < 0) sameInterface = count;
+                if (exact < 0 && RouteKey.NextHopMatches(hop, chosenGateway, route.AddressLength)) exact = count;
+            }
+            if (hops.Malformed || count == 0)
+            {
+                Malformed = true;
+                return;
+            }
+            var pick = exact >= 0 ? exact : Math.Max(sameInterface, 0);
+            hops = route.NextHops;
+            for (var i = 0; hops.MoveNext(); i++)
+            {
+                if (i != pick) continue;
+                Row = default;
+                RouteRowMapper.Fill(ref Row, route, hops.Current, interfaces);
+                Found = true;
+                return;
+            }
+        }
+
+        public readonly void OnRestart() { }
+    }
+}

@@ -1,0 +1,117 @@
+using System.Net.Sockets;
+using IpHelper.Linux.Netlink;
+using IpHelper.Linux.Rtnl;
+
+namespace IpHelper.Linux;
+
+/// <summary>
+/// Turns kernel route messages into MIB_IPFORWARD_ROW2 rows, one per next hop (every choice is in
+/// docs/mapping.md). Used by the route table and entry functions, by GetBestRoute2, and meant for the
+/// notification engine: <see cref="AppendRows"/> takes any RTM_NEWROUTE or RTM_DELROUTE message.
+/// </summary>
+internal static class RouteRowMapper
+{
+    /// <summary>
+    /// Appends the rows of one route message that belongs to <paramref name="tables"/> (and is not a
+    /// cached clone): one per next hop. Rows on an interface the map does not know get a zero LUID and
+    /// the raw kernel priority as Metric, and are counted in <paramref name="unresolved"/>; fix them with
+    /// <c>Resolve</c> once the socket is free. Returns false for a malformed route message.
+    /// </summary>
+    public static bool AppendRows(in NetlinkMessage message, RouteTableSelection tables, RouteInterfaceMap interfaces,
+        MibTableBuilder<MibIpForwardRow2> rows, ref int unresolved)
+    {
+        if (!RouteMessage.TryDecode(message, out var route)) return !RouteMessage.IsRouteMessage(message.Type);
+        if (!IsShown(route, tables)) return true;
+        var hops = route.NextHops;
+        while (hops.MoveNext())
+        {
+            if (!Fill(ref rows.Add(), route, hops.Current, interfaces)) unresolved++;
+        }
+        return !hops.Malformed;
+    }
+
+    /// <summary>True for a route IpHelper lists: IPv4 or IPv6, in a selected table, and not a cached exception.</summary>
+    public static bool IsShown(in RouteMessage route, RouteTableSelection tables) =>
+        route.AddressLength != 0 && (route.Flags & RouteConstants.RTM_F_CLONED) == 0 && tables.Includes(route.Table);
+
+    /// <summary>
+    /// Fills one row from a route and one of its next hops. Returns false when the interface is not in
+    /// <paramref name="interfaces"/>: the LUID is then zero and Metric holds the raw priority.
+    /// </summary>
+    public static bool Fill(ref MibIpForwardRow2 row, in RouteMessage route, in RouteNextHop hop, RouteInterfaceMap interfaces)
+    {
+        var length = route.AddressLength;
+        var family = length == 4 ? AddressFamily.InterNetwork : AddressFamily.InterNetworkV6;
+        Span<byte> zero = stackalloc byte[16];
+        zero.Clear();
+        var index = hop.InterfaceIndex != 0 ? hop.InterfaceIndex : interfaces.LoopbackIndex;
+        row.InterfaceIndex = (uint)index;
+        row.DestinationPrefix = new IpAddressPrefix(
+            SockAddrInet.FromBytes(route.Dst.IsEmpty ? zero[..length] : route.Dst), route.DstLen);
+        row.NextHop = NextHop(hop, zero[..length]);
+        row.SitePrefixLength = 0;
+        var lifetime = route.ExpiresTicks > 0
+            ? (uint)((route.ExpiresTicks + RouteConstants.UserHz - 1) / RouteConstants.UserHz)
+            : uint.MaxValue;
+        row.ValidLifetime = lifetime;
+        row.PreferredLifetime = lifetime;
+        row.Protocol = RouteProtocolMap.ToWindows(route.Protocol);
+        row.Origin = RouteProtocolMap.Origin(route.Protocol);
+        row.Immortal = route.ExpiresTicks <= 0;
+        row.AutoconfigureAddress = false;
+        row.Publish = false;
+        row.Age = 0;
+        var entry = interfaces.Find(index);
+        row.Loopback = route.Type == RouteConstants.RTN_LOCAL || entry is { IsLoopback: true };
+        if (entry is null)
+        {
+            row.InterfaceLuid = default;
+            row.Metric = route.Priority;
+            return false;
+        }
+        row.InterfaceLuid = entry.Luid;
+        row.Metric = SubtractInterfaceMetric(route.Priority, entry.Metric(family));
+        return true;
+    }
+
+    /// <summary>
+    /// Completes a row that <see cref="AppendRows"/> or <see cref="Fill"/> could not resolve: loads its
+    /// interface and fills LUID, Loopback and Metric. A row on an interface that is gone keeps a zero LUID.
+    /// </summary>
+    public static NetlinkError Resolve(NetlinkSocket socket, RouteInterfaceMap interfaces, ref MibIpForwardRow2 row)
+    {
+        if (!row.InterfaceLuid.IsUnspecified || row.InterfaceIndex == 0) return NetlinkError.None;
+        var index = (int)row.InterfaceIndex;
+        if (interfaces.Find(index) is null && !interfaces.TryLoad(socket, index, out var error)) return error;
+        var entry = interfaces.Find(index)!;
+        row.InterfaceLuid = entry.Luid;
+        row.Loopback |= entry.IsLoopback;
+        row.Metric = SubtractInterfaceMetric(row.Metric, entry.Metric(row.DestinationPrefix.Prefix.Family));
+        return NetlinkError.None;
+    }
+
+    /// <summary>Resolves every unresolved row of <paramref name="rows"/> from index <paramref name="start"/> on.</summary>
+    public static NetlinkError Resolve(NetlinkSocket socket, RouteInterfaceMap interfaces, MibTableBuilder<MibIpForwardRow2> rows, int start)
+    {
+        for (var i = start; i < rows.Count; i++)
+        {
+            var error = Resolve(socket, interfaces, ref rows[i]);
+            if (error.Failed) return error;
+        }
+        return NetlinkError.None;
+    }
+
+    /// <summary>The Windows route Metric: the kernel priority less the interface metric, never below 0.</summary>
+    public static uint SubtractInterfaceMetric(uint priority, uint interfaceMetric) =>
+        priority > interfaceMetric ? priority - interfaceMetric : 0;
+
+    /// <summary>The row's NextHop for a kernel next hop: its gateway (or RTA_VIA address), or the unspecified address.</summary>
+    public static SockAddrInet NextHop(in RouteNextHop hop, ReadOnlySpan<byte> unspecified)
+    {
+        if (hop.Gateway.Length == unspecified.Length) return SockAddrInet.FromBytes(hop.Gateway);
+        var via = hop.ViaAddress;
+        if ((hop.ViaFamily == RouteConstants.AF_INET && via.Length == 4) || (hop.ViaFamily == RouteConstants.AF_INET6 && via.Length == 16))
+            return SockAddrInet.FromBytes(via);
+        return SockAddrInet.FromBytes(unspecified);
+    }
+}
