@@ -8,6 +8,7 @@ root.Options.Add(GlobalOptions.Netns);
 root.Options.Add(GlobalOptions.Family);
 root.Subcommands.Add(InterfaceCommands.Create());
 root.Subcommands.Add(LuidCommand.Create());
+root.Subcommands.Add(IpInterfaceCommands.Create());
 root.Subcommands.Add(MonitorCommand.Create());
 root.Subcommands.Add(TeredoCommand.Create());
 return root.Parse(args).Invoke();
