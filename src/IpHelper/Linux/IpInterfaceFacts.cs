@@ -15,8 +15,6 @@ internal struct IpInterfaceFacts
     /// <summary>ifi_flags (IFF_*).</summary>
     public uint Flags;
     public uint Mtu, MinMtu, MaxMtu;
-    /// <summary>IFLA_CARRIER: 1, 0, or -1 when not sent.</summary>
-    public int Carrier;
 
     /// <summary>The interface has an in_device (AF_INET in IFLA_AF_SPEC).</summary>
     public bool HasInet;

@@ -61,7 +61,7 @@ internal static class IpInterfaceRowMapper
         row.PathMtuDiscoveryTimeout = Saturate((ulong)Math.Max(0, ipv6 ? facts.MtuExpires6 : facts.MtuExpires4) * 1000);
         row.ZoneIndices[(int)ScopeLevel.ScopeLevelInterface] = facts.Index;
         row.ZoneIndices[(int)ScopeLevel.ScopeLevelLink] = facts.Index;
-        row.Connected = facts.Carrier == 1;
+        row.Connected = (facts.Flags & LinkConstants.IFF_LOWER_UP) != 0;
         row.SupportsWakeUpPatterns = facts.WakeOnLan != 0;
         row.TransmitOffload = TransmitOffload(facts, ipv6);
         row.ReceiveOffload = facts.Offloads.RxChecksum ? ChecksumFlags : NlInterfaceOffloadRod.None;

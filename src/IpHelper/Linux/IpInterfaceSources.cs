@@ -69,7 +69,6 @@ internal sealed class IpInterfaceSources
             Mtu = link.Mtu,
             MinMtu = link.MinMtu,
             MaxMtu = link.MaxMtu,
-            Carrier = link.Carrier,
             HasInet = spec.HasInet,
             Ipv4Forwarding = spec.Inet(DevConf.Ipv4Forwarding) is > 0,
             HasInet6 = spec.HasInet6,
