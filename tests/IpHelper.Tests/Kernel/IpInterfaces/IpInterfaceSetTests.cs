@@ -229,11 +229,13 @@ public sealed class IpInterfaceSetTests
         Assert.Empty(before.Differences(SysctlSnapshot.Read(ns)));
     }
 
-    /// <summary>A namespace with a veth pair sv0/sv1, both up.</summary>
+    /// <summary>A namespace with a veth pair sv0/sv1, both up, and a route of each family through sv0 (whose priority a metric change would move).</summary>
     internal static TestNetns NewNamespace()
     {
         var ns = new TestNetns();
         ns.AddVeth(If, "sv1");
+        ns.Ip("route", "add", "203.0.113.0/24", "dev", If, "metric", "10");
+        ns.Ip("-6", "route", "add", "2001:db8:9::/64", "dev", If, "metric", "10");
         return ns;
     }
 
