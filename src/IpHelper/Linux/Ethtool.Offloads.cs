@@ -36,7 +36,6 @@ internal static partial class Ethtool
         BinaryPrimitives.WriteUInt32LittleEndian(features[4..], (uint)blocks);
         if (!Call(socket, deviceName, features)) return default;
         return new OffloadFeatures(
-            Known: true,
             TxIpv4Checksum: Active(features, bits.TxIpv4Checksum),
             TxIpv6Checksum: Active(features, bits.TxIpv6Checksum),
             TxGenericChecksum: Active(features, bits.TxGenericChecksum),
@@ -85,7 +84,7 @@ internal static partial class Ethtool
 /// <summary>
 /// The offloads of a device that MIB_IPINTERFACE_ROW reports: transmit checksums per family
 /// (NETIF_F_IP_CSUM, NETIF_F_IPV6_CSUM) or for any protocol (NETIF_F_HW_CSUM), TCP segmentation
-/// (NETIF_F_TSO, NETIF_F_TSO6) and receive checksum (NETIF_F_RXCSUM). All false when not <see cref="Known"/>.
+/// (NETIF_F_TSO, NETIF_F_TSO6) and receive checksum (NETIF_F_RXCSUM). All false when ethtool does not answer.
 /// </summary>
-internal readonly record struct OffloadFeatures(bool Known, bool TxIpv4Checksum, bool TxIpv6Checksum, bool TxGenericChecksum,
+internal readonly record struct OffloadFeatures(bool TxIpv4Checksum, bool TxIpv6Checksum, bool TxGenericChecksum,
     bool Tso, bool Tso6, bool RxChecksum);

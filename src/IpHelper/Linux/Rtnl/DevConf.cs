@@ -8,11 +8,11 @@ namespace IpHelper.Linux.Rtnl;
 internal static class DevConf
 {
     /// <summary>IFLA_INET_CONF positions: IPV4_DEVCONF_* − 1 (the enum starts at 1, the array at 0).</summary>
-    public const int Ipv4Forwarding = 0, Ipv4RpFilter = 7, Ipv4ArpFilter = 12, Ipv4ArpIgnore = 18;
+    public const int Ipv4Forwarding = 0;
 
     /// <summary>IFLA_INET6_CONF positions (DEVCONF_*).</summary>
-    public const int Ipv6Forwarding = 0, Ipv6Mtu = 2, Ipv6AcceptRa = 3, Ipv6DadTransmits = 6, Ipv6UseTempAddr = 10,
-        Ipv6AcceptRaDefrtr = 17, Ipv6DisableIpv6 = 26, Ipv6AcceptDad = 27, Ipv6AddrGenMode = 47;
+    public const int Ipv6Forwarding = 0, Ipv6Mtu = 2, Ipv6AcceptRa = 3, Ipv6DadTransmits = 6, Ipv6AcceptRaDefrtr = 17,
+        Ipv6DisableIpv6 = 26, Ipv6AcceptDad = 27, Ipv6AddrGenMode = 47;
 
     /// <summary>
     /// DEVCONF_FORCE_FORWARDING (kernel 6.17; found by toggling the sysctl, the 6.1 headers end at 58):
@@ -23,7 +23,6 @@ internal static class DevConf
     /// <summary>IFLA_INET6_FLAGS bits (linux/if_link.h): M and O flags of the last router advertisement.</summary>
     public const uint IF_RA_MANAGED = 0x40, IF_RA_OTHERCONF = 0x80;
 
-    /// <summary>enum in6_addr_gen_mode.</summary>
-    public const int IN6_ADDR_GEN_MODE_EUI64 = 0, IN6_ADDR_GEN_MODE_NONE = 1, IN6_ADDR_GEN_MODE_STABLE_PRIVACY = 2,
-        IN6_ADDR_GEN_MODE_RANDOM = 3;
+    /// <summary>enum in6_addr_gen_mode: EUI-64 and none (stable_privacy 2 and random 3 also make a link-local address).</summary>
+    public const int IN6_ADDR_GEN_MODE_EUI64 = 0, IN6_ADDR_GEN_MODE_NONE = 1;
 }

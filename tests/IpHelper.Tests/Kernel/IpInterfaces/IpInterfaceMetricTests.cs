@@ -10,36 +10,37 @@ namespace IpHelper.Tests.Kernel.IpInterfaces;
 /// metric in /run/iphelper and moves the kernel priority of the interface's routes by the change,
 /// checked with ip -j route; GetIpInterfaceEntry reads it back.
 /// </summary>
-public sealed class IpInterfaceMetricTests
+public sealed class IpInterfaceMetricTests : IDisposable
 {
     private const string If = "mv0";
+
+    private readonly List<TestNetns> _namespaces = [];
+
+    /// <summary>Deletes the metric files of the test's namespaces: a later namespace may get the same inode.</summary>
+    public void Dispose()
+    {
+        foreach (var ns in _namespaces) File.Delete(StoreFile(ns));
+    }
 
     [RootFact]
     public void SetMetric_RecordsIt_AndMovesTheRoutesOfThatInterfaceAndFamily()
     {
         using var ns = Topology();
-        try
-        {
-            SetMetric(ns, AddressFamily.InterNetwork, 20);
+        SetMetric(ns, AddressFamily.InterNetwork, 20);
 
-            Assert.Equal(30u, Priority(ns, "-4", "203.0.113.0/24", "main"));
-            Assert.Equal(120u, Priority(ns, "-4", "198.51.100.0/24", "100"));
-            Assert.Equal(0u, Priority(ns, "-4", "192.0.2.0/24", "main"));
-            Assert.Equal(15u, Priority(ns, "-4", "203.0.113.128/25", "main"));
-            Assert.Equal(7u, Priority(ns, "-4", "198.51.100.128/25", "main"));
-            Assert.Equal(50u, Priority(ns, "-6", "2001:db8:9::/64", "main"));
-            Assert.Contains($"inet {ns.IpJson("link", "show", If)[0].GetProperty("ifindex").GetUInt32()} {If} 20", File.ReadAllLines(StoreFile(ns)));
-            using (ns.Enter())
-            {
-                var row = IpInterfaceSetTests.Get(AddressFamily.InterNetwork, If);
-                Assert.False(row.UseAutomaticMetric);
-                Assert.Equal(20u, row.Metric);
-                Assert.True(IpInterfaceSetTests.Get(AddressFamily.InterNetworkV6, If).UseAutomaticMetric);
-            }
-        }
-        finally
+        Assert.Equal(30u, Priority(ns, "-4", "203.0.113.0/24", "main"));
+        Assert.Equal(120u, Priority(ns, "-4", "198.51.100.0/24", "100"));
+        Assert.Equal(0u, Priority(ns, "-4", "192.0.2.0/24", "main"));
+        Assert.Equal(15u, Priority(ns, "-4", "203.0.113.128/25", "main"));
+        Assert.Equal(7u, Priority(ns, "-4", "198.51.100.128/25", "main"));
+        Assert.Equal(50u, Priority(ns, "-6", "2001:db8:9::/64", "main"));
+        Assert.Contains($"inet {ns.IpJson("link", "show", If)[0].GetProperty("ifindex").GetUInt32()} {If} 20", File.ReadAllLines(StoreFile(ns)));
+        using (ns.Enter())
         {
-            File.Delete(StoreFile(ns));
+            var row = IpInterfaceSetTests.Get(AddressFamily.InterNetwork, If);
+            Assert.False(row.UseAutomaticMetric);
+            Assert.Equal(20u, row.Metric);
+            Assert.True(IpInterfaceSetTests.Get(AddressFamily.InterNetworkV6, If).UseAutomaticMetric);
         }
     }
 
@@ -47,30 +48,23 @@ public sealed class IpInterfaceMetricTests
     public void ChangeMetric_ThenBackToAutomatic_MovesTheRoutesBack()
     {
         using var ns = Topology();
-        try
-        {
-            SetMetric(ns, AddressFamily.InterNetworkV6, 40);
-            Assert.Equal(90u, Priority(ns, "-6", "2001:db8:9::/64", "main"));
-            SetMetric(ns, AddressFamily.InterNetworkV6, 5);
-            Assert.Equal(55u, Priority(ns, "-6", "2001:db8:9::/64", "main"));
-            Assert.Equal(10u, Priority(ns, "-4", "203.0.113.0/24", "main"));
+        SetMetric(ns, AddressFamily.InterNetworkV6, 40);
+        Assert.Equal(90u, Priority(ns, "-6", "2001:db8:9::/64", "main"));
+        SetMetric(ns, AddressFamily.InterNetworkV6, 5);
+        Assert.Equal(55u, Priority(ns, "-6", "2001:db8:9::/64", "main"));
+        Assert.Equal(10u, Priority(ns, "-4", "203.0.113.0/24", "main"));
 
-            using (ns.Enter())
-            {
-                var row = IpInterfaceSetTests.Get(AddressFamily.InterNetworkV6, If);
-                row.UseAutomaticMetric = true;
-                Assert.Equal(NetIoStatus.Success, NetIo.SetIpInterfaceEntry(ref row));
-                row = IpInterfaceSetTests.Get(AddressFamily.InterNetworkV6, If);
-                Assert.True(row.UseAutomaticMetric);
-                Assert.Equal(0u, row.Metric);
-            }
-            Assert.Equal(50u, Priority(ns, "-6", "2001:db8:9::/64", "main"));
-            Assert.DoesNotContain(File.ReadAllLines(StoreFile(ns)), l => l.StartsWith("inet6 ", StringComparison.Ordinal));
-        }
-        finally
+        using (ns.Enter())
         {
-            File.Delete(StoreFile(ns));
+            var row = IpInterfaceSetTests.Get(AddressFamily.InterNetworkV6, If);
+            row.UseAutomaticMetric = true;
+            Assert.Equal(NetIoStatus.Success, NetIo.SetIpInterfaceEntry(ref row));
+            row = IpInterfaceSetTests.Get(AddressFamily.InterNetworkV6, If);
+            Assert.True(row.UseAutomaticMetric);
+            Assert.Equal(0u, row.Metric);
         }
+        Assert.Equal(50u, Priority(ns, "-6", "2001:db8:9::/64", "main"));
+        Assert.DoesNotContain(File.ReadAllLines(StoreFile(ns)), l => l.StartsWith("inet6 ", StringComparison.Ordinal));
     }
 
     [RootFact]
@@ -78,18 +72,11 @@ public sealed class IpInterfaceMetricTests
     {
         using var ns = Topology();
         ns.Ip("route", "add", "203.0.113.0/24", "dev", If, "metric", "30");
-        try
-        {
-            SetMetric(ns, AddressFamily.InterNetwork, 20);
+        SetMetric(ns, AddressFamily.InterNetwork, 20);
 
-            var priorities = Routes(ns, "-4", "main").Where(r => r.GetProperty("dst").GetString() == "203.0.113.0/24")
-                .Select(r => r.GetProperty("metric").GetUInt32()).Order();
-            Assert.Equal([30u, 50u], priorities);
-        }
-        finally
-        {
-            File.Delete(StoreFile(ns));
-        }
+        var priorities = Routes(ns, "-4", "main").Where(r => r.GetProperty("dst").GetString() == "203.0.113.0/24")
+            .Select(r => r.GetProperty("metric").GetUInt32()).Order();
+        Assert.Equal([30u, 50u], priorities);
     }
 
     [RootFact]
@@ -97,19 +84,12 @@ public sealed class IpInterfaceMetricTests
     {
         using var ns = Topology();
         var before = Routes(ns, "-4", "all").Single(r => r.GetProperty("dst").GetString() == "203.0.113.0/24");
-        try
-        {
-            SetMetric(ns, AddressFamily.InterNetwork, 3);
-            var after = Routes(ns, "-4", "all").Single(r => r.GetProperty("dst").GetString() == "203.0.113.0/24");
+        SetMetric(ns, AddressFamily.InterNetwork, 3);
+        var after = Routes(ns, "-4", "all").Single(r => r.GetProperty("dst").GetString() == "203.0.113.0/24");
 
-            foreach (var property in before.EnumerateObject().Where(p => p.Name != "metric"))
-                Assert.Equal(property.Value.GetRawText(), after.GetProperty(property.Name).GetRawText());
-            Assert.Equal(13u, after.GetProperty("metric").GetUInt32());
-        }
-        finally
-        {
-            File.Delete(StoreFile(ns));
-        }
+        foreach (var property in before.EnumerateObject().Where(p => p.Name != "metric"))
+            Assert.Equal(property.Value.GetRawText(), after.GetProperty(property.Name).GetRawText());
+        Assert.Equal(13u, after.GetProperty("metric").GetUInt32());
     }
 
     /// <summary>
@@ -119,9 +99,10 @@ public sealed class IpInterfaceMetricTests
     /// advertisement (203.0.113.128/25, proto ra) and a multipath route with a hop on another
     /// interface (198.51.100.128/25), which keep their priorities.
     /// </summary>
-    private static TestNetns Topology()
+    private TestNetns Topology()
     {
         var ns = new TestNetns();
+        _namespaces.Add(ns);
         ns.AddVeth(If, "mv1");
         ns.AddVeth("ov0", "ov1");
         ns.AddAddress(If, "192.0.2.1/24");

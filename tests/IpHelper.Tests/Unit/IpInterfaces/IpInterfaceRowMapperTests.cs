@@ -197,7 +197,7 @@ public sealed class IpInterfaceRowMapperTests
     public void Fill_Offloads_PerFamily()
     {
         var facts = Ethernet();
-        facts.Offloads = new OffloadFeatures(true, TxIpv4Checksum: true, TxIpv6Checksum: false, TxGenericChecksum: false, Tso: true, Tso6: true, RxChecksum: true);
+        facts.Offloads = new OffloadFeatures(TxIpv4Checksum: true, TxIpv6Checksum: false, TxGenericChecksum: false, Tso: true, Tso6: true, RxChecksum: true);
         facts.GsoMaxSize = 131072;
         facts.GsoIpv4MaxSize = 65536;
         const NlInterfaceOffloadRod checksums = NlInterfaceOffloadRod.TlDatagramChecksumSupported

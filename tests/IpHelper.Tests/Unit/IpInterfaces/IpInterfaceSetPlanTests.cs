@@ -101,7 +101,7 @@ public sealed class IpInterfaceSetPlanTests
     public void LinkLocalAlwaysOn_FromNone_RestoresTheDefaultMode()
     {
         var (facts, current) = Interface(AddressFamily.InterNetworkV6, (ref IpInterfaceFacts f) => f.Ipv6AddrGenMode = DevConf.IN6_ADDR_GEN_MODE_NONE);
-        facts.DefaultAddrGenMode = DevConf.IN6_ADDR_GEN_MODE_STABLE_PRIVACY;
+        facts.DefaultAddrGenMode = 2; // IN6_ADDR_GEN_MODE_STABLE_PRIVACY
         var requested = current;
         requested.LinkLocalAddressBehavior = NlLinkLocalAddressBehavior.LinkLocalAlwaysOn;
 
