@@ -65,8 +65,11 @@ internal sealed class IpInterfaceSetPlan
     {
         var conf = $"ipv6/conf/{name}/";
         var routing = requested.ForwardingEnabled;
-        if (routing != facts.Ipv6Forwarding) Sysctls.Add((conf + "forwarding", routing ? 1 : 0));
-        if (facts.Ipv6HasForceForwarding && routing != facts.Ipv6ForceForwarding) Sysctls.Add((conf + "force_forwarding", routing ? 1 : 0));
+        if (routing != current.ForwardingEnabled)
+        {
+            if (routing != facts.Ipv6Forwarding) Sysctls.Add((conf + "forwarding", routing ? 1 : 0));
+            if (facts.Ipv6HasForceForwarding && routing != facts.Ipv6ForceForwarding) Sysctls.Add((conf + "force_forwarding", routing ? 1 : 0));
+        }
 
         // Unchanged keeps the behaviour, even when forwarding changes: accept_ra 1 is ignored on a
         // router (forwarding on), where router discovery needs accept_ra 2. Loopback never does it.

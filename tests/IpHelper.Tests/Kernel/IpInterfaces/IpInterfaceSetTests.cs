@@ -182,6 +182,23 @@ public sealed class IpInterfaceSetTests
     }
 
     [RootFact]
+    public void Set_TheRowAsRead_WithForwardingFromForceForwardingOnly_ChangesNothing()
+    {
+        using var ns = NewNamespace();
+        if (ns.Exec("sh", "-c", $"test -e /proc/sys/net/ipv6/conf/{If}/force_forwarding && echo yes || true").Trim() != "yes")
+            Assert.Skip("the kernel has no force_forwarding (before 6.17)");
+        ns.SetSysctl($"net.ipv6.conf.{If}.force_forwarding", "1");
+        var before = SysctlSnapshot.Read(ns);
+        using (ns.Enter())
+        {
+            var row = Get(AddressFamily.InterNetworkV6, If);
+            Assert.True(row.ForwardingEnabled);
+            Assert.Equal(NetIoStatus.Success, NetIo.SetIpInterfaceEntry(ref row));
+        }
+        Assert.Empty(before.Differences(SysctlSnapshot.Read(ns)));
+    }
+
+    [RootFact]
     public void Set_ZeroTimesMtuAndUnchangedEnums_LeaveThoseSettings()
     {
         using var ns = NewNamespace();

@@ -87,6 +87,30 @@ public sealed class IpInterfaceSetPlanTests
     }
 
     [Fact]
+    public void Ipv6Forwarding_AlreadyOnThroughForceForwarding_WritesNothing()
+    {
+        var (facts, current) = Interface(AddressFamily.InterNetworkV6, (ref IpInterfaceFacts f) => f.Ipv6ForceForwarding = true);
+        Assert.True(current.ForwardingEnabled);
+
+        Assert.True(Plan(facts, current, current).IsEmpty);
+    }
+
+    [Fact]
+    public void Ipv6ForwardingOff_ClearsForwardingAndForceForwarding()
+    {
+        var (facts, current) = Interface(AddressFamily.InterNetworkV6, (ref IpInterfaceFacts f) =>
+        {
+            f.Ipv6Forwarding = true;
+            f.Ipv6ForceForwarding = true;
+            f.Ipv6AcceptRa = 2;
+        });
+        var requested = current;
+        requested.ForwardingEnabled = false;
+
+        Assert.Equal([("ipv6/conf/eth7/forwarding", 0L), ("ipv6/conf/eth7/force_forwarding", 0L)], Plan(facts, current, requested).Sysctls);
+    }
+
+    [Fact]
     public void RouterDiscoveryUnchanged_KeepsTheBehaviour()
     {
         var (facts, current) = Interface(AddressFamily.InterNetworkV6);
