@@ -180,7 +180,7 @@ public sealed class IpInterfaceSetRejectionTests
     /// a link comes up), the routes of all tables but those the kernel makes for addresses finishing
     /// DAD meanwhile (proto kernel, which the library never changes), and the interface-metric file.
     /// </summary>
-    private static string KernelState(TestNetns ns)
+    internal static string KernelState(TestNetns ns)
     {
         var metrics = $"/run/iphelper/ifmetric-{ns.Inode}";
         var links = ns.IpJson("-d", "link", "show").EnumerateArray().Select(l => string.Join(' ',
