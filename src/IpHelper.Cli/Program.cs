@@ -8,6 +8,8 @@ root.Options.Add(GlobalOptions.Netns);
 root.Options.Add(GlobalOptions.Family);
 root.Subcommands.Add(InterfaceCommands.Create());
 root.Subcommands.Add(LuidCommand.Create());
+root.Subcommands.Add(NeighborCommands.Create());
+root.Subcommands.Add(PathCommands.Create());
 root.Subcommands.Add(IpInterfaceCommands.Create());
 root.Subcommands.Add(MonitorCommand.Create());
 root.Subcommands.Add(TeredoCommand.Create());

@@ -9,7 +9,7 @@ internal static class Errno
         ENOSYS = 38, ENOTEMPTY = 39, ENODATA = 61, ETIME = 62, EPROTO = 71, EBADMSG = 74, EOVERFLOW = 75,
         EMSGSIZE = 90, EPROTONOSUPPORT = 93, EOPNOTSUPP = 95, EAFNOSUPPORT = 97, EADDRINUSE = 98,
         EADDRNOTAVAIL = 99, ENETDOWN = 100, ENETUNREACH = 101, ENOBUFS = 105, ETIMEDOUT = 110,
-        EHOSTUNREACH = 113, EALREADY = 114;
+        EHOSTUNREACH = 113, EALREADY = 114, ECANCELED = 125;
 
     private static readonly Dictionary<int, string> s_names = new()
     {
@@ -22,7 +22,7 @@ internal static class Errno
         [EMSGSIZE] = "EMSGSIZE", [EPROTONOSUPPORT] = "EPROTONOSUPPORT", [EOPNOTSUPP] = "EOPNOTSUPP",
         [EAFNOSUPPORT] = "EAFNOSUPPORT", [EADDRINUSE] = "EADDRINUSE", [EADDRNOTAVAIL] = "EADDRNOTAVAIL",
         [ENETDOWN] = "ENETDOWN", [ENETUNREACH] = "ENETUNREACH", [ENOBUFS] = "ENOBUFS", [ETIMEDOUT] = "ETIMEDOUT",
-        [EHOSTUNREACH] = "EHOSTUNREACH", [EALREADY] = "EALREADY",
+        [EHOSTUNREACH] = "EHOSTUNREACH", [EALREADY] = "EALREADY", [ECANCELED] = "ECANCELED",
     };
 
     /// <summary>The symbolic name of <paramref name="errno"/>, or "errno N" for one not listed.</summary>
@@ -45,6 +45,7 @@ internal static class Errno
         EHOSTUNREACH => NetIoStatus.HostUnreachable,
         ENOMEM or ENOBUFS => NetIoStatus.NotEnoughMemory,
         ETIMEDOUT => NetIoStatus.Timeout,
+        ECANCELED => NetIoStatus.OperationAborted,
         EINVAL or ERANGE or E2BIG or ENAMETOOLONG or EMSGSIZE => NetIoStatus.InvalidParameter,
         EBADMSG or EPROTO => NetIoStatus.InvalidData,
         _ => NetIoStatus.GenFailure,

@@ -29,6 +29,7 @@ internal sealed class ChangeSubscription<TKey, TRow> : NotificationHandle where 
     private readonly NetlinkSocket _requests;
     private readonly Dictionary<TKey, TRow> _view = [];
     private readonly object _dispatch = new();
+    private readonly WakeSignal _wake = WakeSignal.Create();
     private Thread? _thread;
     private volatile bool _cancelled;
     private long _resyncs;
@@ -42,6 +43,7 @@ internal sealed class ChangeSubscription<TKey, TRow> : NotificationHandle where 
         _onResync = onResync;
         _events = events;
         _requests = requests;
+        _events.Wake = _wake;
     }
 
     public override long Resyncs => Interlocked.Read(ref _resyncs);
@@ -90,6 +92,7 @@ internal sealed class ChangeSubscription<TKey, TRow> : NotificationHandle where 
             if (_cancelled) return false;
             _cancelled = true;
         }
+        _wake.Set();
         // From inside a callback the thread is ours: it stops after the callback returns and closes itself.
         if (Thread.CurrentThread != _thread) _thread?.Join();
         return true;
@@ -105,7 +108,7 @@ internal sealed class ChangeSubscription<TKey, TRow> : NotificationHandle where 
             {
                 NetlinkError error;
                 using (RtnlSockets.Pin(_requests)) error = _events.ReceiveNotifications(ref collector, s_wakeInterval);
-                if (error.Errno == Errno.ETIMEDOUT) continue;
+                if (error.Errno is Errno.ETIMEDOUT or Errno.ECANCELED) continue;
                 if (error.Failed)
                 {
                     // ENOBUFS: the kernel dropped notifications. Anything else also leaves the view unsure.
@@ -183,6 +186,7 @@ internal sealed class ChangeSubscription<TKey, TRow> : NotificationHandle where 
     {
         _events.Dispose();
         _requests.Dispose();
+        _wake.Dispose();
     }
 
     private struct Collector(IChangeSource<TKey, TRow> source, AddressFamily family, ChangeList<TKey, TRow> changes) : INetlinkReplyHandler

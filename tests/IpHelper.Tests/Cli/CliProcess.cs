@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Text.Json;
-using IpHelper.Tests.Kernel.Infrastructure;
 using Xunit;
 
 namespace IpHelper.Tests.Cli;
@@ -27,25 +26,16 @@ public static class CliProcess
         }
     }
 
-    public static Result Run(params string[] args) => Start("dotnet", [s_dll.Value, .. args], args);
-
-    /// <summary>
-    /// Runs the CLI inside <paramref name="ns"/> (ip netns exec) as the unprivileged user
-    /// <paramref name="user"/> (setpriv, uid and gid 65534 for nobody), without --netns.
-    /// </summary>
-    public static Result RunAs(TestNetns ns, string user, params string[] args) =>
-        Start("ip", ["netns", "exec", ns.Name, "setpriv", $"--reuid={user}", "--regid=65534", "--clear-groups",
-            "env", "HOME=/tmp", "dotnet", s_dll.Value, .. args], args);
-
-    private static Result Start(string file, string[] arguments, string[] args)
+    public static Result Run(params string[] args)
     {
-        var start = new ProcessStartInfo(file)
+        var start = new ProcessStartInfo("dotnet")
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        foreach (var argument in arguments) start.ArgumentList.Add(argument);
+        start.ArgumentList.Add(s_dll.Value);
+        foreach (var arg in args) start.ArgumentList.Add(arg);
         start.Environment["DOTNET_NOLOGO"] = "1";
         using var process = Process.Start(start)!;
         var stdout = process.StandardOutput.ReadToEndAsync();

@@ -44,6 +44,9 @@ internal sealed unsafe class NetlinkSocket : IDisposable
     /// <summary>How long a receive waits for the kernel before the request fails with ETIMEDOUT.</summary>
     public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(10);
 
+    /// <summary>When set, a wait for the kernel ends with ECANCELED as soon as the signal is set.</summary>
+    public WakeSignal? Wake { get; set; }
+
     /// <summary>Messages dropped because they came from another sender, port or sequence number.</summary>
     public long IgnoredMessages { get; private set; }
 
@@ -350,6 +353,7 @@ internal sealed unsafe class NetlinkSocket : IDisposable
     {
         length = 0;
         var deadline = Environment.TickCount64 + (long)Timeout.TotalMilliseconds;
+        Span<Interop.PollFd> polls = stackalloc Interop.PollFd[2];
         Interop.SockAddrNetlink sender;
         while (true)
         {
@@ -361,9 +365,11 @@ internal sealed unsafe class NetlinkSocket : IDisposable
                 cancellationToken.ThrowIfCancellationRequested();
                 var left = deadline - Environment.TickCount64;
                 if (left <= 0) return new NetlinkError(Errno.ETIMEDOUT, $"the kernel did not answer within {Timeout.TotalSeconds:0.#} s");
-                var poll = new Interop.PollFd { Fd = (int)_handle.DangerousGetHandle(), Events = Interop.POLLIN };
-                if (Interop.poll(ref poll, 1, (int)Math.Min(left, PollSliceMs)) < 0 && Marshal.GetLastPInvokeError() != Errno.EINTR)
+                polls[0] = new Interop.PollFd { Fd = (int)_handle.DangerousGetHandle(), Events = Interop.POLLIN };
+                polls[1] = new Interop.PollFd { Fd = Wake is { } wake ? (int)wake.Handle.DangerousGetHandle() : -1, Events = Interop.POLLIN };
+                if (Interop.poll(ref polls[0], 2, (int)Math.Min(left, PollSliceMs)) < 0 && Marshal.GetLastPInvokeError() != Errno.EINTR)
                     return new NetlinkError(Marshal.GetLastPInvokeError(), "poll(netlink) failed");
+                if ((polls[1].Revents & Interop.POLLIN) != 0) return new NetlinkError(Errno.ECANCELED, "the wait was woken to stop");
                 continue;
             }
             if (size > _receiveBuffer.Length) _receiveBuffer = new byte[Math.Max(size, _receiveBuffer.Length * 2)];

@@ -1,6 +1,6 @@
 using System.Net.Sockets;
-using IpHelper.Tests.Cli;
 using IpHelper.Tests.Kernel.Infrastructure;
+using IpHelper.Tests.Reliability.Privileges;
 using Xunit;
 
 namespace IpHelper.Tests.Kernel.IpInterfaces;
@@ -147,22 +147,16 @@ public sealed class IpInterfaceSetRejectionTests
     }
 
     /// <summary>
-    /// Not privileged: the CLI runs inside the namespace as user nobody (setpriv), so the library's
-    /// own process lacks the rights; the set fails with AccessDenied and nothing changes.
+    /// Not privileged: the CLI runs inside the namespace as user nobody (the shared privilege harness),
+    /// so the library's own process lacks the rights; the set fails with AccessDenied and nothing changes.
     /// </summary>
     [RootFact]
     public void Set_Unprivileged_IsAccessDenied()
     {
         using var ns = IpInterfaceSetTests.NewNamespace();
-        AssertUnchangedBy(ns, () =>
-        {
-            foreach (var args in new[] { ["--family", "ipv4", "--forwarding-enabled", "true"], new[] { "--family", "ipv6", "--metric", "5" } })
-            {
-                var result = CliProcess.RunAs(ns, "nobody", ["ipinterface", "set", "sv0", .. args]);
-                Assert.Equal(1, result.ExitCode);
-                Assert.StartsWith("iphelper: AccessDenied (5)", result.Stderr, StringComparison.Ordinal);
-            }
-        });
+        foreach (var args in new[] { ["--family", "ipv4", "--forwarding-enabled", "true"], new[] { "--family", "ipv6", "--metric", "5" } })
+            UnprivilegedCli.AssertWriteDenied(ns, ["ipinterface", "set", "sv0", .. args],
+                () => string.Join('\n', SysctlSnapshot.Read(ns).Values.Select(v => $"{v.Key}={v.Value}")) + KernelState(ns));
     }
 
     /// <summary>Runs <paramref name="rejected"/> and fails if any sysctl, link, route or the interface-metric file differs afterwards.</summary>
