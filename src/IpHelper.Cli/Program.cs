@@ -10,6 +10,7 @@ root.Subcommands.Add(InterfaceCommands.Create());
 root.Subcommands.Add(LuidCommand.Create());
 root.Subcommands.Add(NeighborCommands.Create());
 root.Subcommands.Add(PathCommands.Create());
+root.Subcommands.Add(IpInterfaceCommands.Create());
 root.Subcommands.Add(MonitorCommand.Create());
 root.Subcommands.Add(TeredoCommand.Create());
 root.Subcommands.Add(RouteCommands.Create());

@@ -10,7 +10,7 @@ namespace IpHelper.Linux;
 /// reaches the devices of that socket's namespace (/sys/class/net only shows the namespace that
 /// mounted /sys).
 /// </summary>
-internal static class Ethtool
+internal static partial class Ethtool
 {
     private const uint ETHTOOL_GSET = 1, ETHTOOL_GDRVINFO = 3;
     private const int CmdSize = 44, DrvInfoSize = 196;

@@ -23,6 +23,10 @@ internal static class InterfaceMetricStore
         return null;
     }
 
+    /// <summary>Every metric set in the current namespace, read at once (for a whole table of interfaces).</summary>
+    public static IReadOnlyList<(AddressFamily Family, uint Index, string Name, uint Metric)> GetAll() =>
+        [.. Read(PathForCurrentNamespace()).Select(e => (e.Family, e.Index, e.Name, e.Metric))];
+
     /// <summary>The metric the kernel route priorities of this interface include: the set metric, or 0.</summary>
     public static uint Effective(AddressFamily family, uint interfaceIndex, string name) => Get(family, interfaceIndex, name) ?? 0;
 

@@ -119,7 +119,7 @@ internal sealed partial class LinuxBackend
     internal static NetLuid LuidOf(in LinkMessage link) => LuidOf(link.Index, LinuxInterfaceType.Classify(link).Type);
 
     /// <summary>NET_LUID has 24 bits for the index; an ifindex past that has no LUID (zero).</summary>
-    private static NetLuid LuidOf(int index, IfType type) =>
+    internal static NetLuid LuidOf(int index, IfType type) =>
         (uint)index <= NetLuid.MaxNetLuidIndex ? new NetLuid((uint)index, (ushort)type) : default;
 
     /// <summary>Maps one kernel link to MIB_IF_ROW2; every choice is explained in docs/mapping.md.</summary>

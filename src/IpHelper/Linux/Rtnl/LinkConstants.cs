@@ -8,6 +8,9 @@ internal static class LinkConstants
         IFLA_STATS64 = 23, IFLA_EXT_MASK = 29, IFLA_CARRIER = 33, IFLA_LINK_NETNSID = 37, IFLA_ALT_IFNAME = 53,
         IFLA_PERM_ADDRESS = 54, IFLA_PARENT_DEV_NAME = 56, IFLA_PARENT_DEV_BUS_NAME = 57;
 
+    // IFLA_GSO_IPV4_MAX_SIZE (kernel 6.3) is newer than the 6.1 headers.
+    public const ushort IFLA_AF_SPEC = 26, IFLA_GSO_MAX_SIZE = 41, IFLA_MIN_MTU = 50, IFLA_MAX_MTU = 51, IFLA_GSO_IPV4_MAX_SIZE = 63;
+
     public const ushort IFLA_INFO_KIND = 1, IFLA_INFO_DATA = 2, IFLA_INFO_SLAVE_KIND = 4;
     public const ushort IFLA_VXLAN_LINK = 3;
 

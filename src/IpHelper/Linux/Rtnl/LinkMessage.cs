@@ -34,6 +34,12 @@ internal ref struct LinkMessage
     public ReadOnlySpan<byte> ParentDeviceName;
     public ReadOnlySpan<byte> ParentBusName;
     public LinkStats64 Stats;
+    /// <summary>IFLA_AF_SPEC: the per-family blocks (IPv4 and IPv6 settings), decoded by <see cref="LinkAfSpec"/>.</summary>
+    public ReadOnlySpan<byte> AfSpec;
+    /// <summary>IFLA_MIN_MTU and IFLA_MAX_MTU: the MTU range the driver accepts, 0 when not sent.</summary>
+    public uint MinMtu, MaxMtu;
+    /// <summary>IFLA_GSO_MAX_SIZE and IFLA_GSO_IPV4_MAX_SIZE: the largest segmentation-offload packet (IPv6/any, IPv4), 0 when not sent.</summary>
+    public uint GsoMaxSize, GsoIpv4MaxSize;
 
     /// <summary>Decodes an RTM_NEWLINK message; false when its header is too short or its attributes are malformed.</summary>
     public static bool TryDecode(in NetlinkMessage message, out LinkMessage link)
@@ -68,6 +74,11 @@ internal ref struct LinkMessage
                 case LinkConstants.IFLA_PARENT_DEV_BUS_NAME: link.ParentBusName = TrimNul(attribute.Value); break;
                 case LinkConstants.IFLA_STATS64: link.Stats = new LinkStats64(attribute.Value); break;
                 case LinkConstants.IFLA_LINKINFO: if (!DecodeLinkInfo(attribute.Nested, ref link)) return false; break;
+                case LinkConstants.IFLA_AF_SPEC: link.AfSpec = attribute.Value; break;
+                case LinkConstants.IFLA_MIN_MTU: attribute.TryGetU32(out link.MinMtu); break;
+                case LinkConstants.IFLA_MAX_MTU: attribute.TryGetU32(out link.MaxMtu); break;
+                case LinkConstants.IFLA_GSO_MAX_SIZE: attribute.TryGetU32(out link.GsoMaxSize); break;
+                case LinkConstants.IFLA_GSO_IPV4_MAX_SIZE: attribute.TryGetU32(out link.GsoIpv4MaxSize); break;
             }
         }
         return !attributes.Malformed;

@@ -1,0 +1,131 @@
+using System.CommandLine;
+using System.Net.Sockets;
+using IpHelper.Cli.Output;
+
+namespace IpHelper.Cli.Commands;
+
+/// <summary>
+/// `iphelper ipinterface list | show IF | set IF --field value...`: GetIpInterfaceTable,
+/// GetIpInterfaceEntry and SetIpInterfaceEntry (MIB_IPINTERFACE_ROW, one row per interface and family).
+/// </summary>
+internal static class IpInterfaceCommands
+{
+    public static Command Create()
+    {
+        var command = new Command("ipinterface", "IP settings of interfaces, per family (MIB_IPINTERFACE_ROW): GetIpInterfaceTable, GetIpInterfaceEntry, SetIpInterfaceEntry");
+        command.Subcommands.Add(List());
+        command.Subcommands.Add(Show());
+        command.Subcommands.Add(Set());
+        return command;
+    }
+
+    private static Command List()
+    {
+        var command = new Command("list", "Every interface's IPv4 and IPv6 settings (GetIpInterfaceTable), like Get-NetIPInterface.\nExample: iphelper ipinterface list --family ipv6 --json");
+        CommandRunner.SetAction(command, parse =>
+        {
+            CommandRunner.Check(NetIo.GetIpInterfaceTable(Family(parse), out var table));
+            using (table) Write(parse, table!.AsSpan(), listing: true);
+            return 0;
+        });
+        return command;
+    }
+
+    private static Command Show()
+    {
+        var target = new Argument<string>("if") { Description = "Interface: name, Windows-style name, index, LUID value or GUID" };
+        var command = new Command("show", "Every MIB_IPINTERFACE_ROW field of one interface, per family (GetIpInterfaceEntry).\nExample: iphelper ipinterface show eth0 --family ipv6") { target };
+        CommandRunner.SetAction(command, parse =>
+        {
+            var luid = InterfaceArgument.Resolve(parse.GetValue(target)!);
+            Write(parse, Rows(luid, Family(parse)), listing: false);
+            return 0;
+        });
+        return command;
+    }
+
+    private static Command Set()
+    {
+        var target = new Argument<string>("if") { Description = "Interface: name, Windows-style name, index, LUID value or GUID" };
+        var fields = new IpInterfaceSetOptions();
+        var command = new Command("set",
+            "Change IP settings of an interface (GetIpInterfaceEntry, change the given fields, SetIpInterfaceEntry), for each family given " +
+            "with --family (default: each family the interface has). Prints the rows afterwards. A change Linux cannot make fails with NotSupported and changes nothing.\n" +
+            "Example: iphelper ipinterface set eth0 --family ipv6 --nl-mtu 1400 --dad-transmits 2 --metric 20")
+        { target };
+        fields.AddTo(command);
+        CommandRunner.SetAction(command, parse =>
+        {
+            var luid = InterfaceArgument.Resolve(parse.GetValue(target)!);
+            var family = Family(parse);
+            var changed = new List<MibIpInterfaceRow>();
+            foreach (var row in Rows(luid, family))
+            {
+                var edited = row;
+                fields.Apply(parse, ref edited);
+                CommandRunner.Check(NetIo.SetIpInterfaceEntry(ref edited));
+                var read = new MibIpInterfaceRow { Family = row.Family, InterfaceLuid = luid };
+                CommandRunner.Check(NetIo.GetIpInterfaceEntry(ref read));
+                changed.Add(read);
+            }
+            Write(parse, changed.ToArray(), listing: false);
+            return 0;
+        });
+        return command;
+    }
+
+    /// <summary>The rows of one interface for the family (Unspecified: each family it has; NotFound when it has none).</summary>
+    private static MibIpInterfaceRow[] Rows(NetLuid luid, AddressFamily family)
+    {
+        var rows = new List<MibIpInterfaceRow>();
+        foreach (var each in family == AddressFamily.Unspecified ? [AddressFamily.InterNetwork, AddressFamily.InterNetworkV6] : new[] { family })
+        {
+            NetIo.InitializeIpInterfaceEntry(out var row);
+            row.Family = each;
+            row.InterfaceLuid = luid;
+            var status = NetIo.GetIpInterfaceEntry(ref row);
+            if (status == NetIoStatus.NotFound && family == AddressFamily.Unspecified) continue;
+            CommandRunner.Check(status);
+            rows.Add(row);
+        }
+        if (rows.Count == 0)
+            throw new NetIoException(new NetIoErrorDetail(NetIoStatus.NotFound, 0, null, "Family", "the interface has neither IPv4 nor IPv6 state"));
+        return [.. rows];
+    }
+
+    private static void Write(ParseResult parse, ReadOnlySpan<MibIpInterfaceRow> rows, bool listing)
+    {
+        if (parse.GetValue(GlobalOptions.Json))
+        {
+            using var json = new JsonOutput();
+            json.Writer.WriteStartArray();
+            foreach (ref readonly var row in rows) IpInterfaceRowOutput.WriteJson(json, row);
+            json.Writer.WriteEndArray();
+            return;
+        }
+        var aliases = Aliases();
+        if (listing)
+        {
+            IpInterfaceRowOutput.WriteTable(Console.Out, rows, aliases);
+            return;
+        }
+        for (var i = 0; i < rows.Length; i++)
+        {
+            if (i > 0) Console.WriteLine();
+            IpInterfaceRowOutput.WriteList(Console.Out, rows[i], aliases.GetValueOrDefault(rows[i].InterfaceIndex, ""));
+        }
+    }
+
+    private static Dictionary<uint, string> Aliases()
+    {
+        CommandRunner.Check(NetIo.GetIfTable2Ex(MibIfTableLevel.MibIfTableNormalWithoutStatistics, out var table));
+        using (table) return table!.ToDictionary(r => r.InterfaceIndex, r => r.Alias);
+    }
+
+    private static AddressFamily Family(ParseResult parse) => parse.GetValue(GlobalOptions.Family) switch
+    {
+        "ipv4" or "4" or "inet" => AddressFamily.InterNetwork,
+        "ipv6" or "6" or "inet6" => AddressFamily.InterNetworkV6,
+        _ => AddressFamily.Unspecified,
+    };
+}
