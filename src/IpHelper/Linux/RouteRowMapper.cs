@@ -70,7 +70,9 @@ internal static class RouteRowMapper
             return false;
         }
         row.InterfaceLuid = entry.Luid;
-        row.Metric = SubtractInterfaceMetric(route.Priority, entry.Metric(family));
+        row.Metric = InterfaceMetricRule.Applies(route.Type, route.Protocol, route.NextHopId)
+            ? SubtractInterfaceMetric(route.Priority, entry.Metric(family))
+            : route.Priority;
         return true;
     }
 
@@ -86,7 +88,7 @@ internal static class RouteRowMapper
         var entry = interfaces.Find(index)!;
         row.InterfaceLuid = entry.Luid;
         row.Loopback |= entry.IsLoopback;
-        row.Metric = SubtractInterfaceMetric(row.Metric, entry.Metric(row.DestinationPrefix.Prefix.Family));
+        if (InterfaceMetricRule.Applies(row)) row.Metric = SubtractInterfaceMetric(row.Metric, entry.Metric(row.DestinationPrefix.Prefix.Family));
         return NetlinkError.None;
     }
 

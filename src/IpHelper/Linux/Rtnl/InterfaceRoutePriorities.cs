@@ -18,7 +18,6 @@ internal static class InterfaceRoutePriorities
 {
     private const ushort RTA_OIF = 4, RTA_PRIORITY = 6, RTA_MULTIPATH = 9, RTA_CACHEINFO = 12, RTA_TABLE = 15,
         RTA_EXPIRES = 23, RTA_NH_ID = 30;
-    private const byte RTPROT_KERNEL = 2, RTPROT_RA = 9, RTN_UNICAST = 1;
     private const uint RT_TABLE_LOCAL = 255, RTNH_F_ONLINK = 4;
     private const int RtMsgLength = 12, RtNextHopLength = 8;
 
@@ -104,7 +103,7 @@ internal static class InterfaceRoutePriorities
         public readonly void OnMessage(in NetlinkMessage message)
         {
             if (message.Type != RtnlMessageType.RTM_NEWROUTE || !message.TryReadHeader(out RouteHeader header)) return;
-            if (header.Type != RTN_UNICAST || header.Protocol is RTPROT_KERNEL or RTPROT_RA) return;
+            if (!InterfaceMetricRule.Applies(header.Type, header.Protocol, nextHopId: 0)) return;
             uint table = header.Table, priority = 0, outInterface = 0;
             var multipathOnInterface = true;
             var multipath = false;
