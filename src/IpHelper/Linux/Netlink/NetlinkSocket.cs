@@ -17,7 +17,7 @@ internal sealed unsafe class NetlinkSocket : IDisposable
     public const int MaxDumpAttempts = 16;
 
     private const int PollSliceMs = 100;
-    private const int MinReceiveBuffer = 64 * 1024;
+    private const int MinReceiveBuffer = 256 * 1024;
 
     private readonly SafeNetlinkHandle _handle;
     private byte[] _receiveBuffer = new byte[MinReceiveBuffer];
@@ -252,18 +252,13 @@ internal sealed unsafe class NetlinkSocket : IDisposable
     /// </summary>
     public void Drain()
     {
-        while (true)
+        fixed (byte* buffer = _receiveBuffer)
         {
-            var size = PeekSize(out var errno);
-            if (size < 0 && errno != Errno.ENOBUFS && errno != Errno.EINTR) return;
-            if (size < 0) continue;
-            fixed (byte* buffer = _receiveBuffer)
+            var iov = new Interop.IoVec { Base = buffer, Length = (nuint)_receiveBuffer.Length };
+            var header = new Interop.MsgHdr { Iov = &iov, IovLength = 1 };
+            while (Interop.recvmsg(_handle, &header, Interop.MSG_DONTWAIT | Interop.MSG_TRUNC) >= 0
+                   || Marshal.GetLastPInvokeError() is Errno.EINTR or Errno.ENOBUFS)
             {
-                var iov = new Interop.IoVec { Base = buffer, Length = (nuint)_receiveBuffer.Length };
-                var header = new Interop.MsgHdr { Iov = &iov, IovLength = 1 };
-                if (Interop.recvmsg(_handle, &header, Interop.MSG_DONTWAIT | Interop.MSG_TRUNC) < 0
-                    && Marshal.GetLastPInvokeError() is not (Errno.EINTR or Errno.ENOBUFS))
-                    return;
             }
         }
     }
@@ -301,6 +296,12 @@ internal sealed unsafe class NetlinkSocket : IDisposable
         while (true)
         {
             var error = ReceiveInto(cancellationToken, out var length);
+            if (error.Errno == Errno.EMSGSIZE && dump)
+            {
+                // Part of the dump is lost: take the rest, then repeat the dump with the larger buffer.
+                interrupted = true;
+                continue;
+            }
             if (error.Failed) return error;
             var messages = new NetlinkMessageEnumerator(_receiveBuffer.AsSpan(0, length));
             while (messages.MoveNext())
@@ -357,9 +358,19 @@ internal sealed unsafe class NetlinkSocket : IDisposable
         Interop.SockAddrNetlink sender;
         while (true)
         {
-            var size = PeekSize(out var errno);
-            if (size < 0)
+            nint received;
+            fixed (byte* buffer = _receiveBuffer)
             {
+                // One recvmsg per datagram: MSG_TRUNC makes it return the datagram's real length, so a
+                // datagram larger than the buffer is detected (the kernel sizes dump datagrams to at most
+                // 32 KiB, far below the buffer, unless one object alone is larger).
+                var iov = new Interop.IoVec { Base = buffer, Length = (nuint)_receiveBuffer.Length };
+                var header = new Interop.MsgHdr { Name = &sender, NameLength = (uint)sizeof(Interop.SockAddrNetlink), Iov = &iov, IovLength = 1 };
+                received = Interop.recvmsg(_handle, &header, Interop.MSG_DONTWAIT | Interop.MSG_TRUNC);
+            }
+            if (received < 0)
+            {
+                var errno = Marshal.GetLastPInvokeError();
                 if (errno == Errno.EINTR) continue;
                 if (errno != Errno.EAGAIN) return new NetlinkError(errno, "recvmsg(netlink) failed");
                 cancellationToken.ThrowIfCancellationRequested();
@@ -372,38 +383,20 @@ internal sealed unsafe class NetlinkSocket : IDisposable
                 if ((polls[1].Revents & Interop.POLLIN) != 0) return new NetlinkError(Errno.ECANCELED, "the wait was woken to stop");
                 continue;
             }
-            if (size > _receiveBuffer.Length) _receiveBuffer = new byte[Math.Max(size, _receiveBuffer.Length * 2)];
-            fixed (byte* buffer = _receiveBuffer)
+            if (sender.PortId != 0)
             {
-                var iov = new Interop.IoVec { Base = buffer, Length = (nuint)_receiveBuffer.Length };
-                var header = new Interop.MsgHdr { Name = &sender, NameLength = (uint)sizeof(Interop.SockAddrNetlink), Iov = &iov, IovLength = 1 };
-                var received = Interop.recvmsg(_handle, &header, Interop.MSG_DONTWAIT);
-                if (received < 0)
-                {
-                    var recvErrno = Marshal.GetLastPInvokeError();
-                    if (recvErrno is Errno.EINTR or Errno.EAGAIN) continue;
-                    return new NetlinkError(recvErrno, "recvmsg(netlink) failed");
-                }
-                if (sender.PortId != 0)
-                {
-                    // Only the kernel speaks on this socket; a datagram from a user process is dropped whole.
-                    IgnoredMessages++;
-                    continue;
-                }
-                length = (int)received;
-                return NetlinkError.None;
+                // Only the kernel speaks on this socket; a datagram from a user process is dropped whole.
+                IgnoredMessages++;
+                continue;
             }
+            if (received > _receiveBuffer.Length)
+            {
+                _receiveBuffer = new byte[Math.Max((int)received, _receiveBuffer.Length * 2)];
+                return new NetlinkError(Errno.EMSGSIZE, $"a {received}-byte kernel datagram did not fit the receive buffer and was lost; the buffer was enlarged");
+            }
+            length = (int)received;
+            return NetlinkError.None;
         }
-    }
-
-    private int PeekSize(out int errno)
-    {
-        byte probe;
-        var iov = new Interop.IoVec { Base = &probe, Length = 1 };
-        var header = new Interop.MsgHdr { Iov = &iov, IovLength = 1 };
-        var size = Interop.recvmsg(_handle, &header, Interop.MSG_PEEK | Interop.MSG_TRUNC | Interop.MSG_DONTWAIT);
-        errno = size < 0 ? Marshal.GetLastPInvokeError() : 0;
-        return (int)size;
     }
 
     private uint Stamp(NetlinkMessageWriter writer, int index)
