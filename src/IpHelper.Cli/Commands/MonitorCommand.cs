@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using System.Net.Sockets;
 using IpHelper.Cli.Output;
 
 namespace IpHelper.Cli.Commands;
@@ -10,11 +11,17 @@ namespace IpHelper.Cli.Commands;
 /// </summary>
 internal static class MonitorCommand
 {
-    private static readonly Dictionary<string, Func<MonitorWriter, CancellationToken, Task>> s_tables = new()
+    private static readonly Dictionary<string, Func<MonitorWriter, AddressFamily, CancellationToken, Task>> s_tables = new()
     {
-        ["interfaces"] = (writer, token) => Pump(NetIo.WatchInterfaceChanges(token), "Interface", writer, (json, row) => IfRowOutput.WriteJson(json, row),
+        ["interfaces"] = (writer, _, token) => Pump(NetIo.WatchInterfaceChanges(token), "Interface", writer, (json, row) => IfRowOutput.WriteJson(json, row),
             row => $"{row.Alias} (ifIndex {row.InterfaceIndex}) {Text.EnumName(row.OperStatus, "IfOperStatus")} mtu {row.Mtu}"),
-        ["teredo"] = (writer, token) => Teredo(writer, token),
+        ["ipinterfaces"] = (writer, family, token) => Pump(NetIo.WatchIpInterfaceChanges(family, token), "IpInterface", writer,
+            (json, row) => IpInterfaceRowOutput.WriteJson(json, row),
+            row => $"{(row.Family == System.Net.Sockets.AddressFamily.InterNetwork ? "IPv4" : "IPv6")} ifIndex {row.InterfaceIndex} mtu {row.NlMtu} forwarding {row.ForwardingEnabled}"),
+        ["routes"] = (writer, family, token) => Pump(NetIo.WatchRouteChanges(family, token), "Route", writer,
+            (json, row) => RouteRowOutput.WriteJson(json, row),
+            row => $"{row.DestinationPrefix} via {(row.NextHop.IsUnspecified ? "on-link" : row.NextHop.ToString())} ifIndex {row.InterfaceIndex} metric {row.Metric}"),
+        ["teredo"] = (writer, _, token) => Teredo(writer, token),
     };
 
     public static Command Create()
@@ -36,7 +43,8 @@ internal static class MonitorCommand
                 if (parse.GetValue(GlobalOptions.Netns) is { Length: > 0 } netns) scope = NetNamespace.Enter(netns);
                 var chosen = parse.GetValue(tables) is { Length: > 0 } names ? names.Distinct().ToArray() : [.. s_tables.Keys];
                 using var writer = new MonitorWriter(parse.GetValue(GlobalOptions.Json));
-                var pumps = chosen.Select(name => s_tables[name](writer, token)).ToArray();
+                var family = NeighborPathArguments.Family(parse);
+                var pumps = chosen.Select(name => s_tables[name](writer, family, token)).ToArray();
                 await Task.WhenAll(pumps).ConfigureAwait(false);
                 return 0;
             }
