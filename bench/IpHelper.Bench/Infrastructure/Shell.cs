@@ -7,10 +7,16 @@ internal static class Shell
 {
     /// <summary>Runs a program, discarding or capturing its output, and returns stdout and the wall time.</summary>
     /// <exception cref="InvalidOperationException">The program failed.</exception>
-    public static (string Output, TimeSpan Elapsed) Run(string file, IEnumerable<string> arguments, bool captureOutput = true)
+    public static (string Output, TimeSpan Elapsed) Run(string file, IEnumerable<string> arguments, bool captureOutput = true) =>
+        RunWithInput(file, null, arguments, captureOutput);
+
+    /// <summary>As <see cref="Run"/>, writing <paramref name="input"/> (when not null) to the program's stdin first.</summary>
+    /// <exception cref="InvalidOperationException">The program failed.</exception>
+    public static (string Output, TimeSpan Elapsed) RunWithInput(string file, string? input, IEnumerable<string> arguments, bool captureOutput = true)
     {
         var start = new ProcessStartInfo(file)
         {
+            RedirectStandardInput = input is not null,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
@@ -19,6 +25,11 @@ internal static class Shell
         var watch = Stopwatch.StartNew();
         using var process = Process.Start(start) ?? throw new InvalidOperationException($"cannot start {file}");
         var stderr = process.StandardError.ReadToEndAsync();
+        if (input is not null)
+        {
+            process.StandardInput.Write(input);
+            process.StandardInput.Close();
+        }
         string output;
         if (captureOutput) output = process.StandardOutput.ReadToEnd();
         else
