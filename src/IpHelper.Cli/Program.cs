@@ -8,4 +8,8 @@ root.Options.Add(GlobalOptions.Netns);
 root.Options.Add(GlobalOptions.Family);
 root.Subcommands.Add(InterfaceCommands.Create());
 root.Subcommands.Add(LuidCommand.Create());
+root.Subcommands.Add(AddressCommands.Create());
+root.Subcommands.Add(AnycastCommands.Create());
+root.Subcommands.Add(MulticastCommands.Create());
+root.Subcommands.Add(SortCommand.Create());
 return root.Parse(args).Invoke();

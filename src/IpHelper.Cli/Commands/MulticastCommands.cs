@@ -1,0 +1,37 @@
+using System.CommandLine;
+using IpHelper.Cli.Output;
+
+namespace IpHelper.Cli.Commands;
+
+/// <summary>`iphelper multicast list`: GetMulticastIpAddressTable.</summary>
+internal static class MulticastCommands
+{
+    public static Command Create()
+    {
+        var command = new Command("multicast", "Multicast groups joined on interfaces (MIB_MULTICASTIPADDRESS_ROW): GetMulticastIpAddressTable");
+        command.Subcommands.Add(List());
+        return command;
+    }
+
+    private static Command List()
+    {
+        var command = new Command("list", "Every multicast group of every interface (GetMulticastIpAddressTable).\nExample: iphelper multicast list --family ipv6 --json");
+        CommandRunner.SetAction(command, parse =>
+        {
+            CommandRunner.Check(NetIo.GetMulticastIpAddressTable(AddressFamilyOption.Of(parse), out var table));
+            using (table)
+            {
+                if (parse.GetValue(GlobalOptions.Json))
+                {
+                    using var json = new JsonOutput();
+                    json.Writer.WriteStartArray();
+                    foreach (ref readonly var row in table!.AsSpan()) MembershipRowOutput.WriteJson(json, row);
+                    json.Writer.WriteEndArray();
+                }
+                else MembershipRowOutput.WriteTable(Console.Out, table!.Select(r => (r.InterfaceIndex, r.Address)).ToList(), InterfaceAliases.All());
+            }
+            return 0;
+        });
+        return command;
+    }
+}
