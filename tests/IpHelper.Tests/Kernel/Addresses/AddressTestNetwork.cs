@@ -1,0 +1,27 @@
+using IpHelper.Tests.Kernel.Infrastructure;
+
+namespace IpHelper.Tests.Kernel.Addresses;
+
+/// <summary>Small topologies the address tests share.</summary>
+internal static class AddressTestNetwork
+{
+    /// <summary>
+    /// A namespace with a veth pair v0/v1 (both ends here, both up) and duplicate address detection
+    /// off, so every address is stable from the start (no tentative state changing under the test).
+    /// </summary>
+    public static TestNetns WithVeth(bool dad = false)
+    {
+        var ns = new TestNetns();
+        if (!dad)
+        {
+            ns.SetSysctl("net.ipv6.conf.all.accept_dad", "0");
+            ns.SetSysctl("net.ipv6.conf.default.accept_dad", "0");
+        }
+        ns.AddVeth("v0", "v1");
+        return ns;
+    }
+
+    /// <summary>The interface index of a device in the namespace.</summary>
+    public static uint Index(TestNetns ns, string device) =>
+        (uint)ns.IpJson("link", "show", "dev", device)[0].GetProperty("ifindex").GetInt32();
+}
