@@ -18,7 +18,22 @@ internal static class AddressTestNetwork
             ns.SetSysctl("net.ipv6.conf.default.accept_dad", "0");
         }
         ns.AddVeth("v0", "v1");
+        if (!dad) WaitUntilSettled(ns);
         return ns;
+    }
+
+    /// <summary>
+    /// Waits until no address is tentative: even without DAD the kernel clears the flag from a work
+    /// queue a moment after the link comes up.
+    /// </summary>
+    public static void WaitUntilSettled(TestNetns ns)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(15);
+        while (IpAddr.Read(ns).Any(a => a.Has("tentative")))
+        {
+            if (DateTime.UtcNow > deadline) throw new TimeoutException("addresses stayed tentative although DAD is off");
+            Thread.Sleep(20);
+        }
     }
 
     /// <summary>The interface index of a device in the namespace.</summary>
