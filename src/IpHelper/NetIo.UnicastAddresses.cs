@@ -79,8 +79,8 @@ public static partial class NetIo
     /// <summary>
     /// Changes an existing address of the interface (NLM_F_REPLACE, like <c>ip address replace</c>):
     /// ValidLifetime, PreferredLifetime, PrefixOrigin and SuffixOrigin (Unchanged keeps them), and
-    /// OnLinkPrefixLength (255 keeps it; a new IPv4 length deletes and re-adds the address, which is how
-    /// Linux changes it). The address's other kernel flags (nodad, noprefixroute, mngtmpaddr, ...), its
+    /// OnLinkPrefixLength (255 keeps it; a new length deletes and re-adds the address, the only way
+    /// Linux changes it, so the address gets a new CreationTimeStamp). The address's other kernel flags (nodad, noprefixroute, mngtmpaddr, ...), its
     /// label and its prefix route metric are kept. Same InvalidParameter and NotSupported checks as
     /// CreateUnicastIpAddressEntry; NotFound when the interface or the address does not exist.
     /// </summary>

@@ -95,8 +95,7 @@ internal sealed partial class LinuxBackend
             Protocol = LinuxAddressOrigin.ProtocolFor(current.Local, newFlags, current.Protocol, prefix, suffix),
         };
         using var request = new NetlinkMessageWriter();
-        if (family == AddressConstants.AF_INET && prefixLength != current.PrefixLength)
-            return ReplaceIpv4Prefix(lease.Socket, iface, row.Address, current, spec);
+        if (prefixLength != current.PrefixLength) return ReplacePrefixLength(lease.Socket, iface, row.Address, current, spec);
         AddressRequest.New(request, spec, replace: true);
         var error = lease.Socket.Execute(request);
         return error.Failed ? AddressWriteFailed(error, "RTM_NEWADDR (replace)", iface, row.Address) : NetIo.Ok();
@@ -223,12 +222,14 @@ internal sealed partial class LinuxBackend
     }
 
     /// <summary>
-    /// A new prefix length for an IPv4 address: Linux treats the same address with another length as
-    /// another address, so the old one is deleted and the new one added; if the add fails the old one
-    /// is put back. (Deleting a primary address also deletes its secondaries unless the interface has
-    /// promote_secondaries set, exactly as <c>ip address del</c> would.)
+    /// A new prefix length: the kernel cannot change it in place (an IPv4 address with another length
+    /// is another address; IPv6 keeps the length on a replace), so the old address is deleted and the
+    /// new one added with the same flags, protocol, label and route metric; if the add fails the old
+    /// one is put back. Like <c>ip address del</c>, deleting a primary IPv4 address also deletes its
+    /// secondaries unless the interface has promote_secondaries set, and a re-added IPv6 address runs
+    /// DAD again unless it has nodad.
     /// </summary>
-    private static NetIoStatus ReplaceIpv4Prefix(NetlinkSocket socket, in InterfaceIdentity iface, in SockAddrInet address, in AddressSnapshot current, in AddressSpec wanted)
+    private static NetIoStatus ReplacePrefixLength(NetlinkSocket socket, in InterfaceIdentity iface, in SockAddrInet address, in AddressSnapshot current, in AddressSpec wanted)
     {
         using var request = new NetlinkMessageWriter();
         AddressRequest.Delete(request, current.Spec());
