@@ -11,13 +11,13 @@ public static partial class NetIo
     internal const byte OnLinkPrefixLengthUnspecified = 255;
 
     /// <summary>A lifetime of 0xFFFFFFFF seconds: infinite.</summary>
-    internal const uint InfiniteLifetime = 0xFFFFFFFF;
+    internal const uint InfiniteAddressLifetime = 0xFFFFFFFF;
 
-    private static bool IsIpFamily(AddressFamily family) => family is AddressFamily.InterNetwork or AddressFamily.InterNetworkV6;
+    private static bool IsInetFamily(AddressFamily family) => family is AddressFamily.InterNetwork or AddressFamily.InterNetworkV6;
 
     /// <summary>Family argument of the Get*Table functions: AF_UNSPEC, AF_INET or AF_INET6.</summary>
-    private static NetIoStatus CheckTableFamily(AddressFamily family) =>
-        family is AddressFamily.Unspecified || IsIpFamily(family)
+    private static NetIoStatus CheckAddressTableFamily(AddressFamily family) =>
+        family is AddressFamily.Unspecified || IsInetFamily(family)
             ? NetIoStatus.Success
             : Fail(NetIoStatus.InvalidParameter, $"family {(int)family} is not AF_UNSPEC, AF_INET or AF_INET6", "Family");
 
@@ -25,9 +25,9 @@ public static partial class NetIo
     /// True for an IPv4 or IPv6 address that can be assigned: not unspecified, not multicast, not the
     /// IPv4 limited broadcast 255.255.255.255.
     /// </summary>
-    private static bool IsUnicast(in SockAddrInet address)
+    private static bool IsUnicastAddress(in SockAddrInet address)
     {
-        if (!IsIpFamily(address.Family) || address.IsUnspecified) return false;
+        if (!IsInetFamily(address.Family) || address.IsUnspecified) return false;
         Span<byte> bytes = stackalloc byte[16];
         var length = address.WriteAddressBytes(bytes);
         return length == 4
@@ -36,7 +36,7 @@ public static partial class NetIo
     }
 
     /// <summary>True for an IPv4 (224.0.0.0/4) or IPv6 (ff00::/8) multicast address.</summary>
-    private static bool IsMulticast(in SockAddrInet address)
+    private static bool IsMulticastAddress(in SockAddrInet address)
     {
         Span<byte> bytes = stackalloc byte[16];
         var length = address.WriteAddressBytes(bytes);
@@ -47,7 +47,7 @@ public static partial class NetIo
     /// The interface of a Create/Set/Delete row: InvalidParameter when neither LUID nor index is set,
     /// NotFound when they name no interface (as the Create/Set/Delete pages document).
     /// </summary>
-    private static NetIoStatus ResolveWriteInterface(in NetLuid luid, uint index, out InterfaceIdentity identity)
+    private static NetIoStatus ResolveAddressWriteInterface(in NetLuid luid, uint index, out InterfaceIdentity identity)
     {
         identity = default;
         if (luid.IsUnspecified && index == 0)

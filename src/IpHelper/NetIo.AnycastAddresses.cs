@@ -14,7 +14,7 @@ public static partial class NetIo
     public static NetIoStatus GetAnycastIpAddressTable(AddressFamily family, out MibTable<MibAnycastIpAddressRow>? table)
     {
         table = null;
-        var status = CheckTableFamily(family);
+        var status = CheckAddressTableFamily(family);
         if (status != NetIoStatus.Success) return status;
         status = s_backend.GetAnycastAddressTable(family, out table);
         return status == NetIoStatus.Success ? Ok() : status;
@@ -28,7 +28,7 @@ public static partial class NetIo
     /// </summary>
     public static NetIoStatus GetAnycastIpAddressEntry(ref MibAnycastIpAddressRow row)
     {
-        if (!IsUnicast(row.Address))
+        if (!IsUnicastAddress(row.Address))
             return Fail(NetIoStatus.InvalidParameter, $"'{row.Address}' is not a valid anycast address", "Address");
         var status = ResolveInterface(row.InterfaceLuid, row.InterfaceIndex, out var identity);
         if (status != NetIoStatus.Success) return status;
@@ -50,9 +50,9 @@ public static partial class NetIo
     /// </summary>
     public static NetIoStatus CreateAnycastIpAddressEntry(in MibAnycastIpAddressRow row)
     {
-        if (!IsUnicast(row.Address))
+        if (!IsUnicastAddress(row.Address))
             return Fail(NetIoStatus.InvalidParameter, $"'{row.Address}' is not a valid anycast address", "Address");
-        var status = ResolveWriteInterface(row.InterfaceLuid, row.InterfaceIndex, out var identity);
+        var status = ResolveAddressWriteInterface(row.InterfaceLuid, row.InterfaceIndex, out var identity);
         if (status != NetIoStatus.Success) return status;
         status = s_backend.CreateAnycastAddress(identity, row.Address);
         return status == NetIoStatus.Success ? Ok() : status;
@@ -66,9 +66,9 @@ public static partial class NetIo
     /// </summary>
     public static NetIoStatus DeleteAnycastIpAddressEntry(in MibAnycastIpAddressRow row)
     {
-        if (!IsUnicast(row.Address))
+        if (!IsUnicastAddress(row.Address))
             return Fail(NetIoStatus.InvalidParameter, $"'{row.Address}' is not a valid anycast address", "Address");
-        var status = ResolveWriteInterface(row.InterfaceLuid, row.InterfaceIndex, out var identity);
+        var status = ResolveAddressWriteInterface(row.InterfaceLuid, row.InterfaceIndex, out var identity);
         if (status != NetIoStatus.Success) return status;
         status = s_backend.DeleteAnycastAddress(identity, row.Address);
         return status == NetIoStatus.Success ? Ok() : status;

@@ -13,7 +13,7 @@ public static partial class NetIo
     public static NetIoStatus GetMulticastIpAddressTable(AddressFamily family, out MibTable<MibMulticastIpAddressRow>? table)
     {
         table = null;
-        var status = CheckTableFamily(family);
+        var status = CheckAddressTableFamily(family);
         if (status != NetIoStatus.Success) return status;
         status = s_backend.GetMulticastAddressTable(family, out table);
         return status == NetIoStatus.Success ? Ok() : status;
@@ -26,7 +26,7 @@ public static partial class NetIo
     /// </summary>
     public static NetIoStatus GetMulticastIpAddressEntry(ref MibMulticastIpAddressRow row)
     {
-        if (!IsIpFamily(row.Address.Family) || !IsMulticast(row.Address))
+        if (!IsInetFamily(row.Address.Family) || !IsMulticastAddress(row.Address))
             return Fail(NetIoStatus.InvalidParameter, $"'{row.Address}' is not a multicast address", "Address");
         var status = ResolveInterface(row.InterfaceLuid, row.InterfaceIndex, out var identity);
         if (status != NetIoStatus.Success) return status;

@@ -28,7 +28,6 @@ public static partial class NetIo
         uint addressSortOptions, out MibTable<SockAddrIn6Pair>? sortedAddressPairList)
     {
         sortedAddressPairList = null;
-        _ = addressSortOptions;
         if (!sourceAddressList.IsEmpty)
             return Fail(NetIoStatus.InvalidParameter, "SourceAddressList is reserved and must be empty", "SourceAddressList");
         if (destinationAddressList.IsEmpty)

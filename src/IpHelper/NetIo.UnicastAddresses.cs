@@ -13,7 +13,7 @@ public static partial class NetIo
     public static NetIoStatus GetUnicastIpAddressTable(AddressFamily family, out MibTable<MibUnicastIpAddressRow>? table)
     {
         table = null;
-        var status = CheckTableFamily(family);
+        var status = CheckAddressTableFamily(family);
         if (status != NetIoStatus.Success) return status;
         status = s_backend.GetUnicastAddressTable(family, out table);
         return status == NetIoStatus.Success ? Ok() : status;
@@ -27,7 +27,7 @@ public static partial class NetIo
     /// </summary>
     public static NetIoStatus GetUnicastIpAddressEntry(ref MibUnicastIpAddressRow row)
     {
-        if (!IsIpFamily(row.Address.Family))
+        if (!IsInetFamily(row.Address.Family))
             return Fail(NetIoStatus.InvalidParameter, "Address is neither an IPv4 nor an IPv6 address", "Address");
         var status = ResolveInterface(row.InterfaceLuid, row.InterfaceIndex, out var identity);
         if (status != NetIoStatus.Success) return status;
@@ -47,8 +47,8 @@ public static partial class NetIo
         row.PrefixOrigin = NlPrefixOrigin.IpPrefixOriginUnchanged;
         row.SuffixOrigin = NlSuffixOrigin.IpSuffixOriginUnchanged;
         row.OnLinkPrefixLength = OnLinkPrefixLengthUnspecified;
-        row.ValidLifetime = InfiniteLifetime;
-        row.PreferredLifetime = InfiniteLifetime;
+        row.ValidLifetime = InfiniteAddressLifetime;
+        row.PreferredLifetime = InfiniteAddressLifetime;
     }
 
     /// <summary>
@@ -68,10 +68,10 @@ public static partial class NetIo
     {
         var status = CheckUnicastRow(row);
         if (status != NetIoStatus.Success) return status;
-        status = ResolveWriteInterface(row.InterfaceLuid, row.InterfaceIndex, out var identity);
+        status = ResolveAddressWriteInterface(row.InterfaceLuid, row.InterfaceIndex, out var identity);
         if (status != NetIoStatus.Success) return status;
         var wanted = row;
-        if (wanted.OnLinkPrefixLength == OnLinkPrefixLengthUnspecified) wanted.OnLinkPrefixLength = FullLength(row.Address);
+        if (wanted.OnLinkPrefixLength == OnLinkPrefixLengthUnspecified) wanted.OnLinkPrefixLength = AddressBits(row.Address);
         status = s_backend.CreateUnicastAddress(identity, wanted);
         return status == NetIoStatus.Success ? Ok() : status;
     }
@@ -88,7 +88,7 @@ public static partial class NetIo
     {
         var status = CheckUnicastRow(row);
         if (status != NetIoStatus.Success) return status;
-        status = ResolveWriteInterface(row.InterfaceLuid, row.InterfaceIndex, out var identity);
+        status = ResolveAddressWriteInterface(row.InterfaceLuid, row.InterfaceIndex, out var identity);
         if (status != NetIoStatus.Success) return status;
         status = s_backend.SetUnicastAddress(identity, row);
         return status == NetIoStatus.Success ? Ok() : status;
@@ -102,9 +102,9 @@ public static partial class NetIo
     /// </summary>
     public static NetIoStatus DeleteUnicastIpAddressEntry(in MibUnicastIpAddressRow row)
     {
-        if (!IsUnicast(row.Address))
+        if (!IsUnicastAddress(row.Address))
             return Fail(NetIoStatus.InvalidParameter, $"'{row.Address}' is not a unicast IPv4 or IPv6 address", "Address");
-        var status = ResolveWriteInterface(row.InterfaceLuid, row.InterfaceIndex, out var identity);
+        var status = ResolveAddressWriteInterface(row.InterfaceLuid, row.InterfaceIndex, out var identity);
         if (status != NetIoStatus.Success) return status;
         status = s_backend.DeleteUnicastAddress(identity, row.Address);
         return status == NetIoStatus.Success ? Ok() : status;
@@ -113,7 +113,7 @@ public static partial class NetIo
     /// <summary>The argument checks Create and Set share, in the order the Windows pages list them.</summary>
     private static NetIoStatus CheckUnicastRow(in MibUnicastIpAddressRow row)
     {
-        if (!IsUnicast(row.Address))
+        if (!IsUnicastAddress(row.Address))
             return Fail(NetIoStatus.InvalidParameter, $"'{row.Address}' is not a unicast IPv4 or IPv6 address", "Address");
         if (row.InterfaceLuid.IsUnspecified && row.InterfaceIndex == 0)
             return Fail(NetIoStatus.InvalidParameter, "neither InterfaceLuid nor InterfaceIndex is set", "InterfaceLuid");
@@ -126,7 +126,7 @@ public static partial class NetIo
             return Fail(NetIoStatus.InvalidParameter, $"PrefixOrigin {(int)row.PrefixOrigin} is not an NL_PREFIX_ORIGIN value", "PrefixOrigin");
         if (!prefixUnchanged && (uint)row.SuffixOrigin > (uint)NlSuffixOrigin.IpSuffixOriginRandom)
             return Fail(NetIoStatus.InvalidParameter, $"SuffixOrigin {(int)row.SuffixOrigin} is not an NL_SUFFIX_ORIGIN value", "SuffixOrigin");
-        if (row.OnLinkPrefixLength > FullLength(row.Address) && row.OnLinkPrefixLength != OnLinkPrefixLengthUnspecified)
+        if (row.OnLinkPrefixLength > AddressBits(row.Address) && row.OnLinkPrefixLength != OnLinkPrefixLengthUnspecified)
             return Fail(NetIoStatus.InvalidParameter, $"OnLinkPrefixLength {row.OnLinkPrefixLength} is longer than the address", "OnLinkPrefixLength");
         if (row.SkipAsSource)
             return Fail(NetIoStatus.NotSupported,
@@ -135,5 +135,5 @@ public static partial class NetIo
         return NetIoStatus.Success;
     }
 
-    private static byte FullLength(in SockAddrInet address) => address.Family == AddressFamily.InterNetwork ? (byte)32 : (byte)128;
+    private static byte AddressBits(in SockAddrInet address) => address.Family == AddressFamily.InterNetwork ? (byte)32 : (byte)128;
 }

@@ -54,7 +54,7 @@ internal sealed class InterfaceMap
         public void OnMessage(in NetlinkMessage message)
         {
             if (!LinkMessage.TryDecode(message, out var link)) return;
-            entries[link.Index] = new Entry(LinuxBackend.LuidOf(link), Encoding.UTF8.GetString(link.Name));
+            entries[link.Index] = new Entry(LinuxBackend.LuidOfLink(link), Encoding.UTF8.GetString(link.Name));
         }
 
         public void OnRestart() => entries.Clear();

@@ -72,7 +72,7 @@ internal sealed partial class LinuxBackend
     {
         if (address.Length != 16) return 0;
         if (address[0] == 0xFF) return (address[1] & 0x0F) is 1 or 2 ? (uint)index : 0;
-        return ScopeIdOf(address, index);
+        return AddressScopeId(address, index);
     }
 
     private struct MembershipCollector(List<Membership> memberships, int start, int index) : INetlinkReplyHandler

@@ -22,7 +22,7 @@ internal sealed partial class LinuxBackend
         for (var i = 0; i < destinations.Length; i++)
         {
             var address = SelectionAddress.From(destinations[i]);
-            var source = RouteTo(socket, address, destinations[i].ScopeId, out var route);
+            var source = LookupRouteTo(socket, address, destinations[i].ScopeId, out var route);
             if (source.Failed && source.Errno is not (Errno.ENETUNREACH or Errno.EHOSTUNREACH or Errno.ENODEV or Errno.EINVAL or Errno.EACCES or Errno.EPERM))
                 return Failed(source, "RTM_GETROUTE");
             var reachable = !source.Failed && route.Type is RouteLookup.RTN_UNICAST or RouteLookup.RTN_LOCAL or RouteLookup.RTN_MULTICAST
@@ -58,7 +58,7 @@ internal sealed partial class LinuxBackend
         {
             ref var pair = ref rows.Add();
             pair.DestinationAddress = destinations[destination.OriginalIndex];
-            pair.SourceAddress = destination.Source is { } source ? ToSockAddrIn6(source) : Ipv6Unspecified();
+            pair.SourceAddress = destination.Source is { } source ? PairSource(source) : UnspecifiedPairSource();
         }
         pairs = rows.ToTable();
         return NetIo.Ok();
@@ -68,7 +68,7 @@ internal sealed partial class LinuxBackend
     /// The kernel's route to one destination: an IPv4-mapped destination is looked up as IPv4; a
     /// destination with a scope id is looked up on that interface.
     /// </summary>
-    private static NetlinkError RouteTo(NetlinkSocket socket, UInt128 address, uint scopeId, out RouteLookupResult route)
+    private static NetlinkError LookupRouteTo(NetlinkSocket socket, UInt128 address, uint scopeId, out RouteLookupResult route)
     {
         Span<byte> bytes = stackalloc byte[16];
         System.Buffers.Binary.BinaryPrimitives.WriteUInt128BigEndian(bytes, address);
@@ -104,15 +104,15 @@ internal sealed partial class LinuxBackend
         return NetIoStatus.Success;
     }
 
-    private static SockAddrInet ToSockAddrIn6(in SourceCandidate source)
+    private static SockAddrInet PairSource(in SourceCandidate source)
     {
         Span<byte> bytes = stackalloc byte[16];
         System.Buffers.Binary.BinaryPrimitives.WriteUInt128BigEndian(bytes, source.Address);
-        var scopeId = ScopeIdOf(bytes, (int)source.InterfaceIndex);
+        var scopeId = AddressScopeId(bytes, (int)source.InterfaceIndex);
         return SockAddrInet.FromBytes(bytes, scopeId);
     }
 
-    private static SockAddrInet Ipv6Unspecified() => SockAddrInet.FromBytes(stackalloc byte[16]);
+    private static SockAddrInet UnspecifiedPairSource() => SockAddrInet.FromBytes(stackalloc byte[16]);
 
     private struct CandidateCollector(List<SourceCandidate> candidates) : INetlinkReplyHandler
     {

@@ -11,7 +11,7 @@ internal sealed partial class LinuxBackend
     {
         table = null;
         using var lease = RtnlSockets.Rent();
-        var status = DumpUnicast(lease.Socket, LinuxFamily(family), 0, out var rows);
+        var status = DumpUnicast(lease.Socket, AddressConstants.FamilyOf(family), 0, out var rows);
         if (status != NetIoStatus.Success) return status;
         table = rows.ToTable();
         return NetIo.Ok();
@@ -21,7 +21,7 @@ internal sealed partial class LinuxBackend
     {
         row = default;
         using var lease = RtnlSockets.Rent();
-        var status = DumpUnicast(lease.Socket, LinuxFamily(address.Family), (int)iface.Index, out var rows);
+        var status = DumpUnicast(lease.Socket, AddressConstants.FamilyOf(address.Family), (int)iface.Index, out var rows);
         if (status != NetIoStatus.Success) return status;
         using (rows)
         {
@@ -38,7 +38,7 @@ internal sealed partial class LinuxBackend
     public NetIoStatus CreateUnicastAddress(in InterfaceIdentity iface, in MibUnicastIpAddressRow row)
     {
         using var lease = RtnlSockets.Rent();
-        var family = LinuxFamily(row.Address.Family);
+        var family = AddressConstants.FamilyOf(row.Address.Family);
         Span<byte> address = stackalloc byte[16];
         address = address[..row.Address.WriteAddressBytes(address)];
         // Windows has one address per value and interface; Linux keeps an IPv4 address once per prefix length.
@@ -75,7 +75,7 @@ internal sealed partial class LinuxBackend
     public NetIoStatus SetUnicastAddress(in InterfaceIdentity iface, in MibUnicastIpAddressRow row)
     {
         using var lease = RtnlSockets.Rent();
-        var family = LinuxFamily(row.Address.Family);
+        var family = AddressConstants.FamilyOf(row.Address.Family);
         Span<byte> address = stackalloc byte[16];
         address = address[..row.Address.WriteAddressBytes(address)];
         var status = FindUnicast(lease.Socket, family, (int)iface.Index, address, out var current);
@@ -106,7 +106,7 @@ internal sealed partial class LinuxBackend
         using var lease = RtnlSockets.Rent();
         Span<byte> bytes = stackalloc byte[16];
         bytes = bytes[..address.WriteAddressBytes(bytes)];
-        var status = FindUnicast(lease.Socket, LinuxFamily(address.Family), (int)iface.Index, bytes, out var current);
+        var status = FindUnicast(lease.Socket, AddressConstants.FamilyOf(address.Family), (int)iface.Index, bytes, out var current);
         if (status == NetIoStatus.NotFound) return NotAnAddressOf(iface, address, "unicast");
         if (status != NetIoStatus.Success) return status;
         using var request = new NetlinkMessageWriter();
@@ -130,13 +130,13 @@ internal sealed partial class LinuxBackend
     }
 
     /// <summary>The LUID of a decoded link (for maps built outside the interface code).</summary>
-    internal static NetLuid LuidOf(in LinkMessage link) => LuidOf(link.Index, LinuxInterfaceType.Classify(link).Type);
+    internal static NetLuid LuidOfLink(in LinkMessage link) => LuidOf(link.Index, LinuxInterfaceType.Classify(link).Type);
 
     /// <summary>Maps one kernel unicast address to MIB_UNICASTIPADDRESS_ROW; docs/mapping.md explains each field.</summary>
     private static void FillUnicast(ref MibUnicastIpAddressRow row, in AddressMessage address, NetLuid luid)
     {
         var local = address.LocalAddress;
-        var scopeId = ScopeIdOf(local, address.Index);
+        var scopeId = AddressScopeId(local, address.Index);
         row.Address = SockAddrInet.FromBytes(local, scopeId);
         row.InterfaceIndex = (uint)address.Index;
         row.InterfaceLuid = luid;
@@ -199,7 +199,7 @@ internal sealed partial class LinuxBackend
             {
                 ref readonly var manager = ref rows[m];
                 if (manager.InterfaceIndex == temporary.InterfaceIndex
-                    && SamePrefix(manager.Address, temporary.Address, manager.OnLinkPrefixLength))
+                    && SameAddressPrefix(manager.Address, temporary.Address, manager.OnLinkPrefixLength))
                 {
                     temporary.PrefixOrigin = manager.PrefixOrigin;
                     break;
@@ -270,16 +270,8 @@ internal sealed partial class LinuxBackend
     private static NetIoStatus NotAnAddressOf(in InterfaceIdentity iface, in SockAddrInet address, string kind) =>
         NetIo.Fail(NetIoStatus.NotFound, $"{address} is not a {kind} address of {iface.Alias}", "Address");
 
-    /// <summary>The Linux address family (AF_INET 2, AF_INET6 10) of a Windows family; AF_UNSPEC for Unspecified.</summary>
-    internal static byte LinuxFamily(AddressFamily family) => family switch
-    {
-        AddressFamily.InterNetwork => AddressConstants.AF_INET,
-        AddressFamily.InterNetworkV6 => AddressConstants.AF_INET6,
-        _ => AddressConstants.AF_UNSPEC,
-    };
-
     /// <summary>The interface index for an IPv6 link-local address (its zone), else 0.</summary>
-    private static uint ScopeIdOf(ReadOnlySpan<byte> address, int index) =>
+    private static uint AddressScopeId(ReadOnlySpan<byte> address, int index) =>
         address.Length == 16 && address[0] == 0xFE && (address[1] & 0xC0) == 0x80 ? (uint)index : 0;
 
     private static bool SameAddressBytes(in SockAddrInet a, in SockAddrInet b)
@@ -289,7 +281,7 @@ internal sealed partial class LinuxBackend
         return a.Family == b.Family && x[..n].SequenceEqual(y[..b.WriteAddressBytes(y)]);
     }
 
-    private static bool SamePrefix(in SockAddrInet a, in SockAddrInet b, int length)
+    private static bool SameAddressPrefix(in SockAddrInet a, in SockAddrInet b, int length)
     {
         Span<byte> x = stackalloc byte[16], y = stackalloc byte[16];
         var n = a.WriteAddressBytes(x);

@@ -1,3 +1,5 @@
+using System.Net.Sockets;
+
 namespace IpHelper.Linux.Rtnl;
 
 /// <summary>Address attribute types, flags and protocols (linux/if_addr.h), and the message types of the membership dumps.</summary>
@@ -28,4 +30,12 @@ internal static class AddressConstants
 
     /// <summary>Notifications of the membership lists; dump replies carry RTM_GETMULTICAST / RTM_GETANYCAST as their type.</summary>
     public const ushort RTM_NEWMULTICAST = 56, RTM_DELMULTICAST = 57, RTM_NEWANYCAST = 60, RTM_DELANYCAST = 61;
+
+    /// <summary>The Linux address family (AF_INET 2, AF_INET6 10) of a Windows family; AF_UNSPEC for Unspecified.</summary>
+    public static byte FamilyOf(AddressFamily family) => family switch
+    {
+        AddressFamily.InterNetwork => AF_INET,
+        AddressFamily.InterNetworkV6 => AF_INET6,
+        _ => AF_UNSPEC,
+    };
 }

@@ -36,7 +36,7 @@ public sealed class UnicastAutoconfigurationTests
         Assert.Equal((NlPrefixOrigin.IpPrefixOriginManual, NlSuffixOrigin.IpSuffixOriginManual), (parent.PrefixOrigin, parent.SuffixOrigin));
         Assert.InRange(row.ValidLifetime, temporary.Valid - 1, temporary.Valid);
         Assert.InRange(row.PreferredLifetime, temporary.Preferred - 1, temporary.Preferred);
-        Assert.NotEqual(NetIo.InfiniteLifetime, row.ValidLifetime);
+        Assert.NotEqual(NetIo.InfiniteAddressLifetime, row.ValidLifetime);
     }
 
     [RootFact]

@@ -26,7 +26,7 @@ public sealed class UnicastSetTests
         Assert.InRange(changed.Preferred, 399u, 400u);
         Assert.True(changed.Has("dynamic"));
 
-        row.ValidLifetime = row.PreferredLifetime = InfiniteLifetime;
+        row.ValidLifetime = row.PreferredLifetime = InfiniteAddressLifetime;
         AssertSucceeds(ns, () => SetUnicastIpAddressEntry(row));
         var back = IpAddr.Find(ns, "v0", address)!;
         Assert.Equal(uint.MaxValue, back.Valid);
