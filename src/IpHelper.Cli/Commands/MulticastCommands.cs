@@ -19,17 +19,7 @@ internal static class MulticastCommands
         CommandRunner.SetAction(command, parse =>
         {
             CommandRunner.Check(NetIo.GetMulticastIpAddressTable(AddressFamilyOption.Of(parse), out var table));
-            using (table)
-            {
-                if (parse.GetValue(GlobalOptions.Json))
-                {
-                    using var json = new JsonOutput();
-                    json.Writer.WriteStartArray();
-                    foreach (ref readonly var row in table!.AsSpan()) MembershipRowOutput.WriteJson(json, row);
-                    json.Writer.WriteEndArray();
-                }
-                else MembershipRowOutput.WriteTable(Console.Out, table!.Select(r => (r.InterfaceIndex, r.Address)).ToList(), InterfaceAliases.All());
-            }
+            using (table) MembershipRowOutput.Write(parse.GetValue(GlobalOptions.Json), table!.Select(r => MembershipRowOutput.Of(r)).ToList());
             return 0;
         });
         return command;
