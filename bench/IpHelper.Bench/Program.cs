@@ -1,1 +1,7 @@
-return 0;
+using IpHelper.Bench;
+
+return args switch
+{
+    ["addresses"] => AddressTableBenchmark.Run(),
+    _ => 0,
+};
