@@ -94,8 +94,8 @@ internal sealed partial class LinuxBackend
             PreferredLifetime = row.PreferredLifetime,
             Protocol = LinuxAddressOrigin.ProtocolFor(current.Local, newFlags, current.Protocol, prefix, suffix),
         };
-        using var request = new NetlinkMessageWriter();
         if (prefixLength != current.PrefixLength) return ReplacePrefixLength(lease.Socket, iface, row.Address, current, spec);
+        using var request = new NetlinkMessageWriter();
         AddressRequest.New(request, spec, replace: true);
         var error = lease.Socket.Execute(request);
         return error.Failed ? AddressWriteFailed(error, "RTM_NEWADDR (replace)", iface, row.Address) : NetIo.Ok();
