@@ -12,4 +12,8 @@ root.Subcommands.Add(AddressCommands.Create());
 root.Subcommands.Add(AnycastCommands.Create());
 root.Subcommands.Add(MulticastCommands.Create());
 root.Subcommands.Add(SortCommand.Create());
+root.Subcommands.Add(NeighborCommands.Create());
+root.Subcommands.Add(PathCommands.Create());
+root.Subcommands.Add(MonitorCommand.Create());
+root.Subcommands.Add(TeredoCommand.Create());
 return root.Parse(args).Invoke();

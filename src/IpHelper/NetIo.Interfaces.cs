@@ -10,7 +10,8 @@ public static partial class NetIo
 
     /// <summary>
     /// Converts an interface index (the Linux ifindex) to its LUID. FileNotFound, with the LUID zeroed,
-    /// when no interface has that index (index 0 included).
+    /// when no interface has that index (index 0 included); NotSupported when the ifindex is above
+    /// 2^24-1 and so has no NET_LUID.
     /// </summary>
     public static NetIoStatus ConvertInterfaceIndexToLuid(uint interfaceIndex, out NetLuid interfaceLuid)
     {
@@ -18,6 +19,7 @@ public static partial class NetIo
         var status = s_backend.LookupInterface(interfaceIndex, out var identity);
         if (status == NetIoStatus.FileNotFound) return Fail(status, $"no interface has index {interfaceIndex}", "InterfaceIndex");
         if (status != NetIoStatus.Success) return status;
+        if (identity.Luid.IsUnspecified) return NoLuid(identity);
         interfaceLuid = identity.Luid;
         return Ok();
     }
@@ -153,9 +155,18 @@ public static partial class NetIo
             Fail(NetIoStatus.FileNotFound, $"no interface has index {interfaceIndex}", "InterfaceIndex");
             return null;
         }
+        if (identity.Luid.IsUnspecified)
+        {
+            NoLuid(identity);
+            return null;
+        }
         Ok();
         return WindowsInterfaceName.Format(identity.Luid);
     }
+
+    /// <summary>NetLuidIndex has 24 bits: an interface with a larger ifindex has no LUID and no Windows-style name.</summary>
+    private static NetIoStatus NoLuid(in InterfaceIdentity identity) =>
+        Fail(NetIoStatus.NotSupported, $"interface {identity.Alias} has ifindex {identity.Index}, above the 24 bits of NET_LUID's NetLuidIndex", "InterfaceIndex");
 
     private static NetIoStatus NameToLuid(string? interfaceName, out NetLuid interfaceLuid)
     {

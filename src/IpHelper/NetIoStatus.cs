@@ -19,6 +19,8 @@ public enum NetIoStatus : uint
     NotEnoughMemory = 8,
     /// <summary>ERROR_INVALID_DATA: the kernel sent data that could not be decoded.</summary>
     InvalidData = 13,
+    /// <summary>ERROR_NOT_READY: the device is not ready (GetTeredoPort: no Teredo client is running).</summary>
+    NotReady = 21,
     /// <summary>ERROR_GEN_FAILURE: an unexpected failure without a more specific code.</summary>
     GenFailure = 31,
     /// <summary>ERROR_NOT_SUPPORTED: the kernel has no support for the request (EOPNOTSUPP, EAFNOSUPPORT).</summary>

@@ -32,6 +32,15 @@ internal sealed class JsonOutput : IDisposable
     public void Enum<T>(string name, T value, string prefix) where T : struct, System.Enum =>
         Writer.WriteString(name, Text.EnumName(value, prefix));
 
+    /// <summary>Ends one JSON-lines record: flushes it with a newline and readies the writer for the next one.</summary>
+    public void EndLine()
+    {
+        Writer.Flush();
+        _stdout.Write("\n"u8);
+        _stdout.Flush();
+        Writer.Reset(_stdout);
+    }
+
     public void Dispose()
     {
         Writer.Flush();

@@ -12,10 +12,10 @@ internal sealed partial class LinuxBackend
         using var lease = RtnlSockets.Rent();
         var status = ReadAnycast(lease.Socket, family, 0, out var memberships);
         if (status != NetIoStatus.Success) return status;
-        var error = InterfaceMap.Load(lease.Socket, out var interfaces);
-        if (error.Failed) return Failed(error, "RTM_GETLINK dump");
+        status = LinkDirectory.Load(lease.Socket, out var links);
+        if (status != NetIoStatus.Success) return status;
         using var rows = new MibTableBuilder<MibAnycastIpAddressRow>(Math.Max(memberships.Count, 1));
-        foreach (var membership in memberships) FillAnycast(ref rows.Add(), membership, interfaces.Luid(membership.Index));
+        foreach (var membership in memberships) FillAnycast(ref rows.Add(), membership, links.LuidOf(membership.Index));
         table = rows.ToTable();
         return NetIo.Ok();
     }
@@ -81,7 +81,7 @@ internal sealed partial class LinuxBackend
         memberships = [];
         return family == AddressFamily.InterNetwork
             ? NetIoStatus.Success
-            : ReadMemberships(socket, RtnlMessageType.RTM_GETANYCAST, AddressConstants.AF_INET6, index, "anycast6", memberships);
+            : ReadMemberships(socket, RtnlMessageType.RTM_GETANYCAST, LinuxFamily.AF_INET6, index, "anycast6", memberships);
     }
 
     private static NetIoStatus FindAnycast(NetlinkSocket socket, in InterfaceIdentity iface, in SockAddrInet address, out bool found)
@@ -97,7 +97,7 @@ internal sealed partial class LinuxBackend
 
     private static void FillAnycast(ref MibAnycastIpAddressRow row, in Membership membership, NetLuid luid)
     {
-        var scopeId = MembershipScopeId(membership.Address, membership.Index);
+        var scopeId = NeedsScope(membership.Address) ? (uint)membership.Index : 0;
         row.Address = SockAddrInet.FromBytes(membership.Address, scopeId);
         row.InterfaceIndex = (uint)membership.Index;
         row.InterfaceLuid = luid;

@@ -145,16 +145,14 @@ internal sealed partial class LinuxBackend
         var status = InterfaceAndOperStatusFlags.None;
         if (!link.ParentDeviceName.IsEmpty) status |= InterfaceAndOperStatusFlags.HardwareInterface | InterfaceAndOperStatusFlags.ConnectorPresent;
         if (link.OperState == LinkConstants.IF_OPER_DORMANT) status |= InterfaceAndOperStatusFlags.NotAuthenticated;
-        if (link.Carrier == 0) status |= InterfaceAndOperStatusFlags.NotMediaConnected;
+        // IFF_LOWER_UP is the kernel's "running and carrier on"; IFLA_CARRIER alone stays on for a device
+        // that is down (lo, ifb), where Windows reports a disabled adapter as disconnected.
+        var connected = (flags & LinkConstants.IFF_LOWER_UP) != 0;
+        if (!connected) status |= InterfaceAndOperStatusFlags.NotMediaConnected;
         row.InterfaceAndOperStatusFlags = status;
         row.OperStatus = OperStatus(link);
         row.AdminStatus = (flags & LinkConstants.IFF_UP) != 0 ? NetIfAdminStatus.NetIfAdminStatusUp : NetIfAdminStatus.NetIfAdminStatusDown;
-        row.MediaConnectState = link.Carrier switch
-        {
-            1 => NetIfMediaConnectState.MediaConnectStateConnected,
-            0 => NetIfMediaConnectState.MediaConnectStateDisconnected,
-            _ => NetIfMediaConnectState.MediaConnectStateUnknown,
-        };
+        row.MediaConnectState = connected ? NetIfMediaConnectState.MediaConnectStateConnected : NetIfMediaConnectState.MediaConnectStateDisconnected;
         row.ConnectionType = NetIfConnectionType.NetIfConnectionDedicated;
         var speed = Ethtool.GetSpeed(socket, link.Name) ?? ulong.MaxValue;
         row.TransmitLinkSpeed = speed;

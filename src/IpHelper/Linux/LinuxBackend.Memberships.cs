@@ -63,18 +63,6 @@ internal sealed partial class LinuxBackend
 
     private static string DumpName(ushort type) => type == RtnlMessageType.RTM_GETANYCAST ? "RTM_GETANYCAST" : "RTM_GETMULTICAST";
 
-    /// <summary>
-    /// The zone of a multicast or anycast IPv6 address: the interface index for interface-local and
-    /// link-local multicast (ff01::/16, ff02::/16 and their flag variants) and for link-local unicast
-    /// prefixes (the fe80:: subnet-router anycast); 0 otherwise.
-    /// </summary>
-    private static uint MembershipScopeId(ReadOnlySpan<byte> address, int index)
-    {
-        if (address.Length != 16) return 0;
-        if (address[0] == 0xFF) return (address[1] & 0x0F) is 1 or 2 ? (uint)index : 0;
-        return AddressScopeId(address, index);
-    }
-
     private struct MembershipCollector(List<Membership> memberships, int start, int index) : INetlinkReplyHandler
     {
         public bool Malformed;

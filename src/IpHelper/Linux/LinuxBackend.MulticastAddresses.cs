@@ -12,10 +12,10 @@ internal sealed partial class LinuxBackend
         using var lease = RtnlSockets.Rent();
         var status = ReadMulticast(lease.Socket, family, 0, out var memberships);
         if (status != NetIoStatus.Success) return status;
-        var error = InterfaceMap.Load(lease.Socket, out var interfaces);
-        if (error.Failed) return Failed(error, "RTM_GETLINK dump");
+        status = LinkDirectory.Load(lease.Socket, out var links);
+        if (status != NetIoStatus.Success) return status;
         using var rows = new MibTableBuilder<MibMulticastIpAddressRow>(Math.Max(memberships.Count, 1));
-        foreach (var membership in memberships) FillMulticast(ref rows.Add(), membership, interfaces.Luid(membership.Index));
+        foreach (var membership in memberships) FillMulticast(ref rows.Add(), membership, links.LuidOf(membership.Index));
         table = rows.ToTable();
         return NetIo.Ok();
     }
@@ -44,17 +44,17 @@ internal sealed partial class LinuxBackend
         // The kernel refuses an AF_UNSPEC membership dump: each family is asked for on its own.
         if (family != AddressFamily.InterNetworkV6)
         {
-            var status = ReadMemberships(socket, RtnlMessageType.RTM_GETMULTICAST, AddressConstants.AF_INET, index, "igmp", memberships);
+            var status = ReadMemberships(socket, RtnlMessageType.RTM_GETMULTICAST, LinuxFamily.AF_INET, index, "igmp", memberships);
             if (status != NetIoStatus.Success) return status;
         }
         if (family != AddressFamily.InterNetwork)
-            return ReadMemberships(socket, RtnlMessageType.RTM_GETMULTICAST, AddressConstants.AF_INET6, index, "igmp6", memberships);
+            return ReadMemberships(socket, RtnlMessageType.RTM_GETMULTICAST, LinuxFamily.AF_INET6, index, "igmp6", memberships);
         return NetIoStatus.Success;
     }
 
     private static void FillMulticast(ref MibMulticastIpAddressRow row, in Membership membership, NetLuid luid)
     {
-        var scopeId = MembershipScopeId(membership.Address, membership.Index);
+        var scopeId = NeedsScope(membership.Address) ? (uint)membership.Index : 0;
         row.Address = SockAddrInet.FromBytes(membership.Address, scopeId);
         row.InterfaceIndex = (uint)membership.Index;
         row.InterfaceLuid = luid;

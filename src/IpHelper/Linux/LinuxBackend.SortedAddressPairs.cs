@@ -13,20 +13,20 @@ internal sealed partial class LinuxBackend
         pairs = null;
         using var lease = RtnlSockets.Rent();
         var socket = lease.Socket;
-        var error = InterfaceMap.Load(socket, out var interfaces);
-        if (error.Failed) return Failed(error, "RTM_GETLINK dump");
-        var status = SourceCandidates(socket, interfaces, out var candidates);
+        var status = LinkDirectory.Load(socket, out var links);
+        if (status != NetIoStatus.Success) return status;
+        status = SourceCandidates(socket, links, out var candidates);
         if (status != NetIoStatus.Success) return status;
 
         var ordered = new DestinationSelection.Candidate[destinations.Length];
         for (var i = 0; i < destinations.Length; i++)
         {
             var address = SelectionAddress.From(destinations[i]);
-            var source = LookupRouteTo(socket, address, destinations[i].ScopeId, out var route);
-            if (source.Failed && source.Errno is not (Errno.ENETUNREACH or Errno.EHOSTUNREACH or Errno.ENODEV or Errno.EINVAL or Errno.EACCES or Errno.EPERM))
-                return Failed(source, "RTM_GETROUTE");
-            var reachable = !source.Failed && route.Type is RouteLookup.RTN_UNICAST or RouteLookup.RTN_LOCAL or RouteLookup.RTN_MULTICAST
-                or RouteLookup.RTN_BROADCAST or RouteLookup.RTN_ANYCAST;
+            var lookup = LookupPath(socket, RouteDestination(address, destinations[i].ScopeId), default, (int)destinations[i].ScopeId, fibMatch: false, out var route);
+            if (lookup.Failed && lookup.Errno is not (Errno.ENETUNREACH or Errno.EHOSTUNREACH or Errno.ENODEV or Errno.EINVAL or Errno.EACCES or Errno.EPERM))
+                return Failed(lookup, "RTM_GETROUTE");
+            // RTN_UNICAST 1, LOCAL 2, BROADCAST 3, ANYCAST 4, MULTICAST 5 deliver; blackhole, unreachable, prohibit, throw do not.
+            var reachable = !lookup.Failed && route.Type is >= 1 and <= 5;
             SourceCandidate? chosen = null;
             var native = true;
             if (reachable)
@@ -35,12 +35,12 @@ internal sealed partial class LinuxBackend
                 {
                     Address = address,
                     OutgoingInterface = (uint)route.OutputInterface,
-                    NextHop = route.GatewayLength == 0 ? null : SelectionAddress.From(((ReadOnlySpan<byte>)route.Gateway)[..route.GatewayLength]),
-                    PreferredSource = route.PreferredSourceLength == 0 ? null : SelectionAddress.From(((ReadOnlySpan<byte>)route.PreferredSource)[..route.PreferredSourceLength]),
+                    NextHop = route.Gateway.IsUnspecified ? null : SelectionAddress.From(route.Gateway),
+                    PreferredSource = route.PreferredSource.IsUnspecified ? null : SelectionAddress.From(route.PreferredSource),
                 };
                 var best = SourceSelection.Select(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(candidates), destination);
                 if (best >= 0) chosen = candidates[best];
-                native = interfaces.Luid(route.OutputInterface).IfType != (ushort)IfType.Tunnel;
+                native = links.LuidOf(route.OutputInterface).IfType != (ushort)IfType.Tunnel;
             }
             ordered[i] = new DestinationSelection.Candidate
             {
@@ -65,27 +65,25 @@ internal sealed partial class LinuxBackend
     }
 
     /// <summary>
-    /// The kernel's route to one destination: an IPv4-mapped destination is looked up as IPv4; a
-    /// destination with a scope id is looked up on that interface.
+    /// What the route lookup is asked for: an IPv4-mapped destination as IPv4, an IPv6 one with its
+    /// scope id (which the lookup also gets as the output interface).
     /// </summary>
-    private static NetlinkError LookupRouteTo(NetlinkSocket socket, UInt128 address, uint scopeId, out RouteLookupResult route)
+    private static SockAddrInet RouteDestination(UInt128 address, uint scopeId)
     {
         Span<byte> bytes = stackalloc byte[16];
         System.Buffers.Binary.BinaryPrimitives.WriteUInt128BigEndian(bytes, address);
-        return SelectionAddress.IsIpv4Mapped(address)
-            ? RouteLookup.Lookup(socket, AddressConstants.AF_INET, bytes[12..], 0, out route)
-            : RouteLookup.Lookup(socket, AddressConstants.AF_INET6, bytes, (int)scopeId, out route);
+        return SelectionAddress.IsIpv4Mapped(address) ? SockAddrInet.FromBytes(bytes[12..]) : SockAddrInet.FromBytes(bytes, scopeId);
     }
 
     /// <summary>
     /// Every local unicast address that can be a source: the unicast table without addresses whose
     /// duplicate address detection is running (tentative, not optimistic) or failed.
     /// </summary>
-    private static NetIoStatus SourceCandidates(NetlinkSocket socket, InterfaceMap interfaces, out List<SourceCandidate> candidates)
+    private static NetIoStatus SourceCandidates(NetlinkSocket socket, LinkDirectory links, out List<SourceCandidate> candidates)
     {
         candidates = [];
         using var request = new NetlinkMessageWriter();
-        AddressRequest.Dump(request, RtnlMessageType.RTM_GETADDR, AddressConstants.AF_UNSPEC, 0);
+        AddressRequest.Dump(request, RtnlMessageType.RTM_GETADDR, LinuxFamily.AF_UNSPEC, 0);
         var collector = new CandidateCollector(candidates);
         var error = socket.Dump(request, ref collector);
         if (error.Failed) return Failed(error, "RTM_GETADDR dump");
@@ -98,7 +96,7 @@ internal sealed partial class LinuxBackend
             var index = candidates[i].InterfaceIndex;
             if (candidates[i].IsIpv4) continue;
             if (!preferTemporary.TryGetValue(index, out var prefer))
-                preferTemporary[index] = prefer = Sysctl.ReadInt64($"ipv6/conf/{interfaces.Name((int)index)}/use_tempaddr") >= 2;
+                preferTemporary[index] = prefer = links.TryGet((int)index, out var link) && Sysctl.ReadInt64($"ipv6/conf/{link.Name}/use_tempaddr") >= 2;
             candidates[i] = candidates[i] with { PreferTemporary = prefer };
         }
         return NetIoStatus.Success;
@@ -108,7 +106,7 @@ internal sealed partial class LinuxBackend
     {
         Span<byte> bytes = stackalloc byte[16];
         System.Buffers.Binary.BinaryPrimitives.WriteUInt128BigEndian(bytes, source.Address);
-        var scopeId = AddressScopeId(bytes, (int)source.InterfaceIndex);
+        var scopeId = NeedsScope(bytes) ? source.InterfaceIndex : 0;
         return SockAddrInet.FromBytes(bytes, scopeId);
     }
 
@@ -136,7 +134,7 @@ internal sealed partial class LinuxBackend
                 InterfaceIndex = (uint)address.Index,
                 Deprecated = (flags & AddressConstants.IFA_F_DEPRECATED) != 0,
                 Home = (flags & AddressConstants.IFA_F_HOMEADDRESS) != 0,
-                Temporary = address.Family == AddressConstants.AF_INET6 && (flags & AddressConstants.IFA_F_TEMPORARY) != 0,
+                Temporary = address.Family == LinuxFamily.AF_INET6 && (flags & AddressConstants.IFA_F_TEMPORARY) != 0,
             });
         }
 

@@ -11,7 +11,7 @@ internal sealed partial class LinuxBackend
     {
         table = null;
         using var lease = RtnlSockets.Rent();
-        var status = DumpUnicast(lease.Socket, AddressConstants.FamilyOf(family), 0, out var rows);
+        var status = DumpUnicast(lease.Socket, LinuxFamily.FromWindows(family), 0, out var rows);
         if (status != NetIoStatus.Success) return status;
         table = rows.ToTable();
         return NetIo.Ok();
@@ -21,7 +21,7 @@ internal sealed partial class LinuxBackend
     {
         row = default;
         using var lease = RtnlSockets.Rent();
-        var status = DumpUnicast(lease.Socket, AddressConstants.FamilyOf(address.Family), (int)iface.Index, out var rows);
+        var status = DumpUnicast(lease.Socket, LinuxFamily.FromWindows(address.Family), (int)iface.Index, out var rows);
         if (status != NetIoStatus.Success) return status;
         using (rows)
         {
@@ -38,7 +38,7 @@ internal sealed partial class LinuxBackend
     public NetIoStatus CreateUnicastAddress(in InterfaceIdentity iface, in MibUnicastIpAddressRow row)
     {
         using var lease = RtnlSockets.Rent();
-        var family = AddressConstants.FamilyOf(row.Address.Family);
+        var family = LinuxFamily.FromWindows(row.Address.Family);
         Span<byte> address = stackalloc byte[16];
         address = address[..row.Address.WriteAddressBytes(address)];
         // Windows has one address per value and interface; Linux keeps an IPv4 address once per prefix length.
@@ -48,7 +48,7 @@ internal sealed partial class LinuxBackend
         if (status != NetIoStatus.NotFound) return status;
 
         var flags = 0u;
-        if (family == AddressConstants.AF_INET6 && row.DadState == NlDadState.IpDadStatePreferred)
+        if (family == LinuxFamily.AF_INET6 && row.DadState == NlDadState.IpDadStatePreferred)
             flags = OptimisticDadAllowed(iface.Alias) ? AddressConstants.IFA_F_OPTIMISTIC : AddressConstants.IFA_F_NODAD;
         var (prefix, suffix) = row.PrefixOrigin == NlPrefixOrigin.IpPrefixOriginUnchanged
             ? (NlPrefixOrigin.IpPrefixOriginManual, NlSuffixOrigin.IpSuffixOriginManual)
@@ -61,7 +61,7 @@ internal sealed partial class LinuxBackend
             Address = address,
             Flags = flags,
             // As ip(8) does: 127.0.0.0/8 is host scope, everything else universe (IPv6 derives the scope itself).
-            Scope = family == AddressConstants.AF_INET && address[0] == 127 ? AddressConstants.RT_SCOPE_HOST : AddressConstants.RT_SCOPE_UNIVERSE,
+            Scope = family == LinuxFamily.AF_INET && address[0] == 127 ? AddressConstants.RT_SCOPE_HOST : AddressConstants.RT_SCOPE_UNIVERSE,
             ValidLifetime = row.ValidLifetime,
             PreferredLifetime = row.PreferredLifetime,
             Protocol = LinuxAddressOrigin.ProtocolFor(address, PermanentFlag(row.ValidLifetime), 0, prefix, suffix),
@@ -75,7 +75,7 @@ internal sealed partial class LinuxBackend
     public NetIoStatus SetUnicastAddress(in InterfaceIdentity iface, in MibUnicastIpAddressRow row)
     {
         using var lease = RtnlSockets.Rent();
-        var family = AddressConstants.FamilyOf(row.Address.Family);
+        var family = LinuxFamily.FromWindows(row.Address.Family);
         Span<byte> address = stackalloc byte[16];
         address = address[..row.Address.WriteAddressBytes(address)];
         var status = FindUnicast(lease.Socket, family, (int)iface.Index, address, out var current);
@@ -106,7 +106,7 @@ internal sealed partial class LinuxBackend
         using var lease = RtnlSockets.Rent();
         Span<byte> bytes = stackalloc byte[16];
         bytes = bytes[..address.WriteAddressBytes(bytes)];
-        var status = FindUnicast(lease.Socket, AddressConstants.FamilyOf(address.Family), (int)iface.Index, bytes, out var current);
+        var status = FindUnicast(lease.Socket, LinuxFamily.FromWindows(address.Family), (int)iface.Index, bytes, out var current);
         if (status == NetIoStatus.NotFound) return NotAnAddressOf(iface, address, "unicast");
         if (status != NetIoStatus.Success) return status;
         using var request = new NetlinkMessageWriter();
@@ -129,14 +129,11 @@ internal sealed partial class LinuxBackend
         return true;
     }
 
-    /// <summary>The LUID of a decoded link (for maps built outside the interface code).</summary>
-    internal static NetLuid LuidOfLink(in LinkMessage link) => LuidOf(link.Index, LinuxInterfaceType.Classify(link).Type);
-
     /// <summary>Maps one kernel unicast address to MIB_UNICASTIPADDRESS_ROW; docs/mapping.md explains each field.</summary>
     private static void FillUnicast(ref MibUnicastIpAddressRow row, in AddressMessage address, NetLuid luid)
     {
         var local = address.LocalAddress;
-        var scopeId = AddressScopeId(local, address.Index);
+        var scopeId = NeedsScope(local) ? (uint)address.Index : 0;
         row.Address = SockAddrInet.FromBytes(local, scopeId);
         row.InterfaceIndex = (uint)address.Index;
         row.InterfaceLuid = luid;
@@ -166,20 +163,22 @@ internal sealed partial class LinuxBackend
     private static NetIoStatus DumpUnicast(NetlinkSocket socket, byte family, int index, out MibTableBuilder<MibUnicastIpAddressRow> rows)
     {
         rows = new MibTableBuilder<MibUnicastIpAddressRow>();
-        var error = InterfaceMap.Load(socket, out var interfaces);
-        if (error.Failed) return Failed(error, "RTM_GETLINK dump");
+        var status = LinkDirectory.Load(socket, out var links);
+        if (status != NetIoStatus.Success) return status;
         using var request = new NetlinkMessageWriter();
         AddressRequest.Dump(request, RtnlMessageType.RTM_GETADDR, family, index);
-        var collector = new UnicastCollector(rows, interfaces, index);
-        error = socket.Dump(request, ref collector);
+        var collector = new UnicastCollector(rows, links, index);
+        var error = socket.Dump(request, ref collector);
         if (error.Failed || collector.Malformed)
         {
             collector.Rows.Dispose();
             return error.Failed ? Failed(error, "RTM_GETADDR dump") : Malformed("RTM_GETADDR dump");
         }
         rows = collector.Rows;
+        // An interface created between the two dumps is asked for once the address dump is read.
         for (var i = 0; i < rows.Count; i++)
-            if (rows[i].InterfaceLuid.IsUnspecified) rows[i].InterfaceLuid = interfaces.Luid((int)rows[i].InterfaceIndex);
+            if (rows[i].InterfaceLuid.IsUnspecified && LinkDirectory.LoadOne(socket, (int)rows[i].InterfaceIndex, out var link) == NetIoStatus.Success)
+                rows[i].InterfaceLuid = link.Luid;
         InheritTemporaryPrefixOrigins(rows, collector.Temporaries, collector.Managers);
         return NetIoStatus.Success;
     }
@@ -270,10 +269,6 @@ internal sealed partial class LinuxBackend
     private static NetIoStatus NotAnAddressOf(in InterfaceIdentity iface, in SockAddrInet address, string kind) =>
         NetIo.Fail(NetIoStatus.NotFound, $"{address} is not a {kind} address of {iface.Alias}", "Address");
 
-    /// <summary>The interface index for an IPv6 link-local address (its zone), else 0.</summary>
-    private static uint AddressScopeId(ReadOnlySpan<byte> address, int index) =>
-        address.Length == 16 && address[0] == 0xFE && (address[1] & 0xC0) == 0x80 ? (uint)index : 0;
-
     private static bool SameAddressBytes(in SockAddrInet a, in SockAddrInet b)
     {
         Span<byte> x = stackalloc byte[16], y = stackalloc byte[16];
@@ -293,7 +288,7 @@ internal sealed partial class LinuxBackend
         return length % 8 == 0 || (x[whole] & mask) == (y[whole] & mask);
     }
 
-    private struct UnicastCollector(MibTableBuilder<MibUnicastIpAddressRow> rows, InterfaceMap interfaces, int index) : INetlinkReplyHandler
+    private struct UnicastCollector(MibTableBuilder<MibUnicastIpAddressRow> rows, LinkDirectory links, int index) : INetlinkReplyHandler
     {
         public MibTableBuilder<MibUnicastIpAddressRow> Rows = rows;
         public List<int>? Temporaries;
@@ -309,8 +304,8 @@ internal sealed partial class LinuxBackend
             }
             if (index != 0 && address.Index != index) return;
             var at = Rows.Count;
-            FillUnicast(ref Rows.Add(), address, interfaces.TryGetLuid(address.Index));
-            if (address.Family != AddressConstants.AF_INET6) return;
+            FillUnicast(ref Rows.Add(), address, links.LuidOf(address.Index));
+            if (address.Family != LinuxFamily.AF_INET6) return;
             if ((address.Flags & AddressConstants.IFA_F_TEMPORARY) != 0) (Temporaries ??= []).Add(at);
             else if ((address.Flags & AddressConstants.IFA_F_MANAGETEMPADDR) != 0) (Managers ??= []).Add(at);
         }

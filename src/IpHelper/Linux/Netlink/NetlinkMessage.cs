@@ -20,9 +20,16 @@ internal readonly ref struct NetlinkMessage
     public uint PortId { get; }
     public ReadOnlySpan<byte> Payload { get; }
 
-    /// <summary>The attributes that follow a fixed header of <paramref name="fixedHeaderLength"/> bytes (already aligned).</summary>
-    public NetlinkAttributeEnumerator Attributes(int fixedHeaderLength) =>
-        new(Payload.Length >= fixedHeaderLength ? Payload[NetlinkConstants.Align(fixedHeaderLength)..] : default);
+    /// <summary>
+    /// The attributes that follow a fixed header of <paramref name="fixedHeaderLength"/> bytes (padded to 4,
+    /// as the kernel does: NLMSG_ALIGN); none when the payload is shorter than the padded header.
+    /// </summary>
+    public NetlinkAttributeEnumerator Attributes(int fixedHeaderLength)
+    {
+        // Compare with the aligned length: a 1-byte rtgenmsg in a 2-byte payload must not slice at 4.
+        var start = NetlinkConstants.Align(fixedHeaderLength);
+        return new(Payload.Length >= start ? Payload[start..] : default);
+    }
 
     /// <summary>Reads a fixed kernel header struct at the start of the payload; false when the payload is too short.</summary>
     public bool TryReadHeader<T>(out T header) where T : unmanaged =>

@@ -57,6 +57,9 @@ internal sealed class NetlinkMessageWriter : IDisposable
 
     public void Put(ushort type, ReadOnlySpan<byte> value)
     {
+        // nla_len is a u16: a longer value would be written with a wrapped, lying length.
+        if (value.Length > ushort.MaxValue - NetlinkConstants.AttributeHeaderLength)
+            throw new ArgumentException($"a netlink attribute holds at most {ushort.MaxValue - NetlinkConstants.AttributeHeaderLength} bytes", nameof(value));
         var span = Grow(NetlinkConstants.Align(NetlinkConstants.AttributeHeaderLength + value.Length));
         BinaryPrimitives.WriteUInt16LittleEndian(span, (ushort)(NetlinkConstants.AttributeHeaderLength + value.Length));
         BinaryPrimitives.WriteUInt16LittleEndian(span[2..], type);
@@ -105,8 +108,12 @@ internal sealed class NetlinkMessageWriter : IDisposable
         return start;
     }
 
-    public void EndNested(int token) =>
+    public void EndNested(int token)
+    {
+        if (_length - token > ushort.MaxValue)
+            throw new InvalidOperationException($"a nested netlink attribute holds at most {ushort.MaxValue} bytes");
         BinaryPrimitives.WriteUInt16LittleEndian(_buffer.AsSpan(token), (ushort)(_length - token));
+    }
 
     /// <summary>Closes the open message: writes its length and records its offset.</summary>
     public void EndMessage()

@@ -142,13 +142,16 @@ internal sealed unsafe class NetlinkSocket : IDisposable
     public NetlinkError ExecuteBatch(NetlinkMessageWriter batch, Span<NetlinkError> results, CancellationToken cancellationToken = default)
     {
         if (results.Length < batch.MessageCount) throw new ArgumentException("one result per message is needed", nameof(results));
-        const int ChunkBytes = 128 * 1024, ChunkMessages = 1024;
+        const int ChunkBytes = 128 * 1024;
+        // Every ack is a separate skb of about 800 bytes of receive-buffer accounting; a chunk must not
+        // queue more acks than the buffer the kernel granted can hold, or the surplus is dropped.
+        var chunkMessages = Math.Clamp(ReceiveBufferBytes() / 1024, 16, 1024);
         var first = 0;
         while (first < batch.MessageCount)
         {
             var start = batch.MessageOffset(first);
             var last = first;
-            while (last + 1 < batch.MessageCount && last + 1 - first < ChunkMessages
+            while (last + 1 < batch.MessageCount && last + 1 - first < chunkMessages
                    && EndOf(batch, last + 1) - start <= ChunkBytes)
                 last++;
             var baseSequence = unchecked(_sequence + 1);
@@ -177,6 +180,89 @@ internal sealed unsafe class NetlinkSocket : IDisposable
             first = last + 1;
         }
         return NetlinkError.None;
+    }
+
+    /// <summary>
+    /// Opens a socket that receives the kernel's change notifications for <paramref name="groups"/>,
+    /// with a large receive buffer (SO_RCVBUFFORCE when privileged, else as large as SO_RCVBUF allows).
+    /// NETLINK_NO_ENOBUFS stays off: an overrun must be reported, never hidden.
+    /// </summary>
+    /// <exception cref="NetIoException">The socket could not be opened or a group could not be joined.</exception>
+    public static NetlinkSocket OpenSubscriber(ReadOnlySpan<uint> groups, int receiveBufferBytes = 32 << 20)
+    {
+        var socket = Open();
+        try
+        {
+            if (!SetOption(socket._handle, Interop.SOL_SOCKET, Interop.SO_RCVBUFFORCE, receiveBufferBytes))
+                SetOption(socket._handle, Interop.SOL_SOCKET, Interop.SO_RCVBUF, receiveBufferBytes);
+            foreach (var group in groups)
+            {
+                var error = socket.JoinGroup(group);
+                if (error.Failed) throw Failure(error.Errno, $"cannot join rtnetlink group {group}");
+            }
+            return socket;
+        }
+        catch
+        {
+            socket.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// Waits up to <paramref name="timeout"/> for one datagram of notifications and hands each message
+    /// in it to <paramref name="handler"/>. Returns ETIMEDOUT when nothing came, ENOBUFS when the
+    /// kernel dropped notifications because the receive buffer was full (the caller must resynchronise).
+    /// </summary>
+    public NetlinkError ReceiveNotifications<THandler>(ref THandler handler, TimeSpan timeout, CancellationToken cancellationToken = default)
+        where THandler : INetlinkReplyHandler
+    {
+        var saved = Timeout;
+        Timeout = timeout;
+        try
+        {
+            var error = ReceiveInto(cancellationToken, out var length);
+            if (error.Failed) return error;
+            var messages = new NetlinkMessageEnumerator(_receiveBuffer.AsSpan(0, length));
+            while (messages.MoveNext())
+            {
+                var message = messages.Current;
+                if (message.Type < NetlinkConstants.NLMSG_MIN_TYPE)
+                {
+                    IgnoredMessages++;
+                    continue;
+                }
+                handler.OnMessage(message);
+            }
+            return messages.Malformed ? new NetlinkError(Errno.EBADMSG, "malformed netlink message from the kernel") : NetlinkError.None;
+        }
+        finally
+        {
+            Timeout = saved;
+        }
+    }
+
+    /// <summary>
+    /// Throws away every datagram already queued on the socket. After an overrun the queue holds a
+    /// stream with holes; a subscriber drains it before re-reading the table, so that only
+    /// notifications newer than the drain are applied on top of the fresh table.
+    /// </summary>
+    public void Drain()
+    {
+        while (true)
+        {
+            var size = PeekSize(out var errno);
+            if (size < 0 && errno != Errno.ENOBUFS && errno != Errno.EINTR) return;
+            if (size < 0) continue;
+            fixed (byte* buffer = _receiveBuffer)
+            {
+                var iov = new Interop.IoVec { Base = buffer, Length = (nuint)_receiveBuffer.Length };
+                var header = new Interop.MsgHdr { Iov = &iov, IovLength = 1 };
+                if (Interop.recvmsg(_handle, &header, Interop.MSG_DONTWAIT | Interop.MSG_TRUNC) < 0
+                    && Marshal.GetLastPInvokeError() is not (Errno.EINTR or Errno.ENOBUFS))
+                    return;
+            }
+        }
     }
 
     /// <summary>Joins a multicast group (any number, also those above 32).</summary>
@@ -329,6 +415,13 @@ internal sealed unsafe class NetlinkSocket : IDisposable
 
     private static int EndOf(NetlinkMessageWriter writer, int index) =>
         index + 1 < writer.MessageCount ? writer.MessageOffset(index + 1) : writer.Written.Length;
+
+    /// <summary>The receive buffer the kernel granted (SO_RCVBUF reads back the doubled, accounted size).</summary>
+    private int ReceiveBufferBytes()
+    {
+        var length = sizeof(int);
+        return Interop.getsockopt(_handle, Interop.SOL_SOCKET, Interop.SO_RCVBUF, out var bytes, ref length) == 0 ? bytes : 212992;
+    }
 
     private static bool SetOption(SafeNetlinkHandle handle, int level, int name, int value) =>
         Interop.setsockopt(handle, level, name, value, sizeof(int)) == 0;

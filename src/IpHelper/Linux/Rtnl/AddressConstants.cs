@@ -1,5 +1,3 @@
-using System.Net.Sockets;
-
 namespace IpHelper.Linux.Rtnl;
 
 /// <summary>Address attribute types, flags and protocols (linux/if_addr.h), and the message types of the membership dumps.</summary>
@@ -24,18 +22,8 @@ internal static class AddressConstants
     /// <summary>The lifetime (seconds) the kernel reports and accepts as infinite.</summary>
     public const uint InfiniteLifetime = 0xFFFFFFFF;
 
-    public const byte AF_UNSPEC = 0, AF_INET = 2, AF_INET6 = 10;
-
     public const byte RT_SCOPE_UNIVERSE = 0, RT_SCOPE_LINK = 253, RT_SCOPE_HOST = 254;
 
     /// <summary>Notifications of the membership lists; dump replies carry RTM_GETMULTICAST / RTM_GETANYCAST as their type.</summary>
     public const ushort RTM_NEWMULTICAST = 56, RTM_DELMULTICAST = 57, RTM_NEWANYCAST = 60, RTM_DELANYCAST = 61;
-
-    /// <summary>The Linux address family (AF_INET 2, AF_INET6 10) of a Windows family; AF_UNSPEC for Unspecified.</summary>
-    public static byte FamilyOf(AddressFamily family) => family switch
-    {
-        AddressFamily.InterNetwork => AF_INET,
-        AddressFamily.InterNetworkV6 => AF_INET6,
-        _ => AF_UNSPEC,
-    };
 }

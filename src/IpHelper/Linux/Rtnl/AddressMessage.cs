@@ -97,7 +97,7 @@ internal ref struct AddressMessage
             }
         }
         if (attributes.Malformed) return false;
-        var expected = header.Family switch { AddressConstants.AF_INET => 4, AddressConstants.AF_INET6 => 16, _ => 0 };
+        var expected = LinuxFamily.AddressLength(header.Family);
         if (expected == 0 || !address.LengthsFit(expected)) return false;
         return address.IsUnicast ? !address.LocalAddress.IsEmpty : !address.Group.IsEmpty;
     }

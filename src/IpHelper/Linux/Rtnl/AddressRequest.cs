@@ -35,7 +35,7 @@ internal static class AddressRequest
         header.Flags = (byte)spec.Flags;
         header.Scope = spec.Scope;
         header.Index = spec.Index;
-        if (spec.Family == AddressConstants.AF_INET)
+        if (spec.Family == LinuxFamily.AF_INET)
         {
             writer.Put(AddressConstants.IFA_LOCAL, spec.Address);
             writer.Put(AddressConstants.IFA_ADDRESS, spec.Peer.IsEmpty ? spec.Address : spec.Peer);
@@ -71,7 +71,7 @@ internal static class AddressRequest
         header.Family = spec.Family;
         header.PrefixLength = spec.PrefixLength;
         header.Index = spec.Index;
-        if (spec.Family == AddressConstants.AF_INET || !spec.Peer.IsEmpty) writer.Put(AddressConstants.IFA_LOCAL, spec.Address);
+        if (spec.Family == LinuxFamily.AF_INET || !spec.Peer.IsEmpty) writer.Put(AddressConstants.IFA_LOCAL, spec.Address);
         writer.Put(AddressConstants.IFA_ADDRESS, spec.Peer.IsEmpty ? spec.Address : spec.Peer);
         writer.EndMessage();
     }

@@ -1,3 +1,4 @@
+using System.Text;
 using IpHelper.Linux.Netlink;
 
 namespace IpHelper.Linux.Rtnl;
@@ -21,8 +22,9 @@ internal static class LinkRequest
         writer.Header<IfInfoMsg>().Index = index;
         if (index == 0 && name is not null)
         {
-            // Names longer than IFNAMSIZ-1 go as IFLA_ALT_IFNAME, which the kernel also matches on.
-            writer.PutString(name.Length < 16 ? LinkConstants.IFLA_IFNAME : LinkConstants.IFLA_ALT_IFNAME, name);
+            // Names longer than IFNAMSIZ-1 bytes go as IFLA_ALT_IFNAME, which the kernel also matches on
+            // (IFLA_IFNAME longer than that fails policy validation with EINVAL instead of ENODEV).
+            writer.PutString(Encoding.UTF8.GetByteCount(name) < 16 ? LinkConstants.IFLA_IFNAME : LinkConstants.IFLA_ALT_IFNAME, name);
         }
         writer.PutU32(LinkConstants.IFLA_EXT_MASK, withStatistics ? 0 : LinkConstants.RTEXT_FILTER_SKIP_STATS);
         writer.EndMessage();

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 using IpHelper.Linux;
+using IpHelper.Tests.Cli;
 using IpHelper.Tests.Kernel.Infrastructure;
 using Xunit;
 using static IpHelper.NetIo;
@@ -173,7 +174,7 @@ public sealed class AnycastTests
         ns.AddAddress("v0", "2001:db8:1::1/64");
         var entry = ((int)AddressTestNetwork.Index(ns, "v0"), "2001:db8:1::99");
         var start = new ProcessStartInfo("dotnet") { RedirectStandardError = true, RedirectStandardOutput = true };
-        foreach (var argument in new[] { Cli.Path, "anycast", "add", "2001:db8:1::99", "--interface", "v0", "--netns", ns.Name }) start.ArgumentList.Add(argument);
+        foreach (var argument in new[] { CliProcess.DllPath, "anycast", "add", "2001:db8:1::99", "--interface", "v0", "--netns", ns.Name }) start.ArgumentList.Add(argument);
 
         using var process = Process.Start(start)!;
         try

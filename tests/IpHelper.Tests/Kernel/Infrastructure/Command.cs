@@ -12,7 +12,14 @@ internal static class Command
     /// Runs <paramref name="file"/> with <paramref name="arguments"/> and returns its stdout.
     /// </summary>
     /// <exception cref="CommandException">The command exited with a non-zero code or did not finish in time.</exception>
-    public static string Run(string file, params IEnumerable<string> arguments)
+    public static string Run(string file, params IEnumerable<string> arguments) => RunWithInput(file, null, arguments);
+
+    /// <summary>
+    /// Runs <paramref name="file"/> with <paramref name="arguments"/>, writes <paramref name="input"/> (if any)
+    /// to its stdin, and returns its stdout.
+    /// </summary>
+    /// <exception cref="CommandException">The command exited with a non-zero code or did not finish in time.</exception>
+    public static string RunWithInput(string file, string? input, params IEnumerable<string> arguments)
     {
         var start = new ProcessStartInfo(file)
         {
@@ -25,6 +32,7 @@ internal static class Command
         string commandLine = string.Join(' ', [file, .. start.ArgumentList]);
 
         using Process process = Process.Start(start) ?? throw new CommandException(commandLine, -1, "could not start");
+        if (input is not null) process.StandardInput.Write(input);
         process.StandardInput.Close();
         Task<string> stdout = process.StandardOutput.ReadToEndAsync();
         Task<string> stderr = process.StandardError.ReadToEndAsync();

@@ -184,6 +184,9 @@ public sealed partial class TestNetns : IDisposable
     /// <summary>Brings a link up.</summary>
     public void Up(string name) => Ip("link", "set", name, "up");
 
+    /// <summary>Runs many ip commands in one process: <c>ip -n NAME -batch -</c> with one command per line.</summary>
+    public string Batch(string commands) => Command.RunWithInput("ip", commands, ["-n", Name, "-batch", "-"]);
+
     /// <summary>Adds a link of any kind: <c>ip link add NAME type KIND OPTIONS</c>, and brings it up.</summary>
     public void AddLink(string name, string kind, params string[] typeOptions)
     {

@@ -82,7 +82,7 @@ public sealed class AddressMessageTests
     {
         // ifaddrmsg AF_INET /24 index 2, then IFA_ADDRESS with 16 bytes.
         var payload = new byte[8 + 20];
-        payload[0] = AddressConstants.AF_INET;
+        payload[0] = LinuxFamily.AF_INET;
         payload[1] = 24;
         payload[4] = 2;
         payload[8] = 20;

@@ -19,6 +19,12 @@ public sealed class BootClockTests
     }
 
     [Fact]
+    public void BootFileTime_IsRoundedToTheStampsTenMilliseconds()
+    {
+        Assert.Equal(0, BootClock.BootFileTime() % 100_000);
+    }
+
+    [Fact]
     public void ToFileTime_CountsHundredthsOfASecond()
     {
         Assert.Equal(BootClock.BootFileTime() + 12_345 * 100_000L, BootClock.ToFileTime(12_345));

@@ -1,0 +1,12 @@
+namespace IpHelper;
+
+/// <summary>
+/// One item of a change stream (<see cref="NetIo.WatchInterfaceChanges"/> and the other Watch*
+/// functions): what happened and the row it happened to. A stream starts with
+/// MibInitialNotification (no row). When the kernel dropped notifications, an item with
+/// <see cref="IsResync"/> set comes first, then the differences found by re-reading the table.
+/// </summary>
+/// <param name="NotificationType">Add, delete, parameter change, or the initial notification.</param>
+/// <param name="Row">The row added, changed or deleted; null for the initial notification and resync markers.</param>
+/// <param name="IsResync">True for the marker that announces a resynchronisation.</param>
+public readonly record struct MibChange<TRow>(MibNotificationType NotificationType, TRow? Row, bool IsResync = false) where TRow : struct;
