@@ -11,13 +11,7 @@ internal sealed partial class LinuxBackend
         table = null;
         using var lease = RtnlSockets.Rent();
         var status = ReadAnycast(lease.Socket, family, 0, out var memberships);
-        if (status != NetIoStatus.Success) return status;
-        status = LinkDirectory.Load(lease.Socket, out var links);
-        if (status != NetIoStatus.Success) return status;
-        using var rows = new MibTableBuilder<MibAnycastIpAddressRow>(Math.Max(memberships.Count, 1));
-        foreach (var membership in memberships) FillAnycast(ref rows.Add(), membership, links.LuidOf(membership.Index));
-        table = rows.ToTable();
-        return NetIo.Ok();
+        return status == NetIoStatus.Success ? MembershipTable(lease.Socket, memberships, FillAnycast, out table) : status;
     }
 
     public NetIoStatus GetAnycastAddress(in InterfaceIdentity iface, in SockAddrInet address, out MibAnycastIpAddressRow row)

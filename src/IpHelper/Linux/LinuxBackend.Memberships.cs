@@ -61,6 +61,22 @@ internal sealed partial class LinuxBackend
         return NetIoStatus.Success;
     }
 
+    /// <summary>Fills one anycast or multicast row from a membership and its interface's LUID.</summary>
+    private delegate void MembershipRowFiller<TRow>(ref TRow row, in Membership membership, NetLuid luid);
+
+    /// <summary>The rows of a membership list, with the LUID of each interface from one link dump.</summary>
+    private static NetIoStatus MembershipTable<TRow>(NetlinkSocket socket, List<Membership> memberships, MembershipRowFiller<TRow> fill, out MibTable<TRow>? table)
+        where TRow : struct
+    {
+        table = null;
+        var status = LinkDirectory.Load(socket, out var links);
+        if (status != NetIoStatus.Success) return status;
+        using var rows = new MibTableBuilder<TRow>(Math.Max(memberships.Count, 1));
+        foreach (var membership in memberships) fill(ref rows.Add(), membership, links.LuidOf(membership.Index));
+        table = rows.ToTable();
+        return NetIo.Ok();
+    }
+
     private static string DumpName(ushort type) => type == RtnlMessageType.RTM_GETANYCAST ? "RTM_GETANYCAST" : "RTM_GETMULTICAST";
 
     private struct MembershipCollector(List<Membership> memberships, int start, int index) : INetlinkReplyHandler

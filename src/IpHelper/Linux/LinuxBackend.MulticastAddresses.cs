@@ -11,13 +11,7 @@ internal sealed partial class LinuxBackend
         table = null;
         using var lease = RtnlSockets.Rent();
         var status = ReadMulticast(lease.Socket, family, 0, out var memberships);
-        if (status != NetIoStatus.Success) return status;
-        status = LinkDirectory.Load(lease.Socket, out var links);
-        if (status != NetIoStatus.Success) return status;
-        using var rows = new MibTableBuilder<MibMulticastIpAddressRow>(Math.Max(memberships.Count, 1));
-        foreach (var membership in memberships) FillMulticast(ref rows.Add(), membership, links.LuidOf(membership.Index));
-        table = rows.ToTable();
-        return NetIo.Ok();
+        return status == NetIoStatus.Success ? MembershipTable(lease.Socket, memberships, FillMulticast, out table) : status;
     }
 
     public NetIoStatus GetMulticastAddress(in InterfaceIdentity iface, in SockAddrInet address, out MibMulticastIpAddressRow row)
