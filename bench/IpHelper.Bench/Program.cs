@@ -1,4 +1,5 @@
 using IpHelper.Bench;
+using IpHelper.Bench.Interfaces;
 using IpHelper.Bench.Routes;
 
 // Usage: dotnet run -c Release --project bench/IpHelper.Bench -- <benchmark> [options]
@@ -10,6 +11,9 @@ var benchmarks = new Dictionary<string, Func<string[], int>>(StringComparer.Ordi
     [RouteTableChild.Name] = RouteTableChild.Run,
     [BestRouteChild.Name] = BestRouteChild.Run,
     ["neighbors"] = _ => NeighborBench.Run(),
+    ["addresses"] = _ => AddressTableBenchmark.Run(),
+    ["interfaces"] = InterfaceBenchmark.Run,
+    [InterfaceBenchmark.ChildName] = InterfaceBenchmark.Child,
 };
 
 if (args.Length == 0 || !benchmarks.TryGetValue(args[0], out var run))

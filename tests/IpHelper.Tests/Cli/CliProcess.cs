@@ -26,6 +26,9 @@ public static class CliProcess
         }
     }
 
+    /// <summary>The built IpHelper.Cli.dll, for a test that starts the CLI itself (a command that keeps running).</summary>
+    public static string DllPath => s_dll.Value;
+
     public static Result Run(params string[] args)
     {
         var start = new ProcessStartInfo("dotnet")

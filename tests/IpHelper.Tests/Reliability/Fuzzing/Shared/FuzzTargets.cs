@@ -27,6 +27,10 @@ internal static class FuzzTargets
         Text("sockaddr.parse", TextTargets.SockAddr, "192.0.2.1", "2001:db8::1", "fe80::1%3", "::ffff:198.51.100.7", "::", "0.0.0.0"),
         Text("prefix.parse", TextTargets.Prefix, "192.0.2.0/24", "2001:db8::/32", "fe80::1%3/64", "0.0.0.0/0", "::/0", "203.0.113.9/32"),
         Text("proc.net.udp", TextTargets.ProcNetUdp, TextTargets.ProcNetUdpSeeds),
+        Message("address.decode", RtnlMessageType.RTM_NEWADDR, AddressTargets.Decode, "addr-"),
+        Message("membership.decode", RtnlMessageType.RTM_GETMULTICAST, AddressTargets.Decode, "addr-"),
+        Text("proc.net.igmp", AddressTargets.ProcIgmp, AddressTargets.IgmpSeeds),
+        Text("proc.net.igmp6", AddressTargets.ProcIpv6, AddressTargets.Ipv6Seeds),
     ];
 
     /// <summary>The target named <paramref name="name"/>.</summary>

@@ -1,0 +1,60 @@
+using System.Net.Sockets;
+
+namespace IpHelper;
+
+public static partial class NetIo
+{
+    /// <summary>
+    /// OnLinkPrefixLength 255, the "illegal value" InitializeUnicastIpAddressEntry sets: the full length
+    /// (32 or 128) in CreateUnicastIpAddressEntry, the current length in SetUnicastIpAddressEntry.
+    /// </summary>
+    internal const byte OnLinkPrefixLengthUnspecified = 255;
+
+    /// <summary>A lifetime of 0xFFFFFFFF seconds: infinite.</summary>
+    internal const uint InfiniteAddressLifetime = 0xFFFFFFFF;
+
+    private static bool IsInetFamily(AddressFamily family) => family is AddressFamily.InterNetwork or AddressFamily.InterNetworkV6;
+
+    /// <summary>Family argument of the Get*Table functions: AF_UNSPEC, AF_INET or AF_INET6.</summary>
+    private static NetIoStatus CheckAddressTableFamily(AddressFamily family) =>
+        family is AddressFamily.Unspecified || IsInetFamily(family)
+            ? NetIoStatus.Success
+            : Fail(NetIoStatus.InvalidParameter, $"family {(int)family} is not AF_UNSPEC, AF_INET or AF_INET6", "Family");
+
+    /// <summary>
+    /// True for an IPv4 or IPv6 address that can be assigned: not unspecified, not multicast, not the
+    /// IPv4 limited broadcast 255.255.255.255.
+    /// </summary>
+    private static bool IsUnicastAddress(in SockAddrInet address)
+    {
+        if (!IsInetFamily(address.Family) || address.IsUnspecified) return false;
+        Span<byte> bytes = stackalloc byte[16];
+        var length = address.WriteAddressBytes(bytes);
+        return length == 4
+            ? bytes[0] is < 224 or > 239 && bytes[..4].IndexOfAnyExcept((byte)255) >= 0
+            : bytes[0] != 0xFF;
+    }
+
+    /// <summary>True for an IPv4 (224.0.0.0/4) or IPv6 (ff00::/8) multicast address.</summary>
+    private static bool IsMulticastAddress(in SockAddrInet address)
+    {
+        Span<byte> bytes = stackalloc byte[16];
+        var length = address.WriteAddressBytes(bytes);
+        return length == 4 ? bytes[0] >> 4 == 14 : length == 16 && bytes[0] == 0xFF;
+    }
+
+    /// <summary>
+    /// The interface of a Create/Set/Delete row: InvalidParameter when neither LUID nor index is set,
+    /// NotFound when they name no interface (as the Create/Set/Delete pages document).
+    /// </summary>
+    private static NetIoStatus ResolveAddressWriteInterface(in NetLuid luid, uint index, out InterfaceIdentity identity)
+    {
+        identity = default;
+        if (luid.IsUnspecified && index == 0)
+            return Fail(NetIoStatus.InvalidParameter, "neither InterfaceLuid nor InterfaceIndex is set", "InterfaceLuid");
+        var status = ResolveInterface(luid, index, out identity);
+        return status == NetIoStatus.FileNotFound && LastErrorDetail is { } detail
+            ? Fail(NetIoStatus.NotFound, detail.Message, detail.Argument)
+            : status;
+    }
+}
