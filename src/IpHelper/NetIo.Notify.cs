@@ -31,6 +31,96 @@ public static partial class NetIo
         Register(new Linux.RouteChangeSource(s_backend, RouteTables.Current), family,
             callback is null ? null : (row, type) => callback(callerContext, row, type), initialNotification, out notificationHandle);
 
+    /// <summary>
+    /// Registers <paramref name="callback"/> for changes of the unicast address table of
+    /// <paramref name="family"/> (AF_UNSPEC: both), from RTM_NEWADDR/RTM_DELADDR: an address added
+    /// (MibAddInstance), changed — DAD finished, deprecated, lifetimes refreshed — (MibParameterNotification)
+    /// or deleted (MibDeleteInstance). Otherwise as <see cref="NotifyIpInterfaceChange"/>.
+    /// </summary>
+    public static NetIoStatus NotifyUnicastIpAddressChange(AddressFamily family, UnicastIpAddressChangeCallback? callback, object? callerContext,
+        bool initialNotification, out NotificationHandle? notificationHandle) =>
+        Register(new Linux.UnicastAddressChangeSource(s_backend), family,
+            callback is null ? null : (row, type) => callback(callerContext, row, type), initialNotification, out notificationHandle);
+
+    /// <summary>
+    /// The stable unicast address table of <paramref name="family"/>: the addresses whose duplicate address
+    /// detection is over (no IFA_F_TENTATIVE; an address that failed DAD, IFA_F_DADFAILED, is left out).
+    /// When no address of the family is tentative, returns Success with the table at once (the handle is
+    /// null). Otherwise returns IoPending with a null table and a handle, and calls <paramref name="callback"/>
+    /// once, on the registration's thread, with the stable table when the last tentative address
+    /// finishes DAD; the registration then ends by itself. Cancel it earlier with
+    /// <see cref="CancelMibChangeNotify2"/>. (Windows pends only for its Teredo address; Linux has DAD on
+    /// every IPv6 address, so that is what is waited for.) InvalidParameter for another family or a null callback.
+    /// </summary>
+    public static NetIoStatus NotifyStableUnicastIpAddressTable(AddressFamily family, out MibTable<MibUnicastIpAddressRow>? table,
+        StableUnicastIpAddressTableCallback? callback, object? callerContext, out NotificationHandle? notificationHandle)
+    {
+        table = null;
+        notificationHandle = null;
+        if (!IsNotifyFamily(family)) return Fail(NetIoStatus.InvalidParameter, $"family {(int)family} is not AF_UNSPEC, AF_INET or AF_INET6", "Family");
+        if (callback is null) return Fail(NetIoStatus.InvalidParameter, "the callback is null", "Callback");
+        var delivered = 0;
+        ChangeSubscription<(uint, SockAddrInet), MibUnicastIpAddressRow>? subscription = null;
+        void OnChange(MibUnicastIpAddressRow? row, MibNotificationType type)
+        {
+            if (Volatile.Read(ref delivered) != 0 || StableTable(family, out var stable) != NetIoStatus.Success) return;
+            if (stable is null) return;
+            Interlocked.Exchange(ref delivered, 1);
+            subscription?.Cancel();
+            callback(callerContext, stable);
+        }
+        // Registered before the first look, so DAD finishing in between is not missed.
+        var status = ChangeSubscription<(uint, SockAddrInet), MibUnicastIpAddressRow>.Start(new Linux.UnicastAddressChangeSource(s_backend), family,
+            OnChange, initialNotification: false, out subscription);
+        if (status != NetIoStatus.Success) return status;
+        status = StableTable(family, out var now);
+        if (status != NetIoStatus.Success)
+        {
+            subscription!.Cancel();
+            return status;
+        }
+        if (now is not null)
+        {
+            if (Interlocked.Exchange(ref delivered, 1) == 0)
+            {
+                subscription!.Cancel();
+                table = now;
+                return Ok();
+            }
+            // The registration's thread saw the table turn stable first and has called back already
+            // (possibly before Start returned, when it could not yet end its own registration).
+            now.Dispose();
+            subscription!.Cancel();
+        }
+        notificationHandle = subscription;
+        return Fail(NetIoStatus.IoPending, "an address is still tentative (duplicate address detection is running); the callback will get the stable table");
+    }
+
+    /// <summary>The table without tentative or duplicate addresses, or a null table while one is tentative.</summary>
+    private static NetIoStatus StableTable(AddressFamily family, out MibTable<MibUnicastIpAddressRow>? stable)
+    {
+        stable = null;
+        var status = s_backend.GetUnicastAddressTable(family, out var table);
+        if (status != NetIoStatus.Success) return status;
+        using (table)
+        {
+            using var rows = new MibTableBuilder<MibUnicastIpAddressRow>();
+            foreach (ref readonly var row in table!.AsSpan())
+            {
+                if (row.DadState == NlDadState.IpDadStateTentative) return NetIoStatus.Success;
+                if (row.DadState != NlDadState.IpDadStateDuplicate) rows.Add() = row;
+            }
+            stable = rows.ToTable();
+        }
+        return NetIoStatus.Success;
+    }
+
+    /// <summary>Streams the changes <see cref="NotifyUnicastIpAddressChange"/> reports, until <paramref name="cancellationToken"/> is cancelled.</summary>
+    /// <exception cref="NetIoException">The registration failed.</exception>
+    public static IAsyncEnumerable<MibChange<MibUnicastIpAddressRow>> WatchUnicastIpAddressChanges(AddressFamily family = AddressFamily.Unspecified,
+        CancellationToken cancellationToken = default) =>
+        ChangeStream.Watch(new Linux.UnicastAddressChangeSource(s_backend), CheckedFamily(family), cancellationToken);
+
     /// <summary>Streams the changes <see cref="NotifyIpInterfaceChange"/> reports, until <paramref name="cancellationToken"/> is cancelled.</summary>
     /// <exception cref="NetIoException">The registration failed.</exception>
     public static IAsyncEnumerable<MibChange<MibIpInterfaceRow>> WatchIpInterfaceChanges(AddressFamily family = AddressFamily.Unspecified,

@@ -21,6 +21,10 @@ internal static class MonitorCommand
         ["routes"] = (writer, family, token) => Pump(NetIo.WatchRouteChanges(family, token), "Route", writer,
             (json, row) => RouteRowOutput.WriteJson(json, row),
             row => $"{row.DestinationPrefix} via {(row.NextHop.IsUnspecified ? "on-link" : row.NextHop.ToString())} ifIndex {row.InterfaceIndex} metric {row.Metric}"),
+        ["addresses"] = (writer, family, token) => Pump(NetIo.WatchUnicastIpAddressChanges(family, token), "UnicastAddress", writer,
+            (json, row) => UnicastRowOutput.WriteJson(json, row),
+            row => $"{row.Address} ifIndex {row.InterfaceIndex} {Text.EnumName(row.DadState, "IpDadState")} valid {row.ValidLifetime} preferred {row.PreferredLifetime}"),
+        ["stable"] = Stable,
         ["teredo"] = (writer, _, token) => Teredo(writer, token),
     };
 
@@ -71,6 +75,32 @@ internal static class MonitorCommand
             writer.Write(table, change.IsResync ? "Resync" : Text.EnumName(change.NotificationType, "Mib"),
                 change.Row is { } row ? json => writeRow(json, row) : null,
                 change.Row is { } r ? describe(r) : change.IsResync ? "the kernel dropped notifications: table re-read, differences follow" : "");
+    }
+
+    /// <summary>
+    /// NotifyStableUnicastIpAddressTable: one "Stable" record per address once no address is tentative
+    /// (at once, or when duplicate address detection ends), then this table is done.
+    /// </summary>
+    private static Task Stable(MonitorWriter writer, AddressFamily family, CancellationToken token)
+    {
+        var done = new TaskCompletionSource();
+        void Write(MibTable<MibUnicastIpAddressRow> table)
+        {
+            using (table)
+                foreach (var row in table)
+                    writer.Write("StableUnicastAddress", "Stable", json => UnicastRowOutput.WriteJson(json, row),
+                        $"{row.Address} ifIndex {row.InterfaceIndex} {Text.EnumName(row.DadState, "IpDadState")}");
+            done.TrySetResult();
+        }
+        var status = NetIo.NotifyStableUnicastIpAddressTable(family, out var now, (_, table) => Write(table), null, out var handle);
+        if (status == NetIoStatus.Success) Write(now!);
+        else if (status != NetIoStatus.IoPending) CommandRunner.Check(status);
+        token.Register(() =>
+        {
+            if (handle is not null) NetIo.CancelMibChangeNotify2(handle);
+            done.TrySetCanceled(token);
+        });
+        return done.Task;
     }
 
     private static Task Teredo(MonitorWriter writer, CancellationToken token)

@@ -28,7 +28,7 @@ internal sealed class MonitorWriter(bool json) : IDisposable
             else
             {
                 var time = DateTime.Now.ToString("HH:mm:ss.fff", CultureInfo.InvariantCulture);
-                Console.Out.WriteLine($"{time} {table,-14} {notificationType,-22} {description}");
+                Console.Out.WriteLine($"{time} {table,-20} {notificationType,-22} {description}");
                 Console.Out.Flush();
             }
         }

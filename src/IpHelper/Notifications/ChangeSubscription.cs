@@ -102,12 +102,14 @@ internal sealed class ChangeSubscription<TKey, TRow> : NotificationHandle where 
     {
         var changes = new ChangeList<TKey, TRow>();
         var collector = new Collector(_source, _family, changes);
+        // Every kernel read of this thread, the callbacks' own calls included, goes through the request
+        // socket opened in the registration's namespace.
+        using var pin = RtnlSockets.Pin(_requests);
         try
         {
             while (!_cancelled)
             {
-                NetlinkError error;
-                using (RtnlSockets.Pin(_requests)) error = _events.ReceiveNotifications(ref collector, s_wakeInterval);
+                var error = _events.ReceiveNotifications(ref collector, s_wakeInterval);
                 if (error.Errno is Errno.ETIMEDOUT or Errno.ECANCELED) continue;
                 if (error.Failed)
                 {
@@ -149,9 +151,7 @@ internal sealed class ChangeSubscription<TKey, TRow> : NotificationHandle where 
     {
         _events.Drain();
         var fresh = new Dictionary<TKey, TRow>();
-        NetIoStatus status;
-        using (RtnlSockets.Pin(_requests)) status = _source.Snapshot(_family, fresh);
-        if (status != NetIoStatus.Success) return;
+        if (_source.Snapshot(_family, fresh) != NetIoStatus.Success) return;
         Interlocked.Increment(ref _resyncs);
         _onResync?.Invoke();
         foreach (var key in _view.Keys.Where(k => !fresh.ContainsKey(k)).ToList())

@@ -1,0 +1,58 @@
+using System.Net.Sockets;
+using IpHelper.Linux.Netlink;
+using IpHelper.Linux.Rtnl;
+using IpHelper.Notifications;
+
+namespace IpHelper.Linux;
+
+/// <summary>
+/// Changes of the unicast address table (MIB_UNICASTIPADDRESS_ROW, known by interface and address)
+/// for NotifyUnicastIpAddressChange, from RTM_NEWADDR / RTM_DELADDR on RTNLGRP_IPV4_IFADDR /
+/// RTNLGRP_IPV6_IFADDR. DAD finishing, deprecation and lifetime refreshes come as RTM_NEWADDR for an
+/// existing address: MibParameterNotification.
+/// </summary>
+internal sealed class UnicastAddressChangeSource(INetIoBackend backend) : IChangeSource<(uint Index, SockAddrInet Address), MibUnicastIpAddressRow>
+{
+    public string TableName => "UnicastAddress";
+
+    public uint[] Groups(AddressFamily family) => family switch
+    {
+        AddressFamily.InterNetwork => [RtnlGroups.RTNLGRP_IPV4_IFADDR],
+        AddressFamily.InterNetworkV6 => [RtnlGroups.RTNLGRP_IPV6_IFADDR],
+        _ => [RtnlGroups.RTNLGRP_IPV4_IFADDR, RtnlGroups.RTNLGRP_IPV6_IFADDR],
+    };
+
+    public NetIoStatus Snapshot(AddressFamily family, Dictionary<(uint, SockAddrInet), MibUnicastIpAddressRow> view)
+    {
+        view.Clear();
+        var status = backend.GetUnicastAddressTable(family, out var table);
+        if (status != NetIoStatus.Success) return status;
+        using (table)
+            foreach (ref readonly var row in table!.AsSpan()) view[(row.InterfaceIndex, row.Address)] = row;
+        return NetIoStatus.Success;
+    }
+
+    public void OnMessage(in NetlinkMessage message, AddressFamily family, ChangeList<(uint, SockAddrInet), MibUnicastIpAddressRow> changes)
+    {
+        if (message.Type is not (RtnlMessageType.RTM_NEWADDR or RtnlMessageType.RTM_DELADDR)) return;
+        using var lease = RtnlSockets.Rent();
+        var socket = lease.Socket;
+        if (!LinuxBackend.TryDecodeUnicastRow(message,
+                index => LinkDirectory.LoadOne(socket, index, out var facts) == NetIoStatus.Success ? facts.Luid : default, out var row))
+            return;
+        if (family != AddressFamily.Unspecified && row.Address.Family != family) return;
+        if (message.Type == RtnlMessageType.RTM_DELADDR) changes.Remove((row.InterfaceIndex, row.Address));
+        else changes.Upsert((row.InterfaceIndex, row.Address), row);
+    }
+
+    /// <summary>Rows that differ only in remaining lifetime (it counts down between two reads) are the same.</summary>
+    public bool Equivalent(in MibUnicastIpAddressRow a, in MibUnicastIpAddressRow b)
+    {
+        var x = a;
+        var y = b;
+        x.ValidLifetime = y.ValidLifetime = 0;
+        x.PreferredLifetime = y.PreferredLifetime = 0;
+        return System.Runtime.InteropServices.MemoryMarshal.AsBytes(new ReadOnlySpan<MibUnicastIpAddressRow>(in x))
+            .SequenceEqual(System.Runtime.InteropServices.MemoryMarshal.AsBytes(new ReadOnlySpan<MibUnicastIpAddressRow>(in y)));
+    }
+}
