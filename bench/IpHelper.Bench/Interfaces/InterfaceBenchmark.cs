@@ -46,9 +46,11 @@ internal static class InterfaceBenchmark
         Report.Line("ip -j link + ip -j addr (2 processes)", Report.Ms(ip));
         Report.Line("NetworkInformation (all interfaces)", Report.Ms(bcl));
         var report = new Report();
+        Report.Line("(System.Net offers no per-namespace API; NetworkInformation runs here under ip netns exec)", "");
         report.Target("NetworkInformation time / IpHelper", bcl / ipHelper, 100, atMost: false);
         report.Target("IpHelper time / two ip processes", ipHelper / ip, 2, atMost: true);
-        return report.AllMet ? 0 : 1;
+        // The parent reads the verdict from the output ("NOT MET"); a failing exit would lose it.
+        return 0;
     }
 
     private static string Setup()
