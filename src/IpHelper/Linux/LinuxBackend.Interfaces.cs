@@ -63,7 +63,8 @@ internal sealed partial class LinuxBackend
         using var lease = RtnlSockets.Rent();
         using var request = new NetlinkMessageWriter();
         LinkRequest.Dump(request, withStatistics);
-        var collector = new IfRowCollector(lease.Socket, withStatistics);
+        // One ethtool-netlink dump gives every device's speed; without that family, one ioctl per device.
+        var collector = new IfRowCollector(lease.Socket, withStatistics, Genl.EthtoolLinkSpeeds.TryDump(out var speeds) ? speeds : null);
         try
         {
             var error = lease.Socket.Dump(request, ref collector);
@@ -123,7 +124,8 @@ internal sealed partial class LinuxBackend
         (uint)index <= NetLuid.MaxNetLuidIndex ? new NetLuid((uint)index, (ushort)type) : default;
 
     /// <summary>Maps one kernel link to MIB_IF_ROW2; every choice is explained in docs/mapping.md.</summary>
-    internal static void Fill(ref MibIfRow2 row, in LinkMessage link, NetlinkSocket socket, bool withStatistics)
+    internal static void Fill(ref MibIfRow2 row, in LinkMessage link, NetlinkSocket socket, bool withStatistics,
+        IReadOnlyDictionary<int, ulong>? speeds = null)
     {
         var type = LinuxInterfaceType.Classify(link);
         var flags = link.Flags;
@@ -157,7 +159,8 @@ internal sealed partial class LinuxBackend
         row.AdminStatus = (flags & LinkConstants.IFF_UP) != 0 ? NetIfAdminStatus.NetIfAdminStatusUp : NetIfAdminStatus.NetIfAdminStatusDown;
         row.MediaConnectState = connected ? NetIfMediaConnectState.MediaConnectStateConnected : NetIfMediaConnectState.MediaConnectStateDisconnected;
         row.ConnectionType = NetIfConnectionType.NetIfConnectionDedicated;
-        var speed = Ethtool.GetSpeed(socket, link.Name) ?? ulong.MaxValue;
+        var speed = (speeds is null ? Ethtool.GetSpeed(socket, link.Name) : speeds.TryGetValue(link.Index, out var known) ? known : null)
+            ?? ulong.MaxValue;
         row.TransmitLinkSpeed = speed;
         row.ReceiveLinkSpeed = speed;
         if (withStatistics && link.Stats.Present)
@@ -201,7 +204,7 @@ internal sealed partial class LinuxBackend
         return Ethtool.GetDriver(socket, link.Name) ?? Encoding.UTF8.GetString(link.Name);
     }
 
-    private struct IfRowCollector(NetlinkSocket socket, bool withStatistics) : INetlinkReplyHandler
+    private struct IfRowCollector(NetlinkSocket socket, bool withStatistics, IReadOnlyDictionary<int, ulong>? speeds = null) : INetlinkReplyHandler
     {
         public MibTableBuilder<MibIfRow2> Rows = new();
         public bool Malformed;
@@ -213,7 +216,7 @@ internal sealed partial class LinuxBackend
                 Malformed |= message.Type == RtnlMessageType.RTM_NEWLINK;
                 return;
             }
-            Fill(ref Rows.Add(), link, socket, withStatistics);
+            Fill(ref Rows.Add(), link, socket, withStatistics, speeds);
         }
 
         public void OnRestart()
