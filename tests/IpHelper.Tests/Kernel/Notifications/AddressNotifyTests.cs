@@ -8,8 +8,6 @@ namespace IpHelper.Tests.Kernel.Notifications;
 /// <summary>NotifyUnicastIpAddressChange and NotifyStableUnicastIpAddressTable against addresses added with iproute2.</summary>
 public sealed class AddressNotifyTests
 {
-    private static readonly TimeSpan s_wait = TimeSpan.FromSeconds(15);
-
     [RootFact]
     public void NotifyUnicastIpAddressChange_AddDadDoneDelete()
     {
@@ -25,14 +23,14 @@ public sealed class AddressNotifyTests
             Assert.True(events.TryTake(out var initial));
             Assert.Equal(MibNotificationType.MibInitialNotification, initial.Type);
             ns.AddAddress("an0", "2001:db8:7::1/64");
-            var added = WaitFor(events, e => e.Type == MibNotificationType.MibAddInstance && e.Row!.Value.Address.ToString() == "2001:db8:7::1");
+            var added = Events.WaitFor(events, e => e.Type == MibNotificationType.MibAddInstance && e.Row!.Value.Address.ToString() == "2001:db8:7::1");
             Assert.Equal(NlDadState.IpDadStateTentative, added.Row!.Value.DadState);
-            WaitFor(events, e => e.Type == MibNotificationType.MibParameterNotification && e.Row!.Value.Address.ToString() == "2001:db8:7::1"
+            Events.WaitFor(events, e => e.Type == MibNotificationType.MibParameterNotification && e.Row!.Value.Address.ToString() == "2001:db8:7::1"
                 && e.Row.Value.DadState == NlDadState.IpDadStatePreferred);
             ns.Ip("address", "del", "2001:db8:7::1/64", "dev", "an0");
-            WaitFor(events, e => e.Type == MibNotificationType.MibDeleteInstance && e.Row!.Value.Address.ToString() == "2001:db8:7::1");
+            Events.WaitFor(events, e => e.Type == MibNotificationType.MibDeleteInstance && e.Row!.Value.Address.ToString() == "2001:db8:7::1");
             ns.AddAddress("an0", "192.0.2.7/24");
-            Assert.DoesNotContain(Drain(events), e => e.Row is { } r && r.Address.Family == AddressFamily.InterNetwork);
+            Assert.DoesNotContain(Events.Drain(events), e => e.Row is { } r && r.Address.Family == AddressFamily.InterNetwork);
         }
     }
 
@@ -44,7 +42,7 @@ public sealed class AddressNotifyTests
         ns.AddAddress("as0", "2001:db8:8::1/64", "nodad");
         ns.AddAddress("as0", "198.51.100.8/24");
         // Wait (by iproute2's account) until the link-local addresses have finished DAD.
-        var deadline = DateTime.UtcNow + s_wait;
+        var deadline = DateTime.UtcNow + Events.Wait;
         while (ns.Ip("address", "show").Contains("tentative", StringComparison.Ordinal) && DateTime.UtcNow < deadline) Thread.Sleep(100);
         using var scope = ns.Enter();
         var called = 0;
@@ -76,7 +74,7 @@ public sealed class AddressNotifyTests
         Assert.Equal(NetIoStatus.IoPending, status);
         Assert.Null(table);
         Assert.NotNull(handle);
-        Assert.True(delivered.TryTake(out var result, s_wait), "the stable table never came");
+        Assert.True(delivered.TryTake(out var result, Events.Wait), "the stable table never came");
         Assert.Same(context, result.Context);
         var address = Assert.Single(result.Rows, r => r.Address.ToString() == "2001:db8:9::1");
         Assert.Equal(NlDadState.IpDadStatePreferred, address.DadState);
@@ -108,22 +106,5 @@ public sealed class AddressNotifyTests
         Assert.Null(h1);
         Assert.Equal(NetIoStatus.InvalidParameter, NetIo.NotifyStableUnicastIpAddressTable(AddressFamily.Unspecified, out _, null, null, out _));
         Assert.Equal(NetIoStatus.InvalidParameter, NetIo.NotifyUnicastIpAddressChange((AddressFamily)21, (_, _, _) => { }, null, false, out _));
-    }
-
-    private static T WaitFor<T>(BlockingCollection<T> events, Func<T, bool> match)
-    {
-        var deadline = DateTime.UtcNow + s_wait;
-        while (DateTime.UtcNow < deadline)
-            if (events.TryTake(out var item, TimeSpan.FromMilliseconds(100)) && match(item)) return item;
-        Assert.Fail("the expected notification did not come");
-        throw new InvalidOperationException();
-    }
-
-    private static List<T> Drain<T>(BlockingCollection<T> events)
-    {
-        Thread.Sleep(300);
-        var items = new List<T>();
-        while (events.TryTake(out var item)) items.Add(item);
-        return items;
     }
 }

@@ -11,8 +11,6 @@ namespace IpHelper.Tests.Kernel.Notifications;
 /// <summary>The notification engine, driven by the interface table (RTM_NEWLINK / RTM_DELLINK).</summary>
 public sealed class ChangeSubscriptionTests
 {
-    private static readonly TimeSpan s_wait = TimeSpan.FromSeconds(10);
-
     [RootFact]
     public void Start_WithInitialNotification_CallsBackBeforeReturning()
     {
@@ -39,12 +37,12 @@ public sealed class ChangeSubscriptionTests
         using (subscription)
         {
             ns.AddVeth("nt0", "nt1");
-            WaitFor(events, e => e.Name == "nt0" && e.Type == MibNotificationType.MibAddInstance);
+            Events.WaitFor(events, e => e.Name == "nt0" && e.Type == MibNotificationType.MibAddInstance);
             ns.Ip("link", "set", "nt0", "mtu", "1400");
-            WaitFor(events, e => e.Name == "nt0" && e.Type == MibNotificationType.MibParameterNotification && e.Mtu == 1400);
+            Events.WaitFor(events, e => e.Name == "nt0" && e.Type == MibNotificationType.MibParameterNotification && e.Mtu == 1400);
             ns.Ip("link", "del", "nt0");
-            WaitFor(events, e => e.Name == "nt0" && e.Type == MibNotificationType.MibDeleteInstance);
-            WaitFor(events, e => e.Name == "nt1" && e.Type == MibNotificationType.MibDeleteInstance);
+            Events.WaitFor(events, e => e.Name == "nt0" && e.Type == MibNotificationType.MibDeleteInstance);
+            Events.WaitFor(events, e => e.Name == "nt1" && e.Type == MibNotificationType.MibDeleteInstance);
         }
     }
 
@@ -65,7 +63,7 @@ public sealed class ChangeSubscriptionTests
         }, out var subscription);
         handle = subscription;
         ns.AddVeth("nc0", "nc1");
-        Assert.True(cancelledInside.Wait(s_wait), "no callback ran");
+        Assert.True(cancelledInside.Wait(Events.Wait), "no callback ran");
         ns.Ip("link", "set", "nc0", "mtu", "1300");
         Thread.Sleep(300);
         Assert.Equal(0, Volatile.Read(ref callsAfterCancel));
@@ -92,7 +90,7 @@ public sealed class ChangeSubscriptionTests
             Interlocked.Decrement(ref running);
         }, out var subscription);
         ns.AddVeth("nw0", "nw1");
-        Assert.True(inCallback.Wait(s_wait));
+        Assert.True(inCallback.Wait(Events.Wait));
         Assert.Equal(NetIoStatus.Success, NetIo.CancelMibChangeNotify2(subscription));
         Volatile.Write(ref cancelled, true);
         Assert.Equal(0, Volatile.Read(ref running));
@@ -122,7 +120,7 @@ public sealed class ChangeSubscriptionTests
             {
                 ns.AddVeth("nx0", "nx1");
                 ns.AddVeth("ny0", "ny1");
-                WaitFor(seen, name => name == "ny0");
+                Events.WaitFor(seen, name => name == "ny0");
                 Assert.Contains(failures, e => e.Message == "callback failure on purpose");
             }
         }
@@ -143,7 +141,7 @@ public sealed class ChangeSubscriptionTests
             (row, type) =>
             {
                 // The first change blocks the registration's thread so that the kernel overruns the tiny buffer.
-                gate.Wait(s_wait);
+                gate.Wait(Events.Wait);
                 if (row is not { } r) return;
                 lock (view)
                 {
@@ -164,7 +162,7 @@ public sealed class ChangeSubscriptionTests
             ns.Batch(batch.ToString());
             gate.Set();
             var expected = ExpectedLinks(ns);
-            var deadline = DateTime.UtcNow + s_wait;
+            var deadline = DateTime.UtcNow + Events.Wait;
             while (DateTime.UtcNow < deadline && !SameView(view, expected)) Thread.Sleep(100);
             Assert.True(subscription!.Resyncs > 0, "the tiny receive buffer did not overrun; the resync path did not run");
             lock (view) Assert.Equal(expected.OrderBy(p => p.Key), view.OrderBy(p => p.Key));
@@ -183,12 +181,4 @@ public sealed class ChangeSubscriptionTests
     private static NetIoStatus Start(Action<MibIfRow2?, MibNotificationType> callback, out ChangeSubscription<uint, MibIfRow2>? subscription) =>
         ChangeSubscription<uint, MibIfRow2>.Start(new InterfaceChangeSource(new LinuxBackend()), AddressFamily.Unspecified, callback,
             initialNotification: true, out subscription);
-
-    private static void WaitFor<T>(BlockingCollection<T> events, Func<T, bool> match)
-    {
-        var deadline = DateTime.UtcNow + s_wait;
-        while (DateTime.UtcNow < deadline)
-            if (events.TryTake(out var item, TimeSpan.FromMilliseconds(100)) && match(item)) return;
-        Assert.Fail("the expected notification did not come");
-    }
 }

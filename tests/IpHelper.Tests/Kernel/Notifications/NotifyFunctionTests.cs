@@ -8,8 +8,6 @@ namespace IpHelper.Tests.Kernel.Notifications;
 /// <summary>NotifyRouteChange2 and NotifyIpInterfaceChange, checked against changes made with iproute2.</summary>
 public sealed class NotifyFunctionTests
 {
-    private static readonly TimeSpan s_wait = TimeSpan.FromSeconds(10);
-
     [RootFact]
     public void NotifyRouteChange2_ReportsRoutesAddedAndDeletedByIp()
     {
@@ -25,14 +23,14 @@ public sealed class NotifyFunctionTests
             Assert.True(events.TryTake(out var initial));
             Assert.Equal((context, (MibIpForwardRow2?)null, MibNotificationType.MibInitialNotification), initial);
             ns.Ip("route", "add", "203.0.113.0/24", "via", "198.51.100.2", "metric", "50");
-            var added = WaitFor(events, e => e.Type == MibNotificationType.MibAddInstance && e.Row!.Value.DestinationPrefix.ToString() == "203.0.113.0/24");
+            var added = Events.WaitFor(events, e => e.Type == MibNotificationType.MibAddInstance && e.Row!.Value.DestinationPrefix.ToString() == "203.0.113.0/24");
             Assert.Equal("198.51.100.2", added.Row!.Value.NextHop.ToString());
             Assert.Equal(50u, added.Row!.Value.Metric);
             Assert.Same(context, added.Context);
             ns.Ip("route", "del", "203.0.113.0/24", "via", "198.51.100.2", "metric", "50");
-            WaitFor(events, e => e.Type == MibNotificationType.MibDeleteInstance && e.Row!.Value.DestinationPrefix.ToString() == "203.0.113.0/24");
+            Events.WaitFor(events, e => e.Type == MibNotificationType.MibDeleteInstance && e.Row!.Value.DestinationPrefix.ToString() == "203.0.113.0/24");
             ns.Ip("-6", "route", "add", "2001:db8:5::/48", "dev", "rn0");
-            Assert.DoesNotContain(Drain(events), e => e.Row is { } r && r.DestinationPrefix.Prefix.Family == AddressFamily.InterNetworkV6);
+            Assert.DoesNotContain(Events.Drain(events), e => e.Row is { } r && r.DestinationPrefix.Prefix.Family == AddressFamily.InterNetworkV6);
         }
     }
 
@@ -48,11 +46,11 @@ public sealed class NotifyFunctionTests
         {
             var index = uint.Parse(ns.IpJson("link", "show", "in0")[0].GetProperty("ifindex").ToString(), System.Globalization.CultureInfo.InvariantCulture);
             ns.Ip("link", "set", "in0", "mtu", "1400");
-            var changed = WaitFor(events, e => e.Type == MibNotificationType.MibParameterNotification
+            var changed = Events.WaitFor(events, e => e.Type == MibNotificationType.MibParameterNotification
                 && e.Row!.Value.InterfaceIndex == index && e.Row.Value.Family == AddressFamily.InterNetwork);
             Assert.Equal(1400u, changed.Row!.Value.NlMtu);
             ns.Ip("link", "del", "in0");
-            WaitFor(events, e => e.Type == MibNotificationType.MibDeleteInstance && e.Row!.Value.InterfaceIndex == index);
+            Events.WaitFor(events, e => e.Type == MibNotificationType.MibDeleteInstance && e.Row!.Value.InterfaceIndex == index);
         }
     }
 
@@ -66,22 +64,5 @@ public sealed class NotifyFunctionTests
         Assert.Equal(NetIoStatus.InvalidParameter, NetIo.NotifyIpInterfaceChange((AddressFamily)21, (_, _, _) => { }, null, false, out var c));
         Assert.Null(c);
         Assert.Equal(NetIoStatus.InvalidParameter, NetIo.CancelMibChangeNotify2(null));
-    }
-
-    private static T WaitFor<T>(BlockingCollection<T> events, Func<T, bool> match)
-    {
-        var deadline = DateTime.UtcNow + s_wait;
-        while (DateTime.UtcNow < deadline)
-            if (events.TryTake(out var item, TimeSpan.FromMilliseconds(100)) && match(item)) return item;
-        Assert.Fail("the expected notification did not come");
-        throw new InvalidOperationException();
-    }
-
-    private static List<T> Drain<T>(BlockingCollection<T> events)
-    {
-        Thread.Sleep(300);
-        var items = new List<T>();
-        while (events.TryTake(out var item)) items.Add(item);
-        return items;
     }
 }
