@@ -1,5 +1,6 @@
 using IpHelper.Bench;
 using IpHelper.Bench.Interfaces;
+using IpHelper.Bench.Notifications;
 using IpHelper.Bench.Routes;
 
 // Usage: dotnet run -c Release --project bench/IpHelper.Bench -- <benchmark> [options]
@@ -13,6 +14,7 @@ var benchmarks = new Dictionary<string, Func<string[], int>>(StringComparer.Ordi
     ["neighbors"] = _ => NeighborBench.Run(),
     ["addresses"] = _ => AddressTableBenchmark.Run(),
     ["interfaces"] = InterfaceBenchmark.Run,
+    ["notifications"] = NotificationBenchmark.Run,
     [InterfaceBenchmark.ChildName] = InterfaceBenchmark.Child,
 };
 
