@@ -16,6 +16,12 @@ namespace IpHelper.Linux;
 internal sealed class RouteChangeSource(INetIoBackend backend, RouteTableSelection tables)
     : IChangeSource<(uint Index, IpAddressPrefix Prefix, SockAddrInet NextHop, uint Metric), MibIpForwardRow2>
 {
+    /// <summary>How long interface facts (LUID, interface metric) are reused between notifications.</summary>
+    private const long InterfaceFactsLifetimeMs = 1000;
+
+    private RouteInterfaceMap _interfaces = new();
+    private long _interfacesLoadedAt = Environment.TickCount64;
+
     public string TableName => "Route";
 
     public uint[] Groups(AddressFamily family) => family switch
@@ -40,7 +46,14 @@ internal sealed class RouteChangeSource(INetIoBackend backend, RouteTableSelecti
         if (!RouteMessage.IsRouteMessage(message.Type)) return;
         using var rows = new MibTableBuilder<MibIpForwardRow2>();
         using var lease = RtnlSockets.Rent();
-        var interfaces = new RouteInterfaceMap();
+        // A flood of route notifications names the same few interfaces: their facts are read once a
+        // second, not once per route (an interface that is replaced within that second is the cost).
+        if (Environment.TickCount64 - _interfacesLoadedAt > InterfaceFactsLifetimeMs)
+        {
+            _interfaces = new RouteInterfaceMap();
+            _interfacesLoadedAt = Environment.TickCount64;
+        }
+        var interfaces = _interfaces;
         var unresolved = 0;
         if (!RouteRowMapper.AppendRows(message, tables, interfaces, rows, ref unresolved)) return;
         if (unresolved > 0 && RouteRowMapper.Resolve(lease.Socket, interfaces, rows, 0).Failed) return;
