@@ -24,5 +24,13 @@ internal static class GlobalOptions
         Recursive = true,
     };
 
+    /// <summary>The address family --family asks for (Unspecified for both).</summary>
+    public static System.Net.Sockets.AddressFamily AddressFamilyOf(ParseResult parse) => parse.GetValue(Family) switch
+    {
+        "ipv4" or "4" or "inet" => System.Net.Sockets.AddressFamily.InterNetwork,
+        "ipv6" or "6" or "inet6" => System.Net.Sockets.AddressFamily.InterNetworkV6,
+        _ => System.Net.Sockets.AddressFamily.Unspecified,
+    };
+
     static GlobalOptions() => Family.AcceptOnlyFromAmong("ipv4", "ipv6", "both", "4", "6", "inet", "inet6");
 }

@@ -31,7 +31,7 @@ internal static class AddressCommands
         var command = new Command("list", "Every unicast address (GetUnicastIpAddressTable).\nExample: iphelper address list --family ipv6 --json") { iface };
         CommandRunner.SetAction(command, parse =>
         {
-            CommandRunner.Check(NetIo.GetUnicastIpAddressTable(NeighborPathArguments.Family(parse), out var table));
+            CommandRunner.Check(NetIo.GetUnicastIpAddressTable(GlobalOptions.AddressFamilyOf(parse), out var table));
             using (table)
             {
                 var rows = table!.AsSpan().ToArray();

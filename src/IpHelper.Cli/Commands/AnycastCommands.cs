@@ -21,7 +21,7 @@ internal static class AnycastCommands
         var command = new Command("list", "Every anycast address of every interface (GetAnycastIpAddressTable).\nExample: iphelper anycast list --json");
         CommandRunner.SetAction(command, parse =>
         {
-            CommandRunner.Check(NetIo.GetAnycastIpAddressTable(NeighborPathArguments.Family(parse), out var table));
+            CommandRunner.Check(NetIo.GetAnycastIpAddressTable(GlobalOptions.AddressFamilyOf(parse), out var table));
             using (table) MembershipRowOutput.Write(parse.GetValue(GlobalOptions.Json), table!.Select(r => MembershipRowOutput.Of(r)).ToList());
             return 0;
         });

@@ -24,7 +24,7 @@ internal static class IpInterfaceCommands
         var command = new Command("list", "Every interface's IPv4 and IPv6 settings (GetIpInterfaceTable), like Get-NetIPInterface.\nExample: iphelper ipinterface list --family ipv6 --json");
         CommandRunner.SetAction(command, parse =>
         {
-            CommandRunner.Check(NetIo.GetIpInterfaceTable(Family(parse), out var table));
+            CommandRunner.Check(NetIo.GetIpInterfaceTable(GlobalOptions.AddressFamilyOf(parse), out var table));
             using (table) Write(parse, table!.AsSpan(), listing: true);
             return 0;
         });
@@ -38,7 +38,7 @@ internal static class IpInterfaceCommands
         CommandRunner.SetAction(command, parse =>
         {
             var luid = InterfaceArgument.Resolve(parse.GetValue(target)!);
-            Write(parse, Rows(luid, Family(parse)), listing: false);
+            Write(parse, Rows(luid, GlobalOptions.AddressFamilyOf(parse)), listing: false);
             return 0;
         });
         return command;
@@ -57,7 +57,7 @@ internal static class IpInterfaceCommands
         CommandRunner.SetAction(command, parse =>
         {
             var luid = InterfaceArgument.Resolve(parse.GetValue(target)!);
-            var family = Family(parse);
+            var family = GlobalOptions.AddressFamilyOf(parse);
             var changed = new List<MibIpInterfaceRow>();
             foreach (var row in Rows(luid, family))
             {
@@ -122,10 +122,4 @@ internal static class IpInterfaceCommands
         using (table) return table!.ToDictionary(r => r.InterfaceIndex, r => r.Alias);
     }
 
-    private static AddressFamily Family(ParseResult parse) => parse.GetValue(GlobalOptions.Family) switch
-    {
-        "ipv4" or "4" or "inet" => AddressFamily.InterNetwork,
-        "ipv6" or "6" or "inet6" => AddressFamily.InterNetworkV6,
-        _ => AddressFamily.Unspecified,
-    };
 }

@@ -47,7 +47,7 @@ internal static class MonitorCommand
                 if (parse.GetValue(GlobalOptions.Netns) is { Length: > 0 } netns) scope = NetNamespace.Enter(netns);
                 var chosen = parse.GetValue(tables) is { Length: > 0 } names ? names.Distinct().ToArray() : [.. s_tables.Keys];
                 using var writer = new MonitorWriter(parse.GetValue(GlobalOptions.Json));
-                var family = NeighborPathArguments.Family(parse);
+                var family = GlobalOptions.AddressFamilyOf(parse);
                 var pumps = chosen.Select(name => s_tables[name](writer, family, token)).ToArray();
                 await Task.WhenAll(pumps).ConfigureAwait(false);
                 return 0;

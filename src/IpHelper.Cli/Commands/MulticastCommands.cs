@@ -18,7 +18,7 @@ internal static class MulticastCommands
         var command = new Command("list", "Every multicast group of every interface (GetMulticastIpAddressTable).\nExample: iphelper multicast list --family ipv6 --json");
         CommandRunner.SetAction(command, parse =>
         {
-            CommandRunner.Check(NetIo.GetMulticastIpAddressTable(NeighborPathArguments.Family(parse), out var table));
+            CommandRunner.Check(NetIo.GetMulticastIpAddressTable(GlobalOptions.AddressFamilyOf(parse), out var table));
             using (table) MembershipRowOutput.Write(parse.GetValue(GlobalOptions.Json), table!.Select(r => MembershipRowOutput.Of(r)).ToList());
             return 0;
         });

@@ -38,7 +38,7 @@ internal static class NeighborCommands
         CommandRunner.SetAction(command, parse =>
         {
             var index = OptionalIndex(parse, iface);
-            var status = NetIo.GetIpNetTable2(NeighborPathArguments.Family(parse), out var table);
+            var status = NetIo.GetIpNetTable2(GlobalOptions.AddressFamilyOf(parse), out var table);
             if (status != NetIoStatus.NotFound) CommandRunner.Check(status);
             using (table)
             {
@@ -123,7 +123,7 @@ internal static class NeighborCommands
         var command = new Command("flush", "Delete the dynamic entries, of one interface with --interface (FlushIpNetTable2).\nExample: iphelper neighbor flush --interface eth0 --family ipv4") { iface };
         CommandRunner.SetAction(command, parse =>
         {
-            CommandRunner.Check(NetIo.FlushIpNetTable2(NeighborPathArguments.Family(parse), OptionalIndex(parse, iface)));
+            CommandRunner.Check(NetIo.FlushIpNetTable2(GlobalOptions.AddressFamilyOf(parse), OptionalIndex(parse, iface)));
             return 0;
         });
         return command;

@@ -7,14 +7,6 @@ namespace IpHelper.Cli.Commands;
 /// <summary>Argument parsing shared by the neighbor and path commands: the --family option, addresses and MACs.</summary>
 internal static class NeighborPathArguments
 {
-    /// <summary>The address family the global --family option asks for (Unspecified for both).</summary>
-    public static AddressFamily Family(ParseResult parse) => parse.GetValue(GlobalOptions.Family) switch
-    {
-        "ipv4" or "4" or "inet" => AddressFamily.InterNetwork,
-        "ipv6" or "6" or "inet6" => AddressFamily.InterNetworkV6,
-        _ => AddressFamily.Unspecified,
-    };
-
     /// <summary>An IPv4 or IPv6 address (IPv6 with an optional numeric %scope).</summary>
     public static SockAddrInet Address(string text, string what) =>
         SockAddrInet.TryParse(text, out var address) ? address : throw new CliException($"{what} '{text}' is not an IPv4 or IPv6 address");

@@ -20,7 +20,7 @@ internal static class PathCommands
         var command = new Command("list", "Every path entry (GetIpPathTable).\nExample: iphelper path list --json");
         CommandRunner.SetAction(command, parse =>
         {
-            var status = NetIo.GetIpPathTable(NeighborPathArguments.Family(parse), out var table);
+            var status = NetIo.GetIpPathTable(GlobalOptions.AddressFamilyOf(parse), out var table);
             if (status != NetIoStatus.NotFound) CommandRunner.Check(status);
             using (table)
             {
@@ -66,7 +66,7 @@ internal static class PathCommands
         var command = new Command("flush", "Forget route exceptions and TCP metrics (FlushIpPathTable).\nExample: iphelper path flush --family ipv6");
         CommandRunner.SetAction(command, parse =>
         {
-            CommandRunner.Check(NetIo.FlushIpPathTable(NeighborPathArguments.Family(parse)));
+            CommandRunner.Check(NetIo.FlushIpPathTable(GlobalOptions.AddressFamilyOf(parse)));
             return 0;
         });
         return command;

@@ -39,7 +39,7 @@ internal static class RouteCommands
         var command = new Command("list", "Every route, one row per next hop (GetIpForwardTable2).\nExample: iphelper route list --family ipv6 --json --netns blue");
         SetAction(command, parse =>
         {
-            CommandRunner.Check(NetIo.GetIpForwardTable2(Family(parse), out var table));
+            CommandRunner.Check(NetIo.GetIpForwardTable2(GlobalOptions.AddressFamilyOf(parse), out var table));
             using (table) WriteRows(parse, table!.AsSpan());
             return 0;
         });
@@ -273,12 +273,6 @@ internal static class RouteCommands
         _ => throw new CliException($"'{text}' is not a routing table (main, local, default, all or a number)"),
     };
 
-    private static AddressFamily Family(ParseResult parse) => parse.GetValue(GlobalOptions.Family) switch
-    {
-        "ipv4" or "4" or "inet" => AddressFamily.InterNetwork,
-        "ipv6" or "6" or "inet6" => AddressFamily.InterNetworkV6,
-        _ => AddressFamily.Unspecified,
-    };
 
     private static MibIpForwardRow2 Key(IpAddressPrefix prefix, string? nextHop, NetLuid luid) => new()
     {

@@ -30,12 +30,12 @@ internal ref struct PathExceptionMessage
     public static bool TryDecode(in NetlinkMessage message, out PathExceptionMessage path)
     {
         path = default;
-        if (message.Type != RtnlMessageType.RTM_NEWROUTE || !message.TryReadHeader(out PathRtMsg header)) return false;
+        if (message.Type != RtnlMessageType.RTM_NEWROUTE || !message.TryReadHeader(out RtMsg header)) return false;
         path.Family = header.Family;
         path.Type = header.Type;
         path.Flags = header.Flags;
         path.Table = header.Table;
-        var attributes = message.Attributes(System.Runtime.CompilerServices.Unsafe.SizeOf<PathRtMsg>());
+        var attributes = message.Attributes(System.Runtime.CompilerServices.Unsafe.SizeOf<RtMsg>());
         while (attributes.MoveNext())
         {
             var attribute = attributes.Current;

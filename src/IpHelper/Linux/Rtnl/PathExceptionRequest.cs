@@ -15,7 +15,7 @@ internal static class PathExceptionRequest
     public static void DumpExceptions(NetlinkMessageWriter writer, byte family)
     {
         writer.BeginMessage(RtnlMessageType.RTM_GETROUTE, 0);
-        ref var header = ref writer.Header<PathRtMsg>();
+        ref var header = ref writer.Header<RtMsg>();
         header.Family = family;
         header.Flags = PathExceptionConstants.RTM_F_CLONED;
         writer.EndMessage();
@@ -30,7 +30,7 @@ internal static class PathExceptionRequest
         int outputInterface, bool fibMatch)
     {
         writer.BeginMessage(RtnlMessageType.RTM_GETROUTE, 0);
-        ref var header = ref writer.Header<PathRtMsg>();
+        ref var header = ref writer.Header<RtMsg>();
         header.Family = family;
         header.DstLen = (byte)(destination.Length * 8);
         header.SrcLen = (byte)(source.Length * 8);
@@ -50,7 +50,7 @@ internal static class PathExceptionRequest
         int outputInterface, uint table)
     {
         writer.BeginMessage(RtnlMessageType.RTM_DELROUTE, 0);
-        ref var header = ref writer.Header<PathRtMsg>();
+        ref var header = ref writer.Header<RtMsg>();
         header.Family = LinuxFamily.AF_INET6;
         header.DstLen = 128;
         header.Table = table < 256 ? (byte)table : PathExceptionConstants.RT_TABLE_UNSPEC;

@@ -135,7 +135,7 @@ public sealed class PathDecodingTests
     {
         using var writer = new NetlinkMessageWriter();
         writer.BeginMessage(RtnlMessageType.RTM_NEWROUTE, 0);
-        ref var header = ref writer.Header<PathRtMsg>();
+        ref var header = ref writer.Header<RtMsg>();
         header.Family = LinuxFamily.AF_INET;
         header.DstLen = 32;
         header.Table = 254;
@@ -173,11 +173,11 @@ public sealed class PathDecodingTests
         throw new InvalidOperationException("no message");
     }
 
-    private static PathRtMsg Header(NetlinkMessageWriter writer, out string[] attributes)
+    private static RtMsg Header(NetlinkMessageWriter writer, out string[] attributes)
     {
         foreach (var message in new NetlinkMessageEnumerator(writer.Written))
         {
-            Assert.True(message.TryReadHeader(out PathRtMsg header));
+            Assert.True(message.TryReadHeader(out RtMsg header));
             var list = new List<string>();
             foreach (var attribute in message.Attributes(12)) list.Add($"{attribute.Type}:{Convert.ToHexString(attribute.Value)}");
             attributes = list.ToArray();
