@@ -37,6 +37,5 @@ internal sealed class InterfaceChangeSource(INetIoBackend backend) : IChangeSour
     }
 
     public bool Equivalent(in MibIfRow2 a, in MibIfRow2 b) =>
-        System.Runtime.InteropServices.MemoryMarshal.AsBytes(new ReadOnlySpan<MibIfRow2>(in a))
-            .SequenceEqual(System.Runtime.InteropServices.MemoryMarshal.AsBytes(new ReadOnlySpan<MibIfRow2>(in b)));
+        RowBytes.Equal(a, b);
 }

@@ -1,5 +1,4 @@
 using System.Net.Sockets;
-using System.Runtime.InteropServices;
 using IpHelper.Linux.Netlink;
 using IpHelper.Linux.Rtnl;
 using IpHelper.Notifications;
@@ -75,7 +74,7 @@ internal sealed class IpInterfaceChangeSource(INetIoBackend backend) : IChangeSo
         var right = b;
         left.ReachableTime = 0;
         right.ReachableTime = 0;
-        return MemoryMarshal.AsBytes(new ReadOnlySpan<MibIpInterfaceRow>(in left)).SequenceEqual(MemoryMarshal.AsBytes(new ReadOnlySpan<MibIpInterfaceRow>(in right)));
+        return RowBytes.Equal(left, right);
     }
 
     private static AddressFamily[] Families(AddressFamily family) => family == AddressFamily.Unspecified

@@ -1,5 +1,4 @@
 using System.Net.Sockets;
-using System.Runtime.InteropServices;
 using IpHelper.Linux.Netlink;
 using IpHelper.Linux.Rtnl;
 using IpHelper.Notifications;
@@ -67,7 +66,7 @@ internal sealed class RouteChangeSource(INetIoBackend backend, RouteTableSelecti
     }
 
     public bool Equivalent(in MibIpForwardRow2 a, in MibIpForwardRow2 b) =>
-        MemoryMarshal.AsBytes(new ReadOnlySpan<MibIpForwardRow2>(in a)).SequenceEqual(MemoryMarshal.AsBytes(new ReadOnlySpan<MibIpForwardRow2>(in b)));
+        RowBytes.Equal(a, b);
 
     private static (uint, IpAddressPrefix, SockAddrInet, uint) KeyOf(in MibIpForwardRow2 row) =>
         (row.InterfaceIndex, row.DestinationPrefix, row.NextHop, row.Metric);

@@ -52,7 +52,6 @@ internal sealed class UnicastAddressChangeSource(INetIoBackend backend) : IChang
         var y = b;
         x.ValidLifetime = y.ValidLifetime = 0;
         x.PreferredLifetime = y.PreferredLifetime = 0;
-        return System.Runtime.InteropServices.MemoryMarshal.AsBytes(new ReadOnlySpan<MibUnicastIpAddressRow>(in x))
-            .SequenceEqual(System.Runtime.InteropServices.MemoryMarshal.AsBytes(new ReadOnlySpan<MibUnicastIpAddressRow>(in y)));
+        return RowBytes.Equal(x, y);
     }
 }
