@@ -61,8 +61,13 @@ internal static class InterfaceMetricStore
         }
     }
 
-    private static string PathForCurrentNamespace() =>
-        $"{Directory}/ifmetric-{NetNamespace.CurrentInode.ToString(CultureInfo.InvariantCulture)}";
+    private static string? s_processNamespacePath;
+
+    private static string PathForCurrentNamespace() => NetNamespace.IsDefault
+        ? s_processNamespacePath ??= PathFor(NetNamespace.CurrentInode)
+        : PathFor(NetNamespace.CurrentInode);
+
+    private static string PathFor(ulong inode) => $"{Directory}/ifmetric-{inode.ToString(CultureInfo.InvariantCulture)}";
 
     private static IEnumerable<Entry> Read(string path)
     {

@@ -17,32 +17,43 @@ internal sealed partial class LinuxBackend
         Span<byte> destinationBytes = stackalloc byte[16], sourceBytes = stackalloc byte[16];
         var length = destination.WriteAddressBytes(destinationBytes);
         var sourceLength = source.IsUnspecified ? 0 : source.WriteAddressBytes(sourceBytes);
+        var fibMatch = RouteConstants.RTM_F_FIB_MATCH | (family == RouteConstants.AF_INET ? RouteConstants.RTM_F_LOOKUP_TABLE : 0);
         using var request = new NetlinkMessageWriter();
 
-        // The route the kernel would send through, with its source choice (a plain `ip route get`).
-        RouteRequest.Get(request, family, destinationBytes[..length], sourceBytes[..sourceLength], (int)interfaceIndex, 0);
-        var plain = new LookupReader();
-        var error = socket.Execute(request, ref plain);
-        if (error.Failed) return LookupFailed(error, destination);
-        if (plain.Malformed || !plain.Found) return Malformed("RTM_GETROUTE");
-
-        // The table entry that route came from (`ip route get fibmatch`), as the row.
-        request.Clear();
-        var flags = RouteConstants.RTM_F_FIB_MATCH | (family == RouteConstants.AF_INET ? RouteConstants.RTM_F_LOOKUP_TABLE : 0);
-        RouteRequest.Get(request, family, destinationBytes[..length], sourceBytes[..sourceLength], (int)interfaceIndex, flags);
-        var interfaces = new RouteInterfaceMap();
-        var match = new FibMatchReader(plain.Interface, plain.Gateway, interfaces);
-        error = socket.Execute(request, ref match);
-        if (error.Failed) return LookupFailed(error, destination);
-        if (match.Malformed || !match.Found) return Malformed("RTM_GETROUTE fibmatch");
-        var row = match.Row;
-        error = RouteRowMapper.Resolve(socket, interfaces, ref row);
+        // Both questions go in one sendmsg: the route the kernel would send through, with its source
+        // choice and multipath next hop (a plain `ip route get`), then the table entry it came from
+        // (`ip route get fibmatch`), the row. A source the caller fixed needs no plain lookup, unless
+        // the entry turns out to be multipath.
+        var plainNeeded = sourceLength == 0;
+        if (plainNeeded) RouteRequest.Get(request, family, destinationBytes[..length], default, (int)interfaceIndex, 0);
+        RouteRequest.Get(request, family, destinationBytes[..length], sourceBytes[..sourceLength], (int)interfaceIndex, fibMatch);
+        var replies = new LookupReplies(plainNeeded);
+        var results = new NetlinkError[2];
+        var error = socket.Query(request, results, ref replies);
+        if (error.Failed) return Failed(error, "RTM_GETROUTE");
+        foreach (var result in results.AsSpan(0, request.MessageCount))
+            if (result.Failed) return LookupFailed(result, destination);
+        if (!plainNeeded && replies.Match.HopCount > 1)
+        {
+            request.Clear();
+            RouteRequest.Get(request, family, destinationBytes[..length], sourceBytes[..sourceLength], (int)interfaceIndex, 0);
+            RouteRequest.Get(request, family, destinationBytes[..length], sourceBytes[..sourceLength], (int)interfaceIndex, fibMatch);
+            replies = new LookupReplies(plainFirst: true);
+            error = socket.Query(request, results, ref replies);
+            if (error.Failed) return Failed(error, "RTM_GETROUTE");
+            foreach (var result in results)
+                if (result.Failed) return LookupFailed(result, destination);
+        }
+        if (replies.Malformed) return Malformed("RTM_GETROUTE");
+        var row = replies.Match.Row;
+        error = RouteInterfaceCache.ResolveRow(socket, ref row);
         if (error.Failed) return Failed(error, "RTM_GETLINK");
         if (interfaceIndex != 0 && row.InterfaceIndex != interfaceIndex)
             return NetIo.Fail(NetIoStatus.NetworkUnreachable,
                 $"no route to {destination} through interface {interfaceIndex} (the kernel would use interface {row.InterfaceIndex})", "DestinationAddress");
 
         bestRoute = row;
+        var plain = replies.Plain;
         var chosen = sourceLength > 0 ? source : plain.PreferredSource;
         bestSource = chosen.Family == destination.Family
             ? SourceWithScope(chosen, plain.Interface != 0 ? (uint)plain.Interface : row.InterfaceIndex)
@@ -62,14 +73,18 @@ internal sealed partial class LinuxBackend
         var flags = RouteConstants.RTM_F_FIB_MATCH | (family == RouteConstants.AF_INET ? RouteConstants.RTM_F_LOOKUP_TABLE : 0);
         // A local address has a local-table route on the interface that owns it; a scope id restricts the lookup to that interface.
         RouteRequest.Get(request, family, bytes[..length], default, address.IsIPv6LinkLocal ? (int)address.ScopeId : 0, flags);
-        var reader = new LookupReader();
-        var error = socket.Execute(request, ref reader);
-        if (error.Failed && error.Errno is Errno.ETIMEDOUT or Errno.ENOBUFS or Errno.ENOMEM or Errno.EBADMSG) return Failed(error, "RTM_GETROUTE");
-        if (error.Failed || !reader.Found || reader.Type != RouteConstants.RTN_LOCAL
-            || (address.IsIPv6LinkLocal && address.ScopeId != 0 && reader.Interface != (int)address.ScopeId))
+        var reader = new LookupReplies(plainFirst: true);
+        var results = new NetlinkError[1];
+        var error = socket.Query(request, results, ref reader);
+        if (error.Failed) return Failed(error, "RTM_GETROUTE");
+        error = results[0];
+        if (error.Failed && error.Errno is Errno.ENOBUFS or Errno.ENOMEM or Errno.EBADMSG) return Failed(error, "RTM_GETROUTE");
+        var found = reader.Plain;
+        if (error.Failed || !found.Found || found.Type != RouteConstants.RTN_LOCAL
+            || (address.IsIPv6LinkLocal && address.ScopeId != 0 && found.Interface != (int)address.ScopeId))
             return NetIo.Fail(NetIoStatus.NotFound, $"{address} is not an address of this host", "SourceAddress", error.Errno, error.Message);
-        if (reader.Malformed) return Malformed("RTM_GETROUTE");
-        interfaceIndex = (uint)reader.Interface;
+        if (found.Malformed) return Malformed("RTM_GETROUTE");
+        interfaceIndex = (uint)found.Interface;
         return NetIo.Ok();
     }
 
@@ -94,7 +109,7 @@ internal sealed partial class LinuxBackend
     }
 
     /// <summary>Reads the one RTM_NEWROUTE answer of a lookup: its type, interface, gateway and preferred source.</summary>
-    private struct LookupReader : INetlinkReplyHandler
+    private struct LookupReader
     {
         public bool Found;
         public bool Malformed;
@@ -123,20 +138,22 @@ internal sealed partial class LinuxBackend
             if (route.PrefSrc.Length == route.AddressLength) PreferredSource = SockAddrInet.FromBytes(route.PrefSrc);
         }
 
-        public readonly void OnRestart() { }
     }
 
     /// <summary>
     /// Turns the FIB entry of a lookup into a row. Of a multipath entry it takes the next hop the kernel
     /// chose (the interface and gateway of the plain lookup), else the first next hop on that interface.
     /// </summary>
-    private struct FibMatchReader(int chosenInterface, SockAddrInet chosenGateway, RouteInterfaceMap interfaces) : INetlinkReplyHandler
+    private struct FibMatchReader
     {
+        private static readonly RouteInterfaceMap s_noInterfaces = new();
+
         public bool Found;
         public bool Malformed;
+        public int HopCount;
         public MibIpForwardRow2 Row;
 
-        public void OnMessage(in NetlinkMessage message)
+        public void OnMessage(in NetlinkMessage message, int chosenInterface, SockAddrInet chosenGateway)
         {
             if (!RouteMessage.TryDecode(message, out var route) || route.AddressLength == 0)
             {
@@ -157,18 +174,36 @@ internal sealed partial class LinuxBackend
                 Malformed = true;
                 return;
             }
+            HopCount = count;
             var pick = exact >= 0 ? exact : Math.Max(sameInterface, 0);
             hops = route.NextHops;
             for (var i = 0; hops.MoveNext(); i++)
             {
                 if (i != pick) continue;
                 Row = default;
-                RouteRowMapper.Fill(ref Row, route, hops.Current, interfaces);
+                RouteRowMapper.Fill(ref Row, route, hops.Current, s_noInterfaces);
                 Found = true;
                 return;
             }
         }
 
-        public readonly void OnRestart() { }
+    }
+
+    /// <summary>
+    /// The answers of one lookup query: the plain lookup (request 0 when <paramref name="plainFirst"/>)
+    /// and the FIB entry (the last request), whose next hop is picked with what the plain lookup chose.
+    /// </summary>
+    private struct LookupReplies(bool plainFirst) : INetlinkQueryHandler
+    {
+        public LookupReader Plain;
+        public FibMatchReader Match;
+
+        public readonly bool Malformed => Plain.Malformed || Match.Malformed || !Match.Found || (plainFirst && !Plain.Found);
+
+        public void OnMessage(int request, in NetlinkMessage message)
+        {
+            if (plainFirst && request == 0) Plain.OnMessage(message);
+            else Match.OnMessage(message, Plain.Interface, Plain.Gateway);
+        }
     }
 }

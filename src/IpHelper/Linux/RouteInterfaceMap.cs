@@ -9,7 +9,8 @@ namespace IpHelper.Linux;
 /// device, and its Windows interface metric per family (from <see cref="InterfaceMetricStore"/>, read
 /// once per interface and family). Filled from one link dump for tables, or link by link for single routes.
 /// </summary>
-internal sealed class RouteInterfaceMap
+/// <param name="keepMetrics">False to read the interface metrics from the store on every use (for a map kept between calls).</param>
+internal sealed class RouteInterfaceMap(bool keepMetrics = true)
 {
     private readonly Dictionary<int, Entry> _entries = [];
     private Entry? _last;
@@ -57,12 +58,12 @@ internal sealed class RouteInterfaceMap
     private void Add(in LinkMessage link)
     {
         var loopback = (link.Flags & LinkConstants.IFF_LOOPBACK) != 0;
-        _entries[link.Index] = new Entry(link.Index, LinuxBackend.LuidOf(link), System.Text.Encoding.UTF8.GetString(link.Name), loopback);
+        _entries[link.Index] = new Entry(link.Index, LinuxBackend.LuidOf(link), System.Text.Encoding.UTF8.GetString(link.Name), loopback, keepMetrics);
         if (loopback && LoopbackIndex == 0) LoopbackIndex = link.Index;
     }
 
-    /// <summary>One interface; the metrics are read from the store on first use.</summary>
-    internal sealed class Entry(int index, NetLuid luid, string name, bool isLoopback)
+    /// <summary>One interface; the metrics are read from the store on first use (on every use unless <paramref name="keepMetrics"/>).</summary>
+    internal sealed class Entry(int index, NetLuid luid, string name, bool isLoopback, bool keepMetrics)
     {
         private uint? _metric4, _metric6;
 
@@ -72,9 +73,13 @@ internal sealed class RouteInterfaceMap
         public bool IsLoopback { get; } = isLoopback;
 
         /// <summary>The interface metric the kernel priorities of this family's routes include.</summary>
-        public uint Metric(AddressFamily family) => family == AddressFamily.InterNetwork
-            ? _metric4 ??= InterfaceMetricStore.Effective(family, (uint)Index, Name)
-            : _metric6 ??= InterfaceMetricStore.Effective(family, (uint)Index, Name);
+        public uint Metric(AddressFamily family)
+        {
+            if (!keepMetrics) return InterfaceMetricStore.Effective(family, (uint)Index, Name);
+            return family == AddressFamily.InterNetwork
+                ? _metric4 ??= InterfaceMetricStore.Effective(family, (uint)Index, Name)
+                : _metric6 ??= InterfaceMetricStore.Effective(family, (uint)Index, Name);
+        }
     }
 
     private struct Loader(RouteInterfaceMap map) : INetlinkReplyHandler

@@ -138,6 +138,56 @@ internal sealed unsafe class NetlinkSocket : IDisposable
     }
 
     /// <summary>
+    /// Sends every GET request of <paramref name="requests"/> in one sendmsg, without NLM_F_ACK, each with
+    /// its own sequence number: the kernel answers each with exactly one reply message (handed to
+    /// <paramref name="handler"/> with the request's index) or an NLMSG_ERROR (stored in
+    /// <paramref name="results"/> at that index). Saves the ack datagram and, for several requests,
+    /// the round trips of asking one after another. Returns a transport failure (send error, timeout).
+    /// </summary>
+    public NetlinkError Query<THandler>(NetlinkMessageWriter requests, Span<NetlinkError> results, ref THandler handler, CancellationToken cancellationToken = default)
+        where THandler : INetlinkQueryHandler
+    {
+        var count = requests.MessageCount;
+        if (results.Length < count) throw new ArgumentException("one result per request is needed", nameof(results));
+        var baseSequence = unchecked(_sequence + 1);
+        for (var i = 0; i < count; i++) Stamp(requests, i);
+        var error = Send(requests.Written);
+        if (error.Failed) return error;
+        Span<bool> answered = stackalloc bool[count];
+        var pending = count;
+        while (pending > 0)
+        {
+            error = ReceiveInto(cancellationToken, out var length);
+            if (error.Failed) return error;
+            var messages = new NetlinkMessageEnumerator(_receiveBuffer.AsSpan(0, length));
+            while (messages.MoveNext())
+            {
+                var message = messages.Current;
+                var index = unchecked(message.Sequence - baseSequence);
+                if (message.PortId != PortId || index >= (uint)count || answered[(int)index]
+                    || message.Type is NetlinkConstants.NLMSG_DONE or NetlinkConstants.NLMSG_NOOP)
+                {
+                    IgnoredMessages++;
+                    continue;
+                }
+                if (message.Type == NetlinkConstants.NLMSG_OVERRUN)
+                    return new NetlinkError(Errno.EOVERFLOW, "the kernel reported lost netlink data (NLMSG_OVERRUN)");
+                answered[(int)index] = true;
+                pending--;
+                if (message.Type == NetlinkConstants.NLMSG_ERROR)
+                {
+                    results[(int)index] = NetlinkError.Parse(message);
+                    continue;
+                }
+                results[(int)index] = NetlinkError.None;
+                handler.OnMessage((int)index, message);
+            }
+            if (messages.Malformed) return new NetlinkError(Errno.EBADMSG, "malformed netlink message from the kernel");
+        }
+        return NetlinkError.None;
+    }
+
+    /// <summary>
     /// Sends every message of <paramref name="batch"/>, many per sendmsg, each with NLM_F_ACK and its own
     /// sequence number, and stores each message's outcome in <paramref name="results"/> (same index).
     /// Returns a transport failure (send error, timeout); per-message kernel errors are only in the results.
@@ -250,15 +300,22 @@ internal sealed unsafe class NetlinkSocket : IDisposable
     /// stream with holes; a subscriber drains it before re-reading the table, so that only
     /// notifications newer than the drain are applied on top of the fresh table.
     /// </summary>
-    public void Drain()
+    /// <returns>True when anything was queued (or the kernel had reported an overrun).</returns>
+    public bool Drain()
     {
+        var any = false;
         fixed (byte* buffer = _receiveBuffer)
         {
             var iov = new Interop.IoVec { Base = buffer, Length = (nuint)_receiveBuffer.Length };
             var header = new Interop.MsgHdr { Iov = &iov, IovLength = 1 };
-            while (Interop.recvmsg(_handle, &header, Interop.MSG_DONTWAIT | Interop.MSG_TRUNC) >= 0
-                   || Marshal.GetLastPInvokeError() is Errno.EINTR or Errno.ENOBUFS)
+            while (true)
             {
+                if (Interop.recvmsg(_handle, &header, Interop.MSG_DONTWAIT | Interop.MSG_TRUNC) >= 0)
+                    any = true;
+                else if (Marshal.GetLastPInvokeError() is var errno && errno == Errno.ENOBUFS)
+                    any = true;
+                else if (errno != Errno.EINTR)
+                    return any;
             }
         }
     }

@@ -6,7 +6,7 @@ namespace IpHelper.Tests.Kernel.Routes;
 internal static class CliProcess
 {
     /// <summary>IpHelper.Cli.dll of the same configuration as the tests: tests/IpHelper.Tests/bin/CFG/TFM → src/IpHelper.Cli/bin/CFG/TFM.</summary>
-    private static string CliPath()
+    internal static string CliPath()
     {
         var output = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd('/'));
         var framework = output.Name;

@@ -68,6 +68,26 @@ public sealed class RouteCliTests(RouteTopology topology) : IClassFixture<RouteT
         Assert.Equal("198.51.100.1", document.GetProperty("BestSourceAddress").GetString());
     }
 
+    /// <summary>
+    /// Run inside the namespace (not through --netns), a lookup goes through the process's kept
+    /// interface facts (RouteInterfaceCache) and agrees with <c>ip route get</c>.
+    /// </summary>
+    [RootFact]
+    public void RouteGet_InTheProcessNamespace_MatchesIpRouteGetForEachDestination()
+    {
+        string[] destinations = ["203.0.113.5", "192.0.2.77", "2001:db8:1::5", "127.0.0.1"];
+        foreach (var destination in destinations)
+        {
+            var output = topology.Ns.Exec("dotnet", CliProcess.CliPath(), "route", "get", destination, "--json");
+            var route = JsonDocument.Parse(output).RootElement.GetProperty("BestRoute");
+            var expected = topology.Ns.IpJson("route", "get", destination)[0];
+            var device = expected.GetProperty("dev").GetString()!;
+            var index = RouteOracle.Index(topology.Ns, device);
+            Assert.Equal(index, route.GetProperty("InterfaceIndex").GetUInt32());
+            Assert.Equal(index, (uint)((route.GetProperty("InterfaceLuid").GetUInt64() >> 24) & 0xFFFFFF));
+        }
+    }
+
     [RootFact]
     public void RouteGet_Unreachable_ExitsWithTheStatusOnStandardError()
     {

@@ -1,0 +1,68 @@
+using System.Net.Sockets;
+using IpHelper.Linux;
+using IpHelper.Tests.Kernel.Infrastructure;
+using Xunit;
+
+namespace IpHelper.Tests.Kernel.Routes;
+
+/// <summary>
+/// The interface facts GetBestRoute2 keeps between calls: a replaced interface (same index, other kind)
+/// is seen at once, and interface metrics are never kept.
+/// </summary>
+public sealed class RouteInterfaceCacheTests
+{
+    [RootFact]
+    public void Resolve_InterfaceReplacedUnderTheSameIndex_ReturnsTheNewLuid()
+    {
+        using var ns = new TestNetns();
+        ns.AddVeth("c0", "c1");
+        var index = RouteOracle.Index(ns, "c0");
+        using var scope = ns.Enter();
+        using var cache = new RouteInterfaceCache();
+
+        var before = Resolve(cache, index, priority: 100);
+        ns.Ip("link", "del", "c0");
+        ns.Ip("link", "add", "c0", "index", index.ToString(System.Globalization.CultureInfo.InvariantCulture), "type", "bridge");
+        var after = Resolve(cache, index, priority: 100);
+
+        Assert.Equal((ushort)IfType.EthernetCsmacd, before.InterfaceLuid.IfType);
+        Assert.Equal((ushort)209, after.InterfaceLuid.IfType);
+        Assert.Equal(index, after.InterfaceLuid.NetLuidIndex);
+    }
+
+    [RootFact]
+    public void Resolve_MetricSetAfterTheFirstCall_IsSubtractedFromTheNextRow()
+    {
+        using var ns = new TestNetns();
+        ns.AddVeth("c0", "c1");
+        var index = RouteOracle.Index(ns, "c0");
+        using var scope = ns.Enter();
+        using var cache = new RouteInterfaceCache();
+
+        var before = Resolve(cache, index, priority: 100);
+        Assert.Equal(0, InterfaceMetricStore.Set(AddressFamily.InterNetwork, index, "c0", 30));
+        var after = Resolve(cache, index, priority: 100);
+
+        Assert.Equal(100u, before.Metric);
+        Assert.Equal(70u, after.Metric);
+    }
+
+    private static MibIpForwardRow2 Resolve(RouteInterfaceCache cache, uint index, uint priority)
+    {
+        var row = new MibIpForwardRow2
+        {
+            InterfaceIndex = index,
+            DestinationPrefix = new IpAddressPrefix(Address("198.51.100.0"), 24),
+            NextHop = Address("192.0.2.2"),
+            Metric = priority,
+            Protocol = NlRouteProtocol.RouteProtocolNetMgmt,
+            Origin = NlRouteOrigin.NlroManual,
+        };
+        using var lease = RtnlSockets.Rent();
+        var error = cache.Resolve(lease.Socket, ref row);
+        Assert.False(error.Failed, error.ToString());
+        return row;
+    }
+
+    private static SockAddrInet Address(string text) => SockAddrInet.TryParse(text, out var address) ? address : throw new ArgumentException(text);
+}
