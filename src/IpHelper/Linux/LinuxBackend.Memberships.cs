@@ -69,7 +69,7 @@ internal sealed partial class LinuxBackend
         where TRow : struct
     {
         table = null;
-        var status = LinkDirectory.Load(socket, out var links);
+        var status = LinkDirectory.Current(socket, out var links);
         if (status != NetIoStatus.Success) return status;
         using var rows = new MibTableBuilder<TRow>(Math.Max(memberships.Count, 1));
         foreach (var membership in memberships) fill(ref rows.Add(), membership, links.LuidOf(membership.Index));

@@ -20,7 +20,7 @@ internal sealed partial class LinuxBackend
             if (error.Failed) return Failed(error, "RTM_GETNEIGH dump");
             if (collector.Malformed) return Malformed("RTM_GETNEIGH dump");
             // Links after neighbours: a link created in between cannot matter, one deleted in between leaves a zero LUID.
-            var status = LinkDirectory.Load(lease.Socket, out var links);
+            var status = LinkDirectory.Current(lease.Socket, out var links);
             if (status != NetIoStatus.Success) return status;
             for (var i = 0; i < collector.Rows.Count; i++)
             {

@@ -84,7 +84,7 @@ internal sealed partial class LinuxBackend
             || (!filter.IsUnspecified && !SameIp(m.Destination, filter)));
         if (exceptions.Count == 0 && metrics.Count == 0) return NetIoStatus.Success;
 
-        status = LinkDirectory.Load(socket, out var links);
+        status = LinkDirectory.Current(socket, out var links);
         if (status != NetIoStatus.Success) return status;
         var nextHops = new Dictionary<(int, SockAddrInet), NextHopState>();
         status = ReadNextHopStates(socket, family, nextHops);

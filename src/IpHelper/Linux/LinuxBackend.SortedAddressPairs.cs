@@ -13,7 +13,7 @@ internal sealed partial class LinuxBackend
         pairs = null;
         using var lease = RtnlSockets.Rent();
         var socket = lease.Socket;
-        var status = LinkDirectory.Load(socket, out var links);
+        var status = LinkDirectory.Current(socket, out var links);
         if (status != NetIoStatus.Success) return status;
         status = SourceCandidates(socket, links, out var candidates);
         if (status != NetIoStatus.Success) return status;

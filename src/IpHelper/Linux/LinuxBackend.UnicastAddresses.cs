@@ -163,7 +163,7 @@ internal sealed partial class LinuxBackend
     private static NetIoStatus DumpUnicast(NetlinkSocket socket, byte family, int index, out MibTableBuilder<MibUnicastIpAddressRow> rows)
     {
         rows = new MibTableBuilder<MibUnicastIpAddressRow>();
-        var status = LinkDirectory.Load(socket, out var links);
+        var status = LinkDirectory.Current(socket, out var links);
         if (status != NetIoStatus.Success) return status;
         using var request = new NetlinkMessageWriter();
         AddressRequest.Dump(request, RtnlMessageType.RTM_GETADDR, family, index);

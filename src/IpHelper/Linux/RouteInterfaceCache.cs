@@ -4,20 +4,18 @@ namespace IpHelper.Linux;
 
 /// <summary>
 /// The interface facts of single-route answers (GetBestRoute2), kept between calls instead of one
-/// RTM_GETLINK per call. A subscription to RTNLGRP_LINK in the cache's namespace, polled without
-/// waiting on every use, throws the facts away as soon as the kernel announces any link change (or
-/// an overrun), so a row never carries the LUID of an interface that was replaced. Interface metrics
-/// are not kept: they are read from <see cref="InterfaceMetricStore"/> on every use, because another
-/// process may set them. Only the process's own namespace has a cache (<see cref="ResolveRow"/>);
-/// inside a <see cref="NetNamespace"/> scope nothing outlives the call.
+/// RTM_GETLINK per call and dropped as soon as a <see cref="LinkChangeWatch"/> sees any link change,
+/// so a row never carries the LUID of an interface that was replaced. Interface metrics are not kept:
+/// they are read from <see cref="InterfaceMetricStore"/> on every use, because another process may set
+/// them. Only the process's own namespace has a cache (<see cref="ResolveRow"/>); inside a
+/// <see cref="NetNamespace"/> scope nothing outlives the call.
 /// </summary>
-internal sealed class RouteInterfaceCache : IDisposable
+internal sealed class RouteInterfaceCache(LinkChangeWatch watch)
 {
-    private const int SubscriberBufferBytes = 64 * 1024;
-    private static readonly RouteInterfaceCache s_process = new();
+    private static readonly RouteInterfaceCache s_process = new(LinkChangeWatch.Process);
     private readonly Lock _lock = new();
-    private NetlinkSocket? _links;
     private RouteInterfaceMap? _map;
+    private long _generation;
 
     /// <summary>Completes the row's LUID, Loopback and Metric from the cache of the current namespace, if it has one.</summary>
     public static NetlinkError ResolveRow(NetlinkSocket socket, ref MibIpForwardRow2 row) => NetNamespace.IsDefault
@@ -26,37 +24,21 @@ internal sealed class RouteInterfaceCache : IDisposable
 
     /// <summary>
     /// Completes the row's LUID, Loopback and Metric, as <see cref="RouteRowMapper.Resolve(NetlinkSocket, RouteInterfaceMap, ref MibIpForwardRow2)"/>,
-    /// with the facts kept since the last link change. The subscription is opened on first use in the current namespace.
+    /// with the facts kept since the last link change.
     /// </summary>
     public NetlinkError Resolve(NetlinkSocket socket, ref MibIpForwardRow2 row)
     {
+        var generation = watch.Generation();
         lock (_lock)
         {
-            if (_links is null)
+            if (_map is null || generation != _generation)
             {
-                // Subscribe before the first load, so a change after the load is always seen.
-                _links = NetlinkSocket.OpenSubscriber([RtnlGroups.RTNLGRP_LINK], SubscriberBufferBytes);
-                _map = null;
+                _map = new RouteInterfaceMap(keepMetrics: false);
+                _generation = generation;
             }
-            else if (_links.Drain())
-            {
-                _map = null;
-            }
-            _map ??= new RouteInterfaceMap(keepMetrics: false);
             var error = RouteRowMapper.Resolve(socket, _map, ref row);
             if (error.Failed) _map = null;
             return error;
-        }
-    }
-
-    /// <summary>Closes the subscription.</summary>
-    public void Dispose()
-    {
-        lock (_lock)
-        {
-            _links?.Dispose();
-            _links = null;
-            _map = null;
         }
     }
 }

@@ -9,7 +9,7 @@ namespace IpHelper.Tests.Kernel.Routes;
 /// The interface facts GetBestRoute2 keeps between calls: a replaced interface (same index, other kind)
 /// is seen at once, and interface metrics are never kept.
 /// </summary>
-public sealed class RouteInterfaceCacheTests
+public sealed class KeptInterfaceFactsTests
 {
     [RootFact]
     public void Resolve_InterfaceReplacedUnderTheSameIndex_ReturnsTheNewLuid()
@@ -18,7 +18,8 @@ public sealed class RouteInterfaceCacheTests
         ns.AddVeth("c0", "c1");
         var index = RouteOracle.Index(ns, "c0");
         using var scope = ns.Enter();
-        using var cache = new RouteInterfaceCache();
+        using var watch = new LinkChangeWatch();
+        var cache = new RouteInterfaceCache(watch);
 
         var before = Resolve(cache, index, priority: 100);
         ns.Ip("link", "del", "c0");
@@ -37,7 +38,8 @@ public sealed class RouteInterfaceCacheTests
         ns.AddVeth("c0", "c1");
         var index = RouteOracle.Index(ns, "c0");
         using var scope = ns.Enter();
-        using var cache = new RouteInterfaceCache();
+        using var watch = new LinkChangeWatch();
+        var cache = new RouteInterfaceCache(watch);
 
         var before = Resolve(cache, index, priority: 100);
         Assert.Equal(0, InterfaceMetricStore.Set(AddressFamily.InterNetwork, index, "c0", 30));
@@ -45,6 +47,25 @@ public sealed class RouteInterfaceCacheTests
 
         Assert.Equal(100u, before.Metric);
         Assert.Equal(70u, after.Metric);
+    }
+
+    [RootFact]
+    public void Generation_ChangesOnlyWhenALinkChanged()
+    {
+        using var ns = new TestNetns();
+        using var scope = ns.Enter();
+        using var watch = new LinkChangeWatch();
+
+        var first = watch.Generation();
+        var unchanged = watch.Generation();
+        ns.AddVeth("c0", "c1");
+        var added = watch.Generation();
+        ns.Ip("link", "set", "c0", "mtu", "1400");
+        var changed = watch.Generation();
+
+        Assert.Equal(first, unchanged);
+        Assert.NotEqual(unchanged, added);
+        Assert.NotEqual(added, changed);
     }
 
     private static MibIpForwardRow2 Resolve(RouteInterfaceCache cache, uint index, uint priority)

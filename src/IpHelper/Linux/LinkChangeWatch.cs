@@ -1,0 +1,53 @@
+using IpHelper.Linux.Netlink;
+
+namespace IpHelper.Linux;
+
+/// <summary>
+/// Tells kept interface facts whether they are still true: a subscription to RTNLGRP_LINK in one
+/// namespace, polled without waiting. Every link change (new, changed or deleted link) is announced
+/// on it before the change's request returns, so a look after the change always sees it. Facts are
+/// tagged with the <see cref="Generation"/> they were read in and are good while it stays the same.
+/// </summary>
+internal sealed class LinkChangeWatch : IDisposable
+{
+    private const int BufferBytes = 64 * 1024;
+    private readonly Lock _lock = new();
+    private NetlinkSocket? _socket;
+    private long _generation;
+
+    /// <summary>The watch of the process's own namespace, opened on first use and kept for the process's life.</summary>
+    public static LinkChangeWatch Process { get; } = new();
+
+    /// <summary>
+    /// A number that changes whenever a link changed (or notifications were lost) since the previous
+    /// call; read it before reading the facts it will vouch for. The first call subscribes in the
+    /// current namespace.
+    /// </summary>
+    public long Generation()
+    {
+        lock (_lock)
+        {
+            if (_socket is null)
+            {
+                _socket = NetlinkSocket.OpenSubscriber([RtnlGroups.RTNLGRP_LINK], BufferBytes);
+                _generation++;
+            }
+            else if (_socket.Drain())
+            {
+                _generation++;
+            }
+            return _generation;
+        }
+    }
+
+    /// <summary>Closes the subscription.</summary>
+    public void Dispose()
+    {
+        lock (_lock)
+        {
+            _socket?.Dispose();
+            _socket = null;
+            _generation++;
+        }
+    }
+}
