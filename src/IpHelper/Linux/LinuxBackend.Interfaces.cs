@@ -131,8 +131,9 @@ internal sealed partial class LinuxBackend
         var flags = link.Flags;
         row.InterfaceIndex = (uint)link.Index;
         row.InterfaceLuid = LuidOf(link.Index, type.Type);
-        row.InterfaceGuid = LinuxInterfaceGuid.FromName(link.Name);
-        row.Alias = Encoding.UTF8.GetString(link.Name);
+        var alias = Encoding.UTF8.GetString(link.Name);
+        row.Alias = alias;
+        row.InterfaceGuid = LinuxInterfaceGuid.FromName(alias, link.Name);
         row.Description = Description(link, socket);
         if (link.Address.Length <= 32)
         {
