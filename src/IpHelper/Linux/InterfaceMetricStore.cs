@@ -1,12 +1,13 @@
 using System.Globalization;
 using System.Net.Sockets;
+using System.Runtime.CompilerServices;
 
 namespace IpHelper.Linux;
 
 /// <summary>
 /// The Windows interface metric, which Linux does not have, kept by IpHelper per namespace in
-/// /run/iphelper/ifmetric-&lt;namespace inode&gt; (one line per set metric: family, ifindex, name,
-/// metric). /run is emptied at boot, like the kernel's own state. An interface with no line uses
+/// /run/iphelper/ifmetric-cookie-&lt;namespace cookie&gt; (one line per set metric: family, ifindex,
+/// name, metric). /run is emptied at boot, like the kernel's own state. An interface with no line uses
 /// the automatic metric, which on Linux is 0: the kernel adds nothing to a route's priority.
 /// A line is bound to both index and name, so a new interface that reuses an index starts automatic.
 /// </summary>
@@ -62,12 +63,25 @@ internal static class InterfaceMetricStore
     }
 
     private static string? s_processNamespacePath;
+    private static readonly ConditionalWeakTable<NetNamespaceScope, string> s_scopePaths = [];
 
-    private static string PathForCurrentNamespace() => NetNamespace.IsDefault
-        ? s_processNamespacePath ??= PathFor(NetNamespace.CurrentInode)
-        : PathFor(NetNamespace.CurrentInode);
+    /// <summary>
+    /// The file of the current namespace, named after its SO_NETNS_COOKIE, which is never reused while
+    /// the system runs: a namespace inode number is reused after the namespace is gone, and a new
+    /// namespace must not inherit the metrics of a deleted one. Kernels before 5.14 have no cookie;
+    /// there the inode names the file.
+    /// </summary>
+    internal static string PathForCurrentNamespace() => NetNamespace.Current is { } scope
+        ? s_scopePaths.GetValue(scope, _ => PathFor(NetNamespace.CurrentInode))
+        : s_processNamespacePath ??= PathFor(NetNamespace.CurrentInode);
 
-    private static string PathFor(ulong inode) => $"{Directory}/ifmetric-{inode.ToString(CultureInfo.InvariantCulture)}";
+    private static string PathFor(ulong inode)
+    {
+        using var socket = Netlink.NetlinkSocket.Open();
+        return socket.NamespaceCookie() is { } cookie
+            ? $"{Directory}/ifmetric-cookie-{cookie.ToString(CultureInfo.InvariantCulture)}"
+            : $"{Directory}/ifmetric-{inode.ToString(CultureInfo.InvariantCulture)}";
+    }
 
     private static IEnumerable<Entry> Read(string path)
     {

@@ -85,7 +85,7 @@ public sealed class IpInterfaceCliTests
         }
         finally
         {
-            File.Delete($"/run/iphelper/ifmetric-{ns.Inode}");
+            File.Delete(ns.MetricStoreFile);
         }
     }
 

@@ -342,6 +342,13 @@ internal sealed unsafe class NetlinkSocket : IDisposable
         }
     }
 
+    /// <summary>The cookie of the socket's network namespace (SO_NETNS_COOKIE), or null on kernels before 5.14.</summary>
+    public ulong? NamespaceCookie()
+    {
+        var length = sizeof(ulong);
+        return Interop.getsockopt(_handle, Interop.SOL_SOCKET, Interop.SO_NETNS_COOKIE, out ulong cookie, ref length) == 0 ? cookie : null;
+    }
+
     /// <summary>The socket descriptor, for ioctls that act on the socket's namespace.</summary>
     internal SafeNetlinkHandle Handle => _handle;
 
@@ -476,7 +483,7 @@ internal sealed unsafe class NetlinkSocket : IDisposable
     private int ReceiveBufferBytes()
     {
         var length = sizeof(int);
-        return Interop.getsockopt(_handle, Interop.SOL_SOCKET, Interop.SO_RCVBUF, out var bytes, ref length) == 0 ? bytes : 212992;
+        return Interop.getsockopt(_handle, Interop.SOL_SOCKET, Interop.SO_RCVBUF, out int bytes, ref length) == 0 ? bytes : 212992;
     }
 
     private static bool SetOption(SafeNetlinkHandle handle, int level, int name, int value) =>

@@ -91,6 +91,15 @@ public sealed partial class TestNetns : IDisposable
     public ulong Inode { get; }
 
     /// <summary>
+    /// The file where the library keeps this namespace's interface metrics: named after the namespace's
+    /// SO_NETNS_COOKIE, read by a Python socket inside the namespace, independently of the library.
+    /// </summary>
+    public string MetricStoreFile => _metricStoreFile ??= "/run/iphelper/ifmetric-cookie-" + Exec("python3", "-c",
+        "import socket, struct; s = socket.socket(socket.AF_INET, socket.SOCK_DGRAM); print(struct.unpack('Q', s.getsockopt(socket.SOL_SOCKET, 71, 8))[0])").Trim();
+
+    private string? _metricStoreFile;
+
+    /// <summary>
     /// The inode of the network namespace the test process runs in (that of its main thread, which
     /// no test moves): the "host" that tests must never change.
     /// </summary>
@@ -277,6 +286,7 @@ public sealed partial class TestNetns : IDisposable
     public void Dispose()
     {
         if (!s_alive.TryRemove(Name, out _)) return;
+        if (_metricStoreFile is not null) File.Delete(_metricStoreFile);
         try
         {
             Command.Run("ip", "netns", "del", Name);

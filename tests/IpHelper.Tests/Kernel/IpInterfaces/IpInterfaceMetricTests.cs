@@ -10,17 +10,9 @@ namespace IpHelper.Tests.Kernel.IpInterfaces;
 /// metric in /run/iphelper and moves the kernel priority of the interface's routes by the change,
 /// checked with ip -j route; GetIpInterfaceEntry reads it back.
 /// </summary>
-public sealed class IpInterfaceMetricTests : IDisposable
+public sealed class IpInterfaceMetricTests
 {
     private const string If = "mv0";
-
-    private readonly List<TestNetns> _namespaces = [];
-
-    /// <summary>Deletes the metric files of the test's namespaces: a later namespace may get the same inode.</summary>
-    public void Dispose()
-    {
-        foreach (var ns in _namespaces) File.Delete(StoreFile(ns));
-    }
 
     [RootFact]
     public void SetMetric_RecordsIt_AndMovesTheRoutesOfThatInterfaceAndFamily()
@@ -34,7 +26,7 @@ public sealed class IpInterfaceMetricTests : IDisposable
         Assert.Equal(15u, Priority(ns, "-4", "203.0.113.128/25", "main"));
         Assert.Equal(7u, Priority(ns, "-4", "198.51.100.128/25", "main"));
         Assert.Equal(50u, Priority(ns, "-6", "2001:db8:9::/64", "main"));
-        Assert.Contains($"inet {ns.IpJson("link", "show", If)[0].GetProperty("ifindex").GetUInt32()} {If} 20", File.ReadAllLines(StoreFile(ns)));
+        Assert.Contains($"inet {ns.IpJson("link", "show", If)[0].GetProperty("ifindex").GetUInt32()} {If} 20", File.ReadAllLines(ns.MetricStoreFile));
         using (ns.Enter())
         {
             var row = IpInterfaceSetTests.Get(AddressFamily.InterNetwork, If);
@@ -64,7 +56,7 @@ public sealed class IpInterfaceMetricTests : IDisposable
             Assert.Equal(0u, row.Metric);
         }
         Assert.Equal(50u, Priority(ns, "-6", "2001:db8:9::/64", "main"));
-        Assert.DoesNotContain(File.ReadAllLines(StoreFile(ns)), l => l.StartsWith("inet6 ", StringComparison.Ordinal));
+        Assert.DoesNotContain(File.ReadAllLines(ns.MetricStoreFile), l => l.StartsWith("inet6 ", StringComparison.Ordinal));
     }
 
     [RootFact]
@@ -99,10 +91,9 @@ public sealed class IpInterfaceMetricTests : IDisposable
     /// advertisement (203.0.113.128/25, proto ra) and a multipath route with a hop on another
     /// interface (198.51.100.128/25), which keep their priorities.
     /// </summary>
-    private TestNetns Topology()
+    private static TestNetns Topology()
     {
         var ns = new TestNetns();
-        _namespaces.Add(ns);
         ns.AddVeth(If, "mv1");
         ns.AddVeth("ov0", "ov1");
         ns.AddAddress(If, "192.0.2.1/24");
@@ -135,5 +126,4 @@ public sealed class IpInterfaceMetricTests : IDisposable
         return route.TryGetProperty("metric", out var metric) ? metric.GetUInt32() : 0;
     }
 
-    private static string StoreFile(TestNetns ns) => $"/run/iphelper/ifmetric-{ns.Inode}";
 }

@@ -176,7 +176,7 @@ public sealed class IpInterfaceSetRejectionTests
     /// </summary>
     internal static string KernelState(TestNetns ns)
     {
-        var metrics = $"/run/iphelper/ifmetric-{ns.Inode}";
+        var metrics = ns.MetricStoreFile;
         var links = ns.IpJson("-d", "link", "show").EnumerateArray().Select(l => string.Join(' ',
             l.GetProperty("ifname").GetString(), l.GetProperty("mtu").GetUInt32(), string.Join(',', l.GetProperty("flags").EnumerateArray()),
             l.TryGetProperty("inet6_addr_gen_mode", out var mode) ? mode.GetString() : "", l.GetProperty("gso_max_size").GetUInt32()));

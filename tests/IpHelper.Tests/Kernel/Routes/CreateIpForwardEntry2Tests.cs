@@ -108,7 +108,7 @@ public sealed class CreateIpForwardEntry2Tests
         }
         finally
         {
-            File.Delete($"/run/iphelper/ifmetric-{ns.Inode}");
+            File.Delete(ns.MetricStoreFile);
         }
     }
 
