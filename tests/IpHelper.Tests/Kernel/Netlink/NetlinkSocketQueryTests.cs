@@ -13,10 +13,7 @@ public sealed partial class NetlinkSocketTests
     public void Query_TwoRouteLookups_AnswersEachInItsSlot_AndAnUnreachableOneWithItsErrno()
     {
         RequireRoot();
-        using var ns = new TestNamespace();
-        ns.Ip("link", "add", "nl0", "type", "veth", "peer", "name", "nl1");
-        ns.Ip("link", "set", "nl0", "up");
-        ns.Ip("address", "add", "192.0.2.1/24", "dev", "nl0");
+        using var ns = NamespaceWith192021();
         using var socket = ns.OpenSocket();
         using var writer = new NetlinkMessageWriter();
         RouteRequest.Get(writer, AF_INET, [192, 0, 2, 9], default, 0, 0);
@@ -36,10 +33,7 @@ public sealed partial class NetlinkSocketTests
     public void Query_WithAStaleReplyAndAForgedErrorForItsSequence_TakesOnlyTheKernelsAnswer()
     {
         RequireRoot();
-        using var ns = new TestNamespace();
-        ns.Ip("link", "add", "nl0", "type", "veth", "peer", "name", "nl1");
-        ns.Ip("link", "set", "nl0", "up");
-        ns.Ip("address", "add", "192.0.2.1/24", "dev", "nl0");
+        using var ns = NamespaceWith192021();
         using var socket = ns.OpenSocket();
         using var attacker = ns.OpenSocket();
         using var writer = new NetlinkMessageWriter();
@@ -75,6 +69,16 @@ public sealed partial class NetlinkSocketTests
         Assert.False(results[0].Failed, results[0].ToString());
         Assert.Equal([0], replies.Requests);
         Assert.Equal(2, socket.IgnoredMessages); // the stale answer and the forged datagram
+    }
+
+    /// <summary>A namespace whose veth nl0 is up with 192.0.2.1/24: 192.0.2.0/24 is reachable, nothing else.</summary>
+    private static TestNamespace NamespaceWith192021()
+    {
+        var ns = new TestNamespace();
+        ns.Ip("link", "add", "nl0", "type", "veth", "peer", "name", "nl1");
+        ns.Ip("link", "set", "nl0", "up");
+        ns.Ip("address", "add", "192.0.2.1/24", "dev", "nl0");
+        return ns;
     }
 
     private sealed class QueryCollector : INetlinkQueryHandler

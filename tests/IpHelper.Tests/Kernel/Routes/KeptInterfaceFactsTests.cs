@@ -15,8 +15,7 @@ public sealed class KeptInterfaceFactsTests
     public void Resolve_InterfaceReplacedUnderTheSameIndex_ReturnsTheNewLuid()
     {
         using var ns = new TestNetns();
-        ns.AddVeth("c0", "c1");
-        var index = RouteOracle.Index(ns, "c0");
+        var index = AddVeth(ns);
         using var scope = ns.Enter();
         using var watch = new LinkChangeWatch();
         var cache = new RouteInterfaceCache(watch);
@@ -35,8 +34,7 @@ public sealed class KeptInterfaceFactsTests
     public void Resolve_MetricSetAfterTheFirstCall_IsSubtractedFromTheNextRow()
     {
         using var ns = new TestNetns();
-        ns.AddVeth("c0", "c1");
-        var index = RouteOracle.Index(ns, "c0");
+        var index = AddVeth(ns);
         using var scope = ns.Enter();
         using var watch = new LinkChangeWatch();
         var cache = new RouteInterfaceCache(watch);
@@ -47,6 +45,7 @@ public sealed class KeptInterfaceFactsTests
 
         Assert.Equal(100u, before.Metric);
         Assert.Equal(70u, after.Metric);
+        Assert.Contains($"inet {index} c0 30", File.ReadAllLines(ns.MetricStoreFile));
     }
 
     [RootFact]
@@ -66,6 +65,13 @@ public sealed class KeptInterfaceFactsTests
         Assert.Equal(first, unchanged);
         Assert.NotEqual(unchanged, added);
         Assert.NotEqual(added, changed);
+    }
+
+    /// <summary>Adds the veth pair c0/c1 and returns the index of c0.</summary>
+    private static uint AddVeth(TestNetns ns)
+    {
+        ns.AddVeth("c0", "c1");
+        return RouteOracle.Index(ns, "c0");
     }
 
     private static MibIpForwardRow2 Resolve(RouteInterfaceCache cache, uint index, uint priority)
