@@ -14,6 +14,7 @@ internal static class GlobalOptions
     public static readonly Option<string?> Netns = new("--netns", "-n")
     {
         Description = "Act in the named network namespace (/run/netns/NAME, like ip -n) or a namespace file path",
+        HelpName = "name",
         Recursive = true,
     };
 
