@@ -20,7 +20,7 @@ internal sealed class Progress : IDisposable
     private readonly Stopwatch _clock = Stopwatch.StartNew();
     private readonly Lock _lock = new();
     private readonly Timer? _spinner;
-    private TimeSpan _lastDraw = TimeSpan.MinValue;
+    private TimeSpan? _lastDraw;
     private int _frame;
     private bool _drawn;
     private bool _disposed;
@@ -48,7 +48,7 @@ internal sealed class Progress : IDisposable
         lock (_lock)
         {
             var now = _clock.Elapsed;
-            if (_disposed || (done < total && now - _lastDraw < s_interval)) return;
+            if (_disposed || (done < total && _lastDraw is { } last && now - last < s_interval)) return;
             _lastDraw = now;
             var rate = now.TotalSeconds > 0 ? done / now.TotalSeconds : 0;
             Draw(string.Create(CultureInfo.InvariantCulture, $"{done:N0}/{total:N0} {_what}, {rate:N0}/s"));
