@@ -12,7 +12,11 @@ internal static class ParseErrors
     public static int Report(ParseResult parse)
     {
         var command = parse.CommandResult.Command;
-        foreach (var error in parse.Errors)
+        // "route lst" is both an unknown verb and a missing one: the unknown word is the news.
+        var errors = parse.UnmatchedTokens.Count == 0
+            ? parse.Errors
+            : parse.Errors.Where(e => parse.UnmatchedTokens.Any(t => e.Message.Contains($"'{t}'", StringComparison.Ordinal))).ToList();
+        foreach (var error in errors.Count > 0 ? errors : parse.Errors)
         {
             var reason = OneLine(error.Message);
             if (command.Subcommands.Count > 0)
