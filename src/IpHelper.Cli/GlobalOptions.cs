@@ -7,7 +7,7 @@ internal static class GlobalOptions
 {
     public static readonly Option<bool> Json = new("--json")
     {
-        Description = "Print JSON: list and show print an array of rows with the Windows MIB field names",
+        Description = "Print JSON: list, show, add and set print an array of rows with the Windows MIB field names",
         Recursive = true,
     };
 
