@@ -8,7 +8,11 @@ namespace IpHelper.Cli;
 /// </summary>
 internal static class CommandRunner
 {
+    /// <summary>The exit code of a call that failed: the status is on stderr.</summary>
     public const int ExitFailure = 1;
+
+    /// <summary>The exit code of a command line that is wrong (unknown verb or option, unreadable argument).</summary>
+    public const int ExitUsage = 2;
 
     public static void SetAction(Command command, Func<ParseResult, int> body) =>
         command.SetAction(parse => Run(parse, body));
@@ -27,8 +31,7 @@ internal static class CommandRunner
         }
         catch (CliException e)
         {
-            Console.Error.WriteLine($"iphelper: {e.Message}");
-            return ExitFailure;
+            return ReportUsage(e.Message);
         }
         finally
         {
@@ -41,6 +44,13 @@ internal static class CommandRunner
     {
         Console.Error.WriteLine($"iphelper: {detail}");
         return ExitFailure;
+    }
+
+    /// <summary>Prints a bad command line as an InvalidParameter failure and returns the usage exit code.</summary>
+    public static int ReportUsage(string reason)
+    {
+        Console.Error.WriteLine($"iphelper: {new NetIoErrorDetail(NetIoStatus.InvalidParameter, 0, null, null, reason)}");
+        return ExitUsage;
     }
 
     /// <summary>Reports <paramref name="status"/> (with <see cref="NetIo.LastErrorDetail"/>) unless it is Success.</summary>

@@ -7,13 +7,14 @@ internal static class GlobalOptions
 {
     public static readonly Option<bool> Json = new("--json")
     {
-        Description = "Print JSON: list and show print an array of rows with the Windows MIB field names",
+        Description = "Print JSON: list, show, add and set print an array of rows with the Windows MIB field names",
         Recursive = true,
     };
 
     public static readonly Option<string?> Netns = new("--netns", "-n")
     {
         Description = "Act in the named network namespace (/run/netns/NAME, like ip -n) or a namespace file path",
+        HelpName = "name",
         Recursive = true,
     };
 

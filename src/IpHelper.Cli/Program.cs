@@ -1,6 +1,8 @@
 using System.CommandLine;
+using System.CommandLine.Invocation;
 using IpHelper.Cli;
 using IpHelper.Cli.Commands;
+using IpHelper.Cli.Help;
 
 var root = new RootCommand("iphelper: the Windows IP Helper API on Linux, over rtnetlink. Interfaces, addresses, routes, neighbours, as tables or JSON.");
 root.Options.Add(GlobalOptions.Json);
@@ -8,14 +10,24 @@ root.Options.Add(GlobalOptions.Netns);
 root.Options.Add(GlobalOptions.Family);
 root.Subcommands.Add(InterfaceCommands.Create());
 root.Subcommands.Add(LuidCommand.Create());
+root.Subcommands.Add(IpInterfaceCommands.Create());
 root.Subcommands.Add(AddressCommands.Create());
 root.Subcommands.Add(AnycastCommands.Create());
 root.Subcommands.Add(MulticastCommands.Create());
 root.Subcommands.Add(SortCommand.Create());
 root.Subcommands.Add(NeighborCommands.Create());
 root.Subcommands.Add(PathCommands.Create());
-root.Subcommands.Add(IpInterfaceCommands.Create());
+root.Subcommands.Add(RouteCommands.Create());
 root.Subcommands.Add(MonitorCommand.Create());
 root.Subcommands.Add(TeredoCommand.Create());
-root.Subcommands.Add(RouteCommands.Create());
-return root.Parse(args).Invoke();
+root.Subcommands.Add(CompletionCommand.Create());
+root.WithExamples(
+    "iphelper interface list",
+    "iphelper route list --family ipv4 --json  # JSON rows with the MIB field names",
+    "iphelper route get 198.51.100.7  # GetBestRoute2",
+    "iphelper address add 192.0.2.10/24 -i eth0",
+    "iphelper neighbor list -i eth0 --netns blue  # in the network namespace 'blue'",
+    "iphelper monitor routes addresses --json  # one JSON object per change");
+CommandExamples.AddToHelp(root);
+var parse = root.Parse(args);
+return parse.Action is ParseErrorAction ? ParseErrors.Report(parse) : parse.Invoke();

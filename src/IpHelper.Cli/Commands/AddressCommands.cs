@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Net.Sockets;
+using IpHelper.Cli.Help;
 using IpHelper.Cli.Output;
 
 namespace IpHelper.Cli.Commands;
@@ -20,26 +21,23 @@ internal static class AddressCommands
         command.Subcommands.Add(Add());
         command.Subcommands.Add(Set());
         command.Subcommands.Add(Delete());
-        return command;
+        return command.WithExamples("iphelper address list --family ipv6", "iphelper address add 192.0.2.10/24 -i eth0",
+            "iphelper address delete 192.0.2.10");
     }
-
-    private static Option<string?> InterfaceOption(string description) => new("--interface", "-i") { Description = description };
 
     private static Command List()
     {
-        var iface = InterfaceOption("Only the addresses of this interface (name, index, LUID or GUID)");
-        var command = new Command("list", "Every unicast address (GetUnicastIpAddressTable).\nExample: iphelper address list --family ipv6 --json") { iface };
+        var iface = InterfaceArgument.CreateOption("Only the addresses of this interface");
+        var command = new Command("list", "Every unicast address (GetUnicastIpAddressTable), like Get-NetIPAddress.") { iface };
+        command.WithExamples("iphelper address list", "iphelper address list --family ipv6 --json", "iphelper address list -i eth0");
         CommandRunner.SetAction(command, parse =>
         {
-            CommandRunner.Check(NetIo.GetUnicastIpAddressTable(GlobalOptions.AddressFamilyOf(parse), out var table));
+            var luid = InterfaceArgument.ResolveOptional(parse, iface);
+            MibTable<MibUnicastIpAddressRow>? table;
+            using (Progress.Spinner(parse, "reading addresses")) CommandRunner.Check(NetIo.GetUnicastIpAddressTable(GlobalOptions.AddressFamilyOf(parse), out table));
             using (table)
             {
-                var rows = table!.AsSpan().ToArray();
-                if (parse.GetValue(iface) is { } name)
-                {
-                    var luid = InterfaceArgument.Resolve(name);
-                    rows = Array.FindAll(rows, r => r.InterfaceLuid == luid);
-                }
+                var rows = Array.FindAll(table!.AsSpan().ToArray(), r => luid is null || r.InterfaceLuid == luid);
                 if (parse.GetValue(GlobalOptions.Json)) WriteJson(rows);
                 else UnicastRowOutput.WriteTable(Console.Out, rows);
             }
@@ -51,17 +49,12 @@ internal static class AddressCommands
     private static Command Show()
     {
         var address = new Argument<string>("address") { Description = "The address (IPv6 link-local with %index)" };
-        var iface = InterfaceOption("The interface that has the address (default: the one interface that has it)");
-        var command = new Command("show", "One address with every MIB_UNICASTIPADDRESS_ROW field (GetUnicastIpAddressEntry).\nExample: iphelper address show 2001:db8::1 --interface eth0") { address, iface };
+        var iface = InterfaceArgument.CreateOption("The interface that has the address (default: the one interface that has it)");
+        var command = new Command("show", "One address with every MIB_UNICASTIPADDRESS_ROW field (GetUnicastIpAddressEntry), like Get-NetIPAddress | Format-List.") { address, iface };
+        command.WithExamples("iphelper address show 192.0.2.10", "iphelper address show fe80::1%2 --json", "iphelper address show 2001:db8::1 -i eth0");
         CommandRunner.SetAction(command, parse =>
         {
-            var row = Find(parse.GetValue(address)!, parse.GetValue(iface));
-            if (parse.GetValue(GlobalOptions.Json)) WriteJson([row]);
-            else
-            {
-                NetIo.ConvertInterfaceLuidToAlias(row.InterfaceLuid, out string? alias);
-                UnicastRowOutput.WriteList(Console.Out, row, alias ?? "");
-            }
+            WriteRow(parse, Find(parse.GetValue(address)!, parse.GetValue(iface)));
             return 0;
         });
         return command;
@@ -70,15 +63,16 @@ internal static class AddressCommands
     private static Command Add()
     {
         var prefix = new Argument<string>("address") { Description = "ADDRESS/LENGTH, or ADDRESS alone for a /32 or /128" };
-        var iface = InterfaceOption("The interface to add it to (required)");
-        iface.Required = true;
-        var valid = new Option<string?>("--valid-lifetime") { Description = "Seconds, or 'infinite' (default)" };
-        var preferred = new Option<string?>("--preferred-lifetime") { Description = "Seconds, or 'infinite' (default: the valid lifetime)" };
+        var iface = InterfaceArgument.CreateOption("The interface to add it to", required: true);
+        var valid = new Option<string?>("--valid-lifetime") { HelpName = "seconds", Description = "Seconds, or 'infinite' (default)" };
+        var preferred = new Option<string?>("--preferred-lifetime") { HelpName = "seconds", Description = "Seconds, or 'infinite' (default: the valid lifetime)" };
         var prefixOrigin = OriginOption("--prefix-origin", "manual, wellknown, dhcp, routeradvertisement or other (default manual)");
         var suffixOrigin = OriginOption("--suffix-origin", "manual, wellknown, dhcp, linklayeraddress, random or other (default manual)");
         var usable = new Option<bool>("--dad-preferred") { Description = "DadState Preferred: usable at once (IPv6 optimistic DAD where the interface allows it, else no DAD)" };
-        var command = new Command("add", "Adds a unicast address (CreateUnicastIpAddressEntry).\nExample: iphelper address add 2001:db8::1/64 --interface eth0 --valid-lifetime 3600")
+        var command = new Command("add", "Adds a unicast address (CreateUnicastIpAddressEntry) and prints it, like New-NetIPAddress.")
             { prefix, iface, valid, preferred, prefixOrigin, suffixOrigin, usable };
+        command.WithExamples("iphelper address add 192.0.2.10/24 -i eth0", "iphelper address add 2001:db8::1/64 -i eth0 --valid-lifetime 3600 --preferred-lifetime 1800",
+            "iphelper address add 2001:db8::2/64 -i eth0 --dad-preferred --json  # usable at once");
         CommandRunner.SetAction(command, parse =>
         {
             NetIo.InitializeUnicastIpAddressEntry(out var row);
@@ -95,6 +89,8 @@ internal static class AddressCommands
             SetOrigins(ref row, parse.GetValue(prefixOrigin), parse.GetValue(suffixOrigin), NlPrefixOrigin.IpPrefixOriginManual, NlSuffixOrigin.IpSuffixOriginManual);
             if (parse.GetValue(usable)) row.DadState = NlDadState.IpDadStatePreferred;
             CommandRunner.Check(NetIo.CreateUnicastIpAddressEntry(row));
+            CommandRunner.Check(NetIo.GetUnicastIpAddressEntry(ref row));
+            WriteRow(parse, row);
             return 0;
         });
         return command;
@@ -103,14 +99,15 @@ internal static class AddressCommands
     private static Command Set()
     {
         var address = new Argument<string>("address") { Description = "The address to change" };
-        var iface = InterfaceOption("The interface that has the address (default: the one interface that has it)");
-        var valid = new Option<string?>("--valid-lifetime") { Description = "Seconds, or 'infinite'" };
-        var preferred = new Option<string?>("--preferred-lifetime") { Description = "Seconds, or 'infinite'" };
-        var length = new Option<byte?>("--prefix-length") { Description = "New on-link prefix length" };
+        var iface = InterfaceArgument.CreateOption("The interface that has the address (default: the one interface that has it)");
+        var valid = new Option<string?>("--valid-lifetime") { HelpName = "seconds", Description = "Seconds, or 'infinite'" };
+        var preferred = new Option<string?>("--preferred-lifetime") { HelpName = "seconds", Description = "Seconds, or 'infinite'" };
+        var length = new Option<byte?>("--prefix-length") { HelpName = "length", Description = "New on-link prefix length" };
         var prefixOrigin = OriginOption("--prefix-origin", "manual, wellknown, dhcp, routeradvertisement or other");
         var suffixOrigin = OriginOption("--suffix-origin", "manual, wellknown, dhcp, linklayeraddress, random or other");
-        var command = new Command("set", "Changes lifetimes, prefix length or origins of an address (SetUnicastIpAddressEntry).\nExample: iphelper address set 192.0.2.1 --preferred-lifetime 0")
+        var command = new Command("set", "Changes lifetimes, prefix length or origins of an address (SetUnicastIpAddressEntry) and prints it afterwards.")
             { address, iface, valid, preferred, length, prefixOrigin, suffixOrigin };
+        command.WithExamples("iphelper address set 192.0.2.10 --preferred-lifetime 0  # deprecate it", "iphelper address set 2001:db8::1 -i eth0 --valid-lifetime infinite --json");
         CommandRunner.SetAction(command, parse =>
         {
             var row = Find(parse.GetValue(address)!, parse.GetValue(iface));
@@ -119,6 +116,8 @@ internal static class AddressCommands
             if (parse.GetValue(length) is { } newLength) row.OnLinkPrefixLength = newLength;
             SetOrigins(ref row, parse.GetValue(prefixOrigin), parse.GetValue(suffixOrigin), row.PrefixOrigin, row.SuffixOrigin);
             CommandRunner.Check(NetIo.SetUnicastIpAddressEntry(row));
+            CommandRunner.Check(NetIo.GetUnicastIpAddressEntry(ref row));
+            WriteRow(parse, row);
             return 0;
         });
         return command;
@@ -127,8 +126,9 @@ internal static class AddressCommands
     private static Command Delete()
     {
         var address = new Argument<string>("address") { Description = "The address to remove" };
-        var iface = InterfaceOption("The interface that has the address (default: the one interface that has it)");
-        var command = new Command("delete", "Removes a unicast address (DeleteUnicastIpAddressEntry).\nExample: iphelper address delete 2001:db8::1 --interface eth0") { address, iface };
+        var iface = InterfaceArgument.CreateOption("The interface that has the address (default: the one interface that has it)");
+        var command = new Command("delete", "Removes a unicast address (DeleteUnicastIpAddressEntry).") { address, iface };
+        command.WithExamples("iphelper address delete 192.0.2.10", "iphelper address delete 2001:db8::1 -i eth0");
         command.Aliases.Add("del");
         CommandRunner.SetAction(command, parse =>
         {
@@ -178,7 +178,7 @@ internal static class AddressCommands
     }
 
     private static Option<string?> OriginOption(string name, string values) =>
-        new(name) { Description = values };
+        new(name) { Description = values, HelpName = "origin" };
 
     private static void SetOrigins(ref MibUnicastIpAddressRow row, string? prefix, string? suffix, NlPrefixOrigin prefixDefault, NlSuffixOrigin suffixDefault)
     {
@@ -190,6 +190,18 @@ internal static class AddressCommands
         Enum.TryParse<T>(prefix + text, ignoreCase: true, out var value) && Enum.IsDefined(value)
             ? value
             : throw new CliException($"'{text}' is not one of {string.Join(", ", Enum.GetNames<T>().Select(n => n[prefix.Length..].ToLowerInvariant()))}");
+
+    /// <summary>One row as `show` prints it: a JSON array of one, or every field like Format-List.</summary>
+    private static void WriteRow(ParseResult parse, in MibUnicastIpAddressRow row)
+    {
+        if (parse.GetValue(GlobalOptions.Json))
+        {
+            WriteJson([row]);
+            return;
+        }
+        NetIo.ConvertInterfaceLuidToAlias(row.InterfaceLuid, out string? alias);
+        UnicastRowOutput.WriteList(Console.Out, row, alias ?? "");
+    }
 
     private static void WriteJson(IEnumerable<MibUnicastIpAddressRow> rows)
     {

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Runtime.InteropServices;
+using IpHelper.Cli.Help;
 using IpHelper.Cli.Output;
 
 namespace IpHelper.Cli.Commands;
@@ -13,16 +14,21 @@ internal static class AnycastCommands
         command.Subcommands.Add(List());
         command.Subcommands.Add(Add());
         command.Subcommands.Add(Delete());
-        return command;
+        return command.WithExamples("iphelper anycast list", "iphelper anycast add 2001:db8::99 -i eth0");
     }
 
     private static Command List()
     {
-        var command = new Command("list", "Every anycast address of every interface (GetAnycastIpAddressTable).\nExample: iphelper anycast list --json");
+        var iface = InterfaceArgument.CreateOption("Only the addresses of this interface");
+        var command = new Command("list", "Every anycast address of every interface (GetAnycastIpAddressTable).") { iface };
+        command.WithExamples("iphelper anycast list", "iphelper anycast list -i eth0 --json");
         CommandRunner.SetAction(command, parse =>
         {
+            var luid = InterfaceArgument.ResolveOptional(parse, iface);
             CommandRunner.Check(NetIo.GetAnycastIpAddressTable(GlobalOptions.AddressFamilyOf(parse), out var table));
-            using (table) MembershipRowOutput.Write(parse.GetValue(GlobalOptions.Json), table!.Select(r => MembershipRowOutput.Of(r)).ToList());
+            using (table)
+                MembershipRowOutput.Write(parse.GetValue(GlobalOptions.Json),
+                    table!.Where(r => luid is null || r.InterfaceLuid == luid).Select(r => MembershipRowOutput.Of(r)).ToList());
             return 0;
         });
         return command;
@@ -32,12 +38,16 @@ internal static class AnycastCommands
     {
         var (address, iface) = Arguments();
         var command = new Command("add",
-            "Adds an IPv6 anycast address (CreateAnycastIpAddressEntry) and holds it until Ctrl-C or SIGTERM: on Linux an anycast address lives only as long as the process that added it.\nExample: iphelper anycast add 2001:db8::99 --interface eth0")
+            "Adds an IPv6 anycast address (CreateAnycastIpAddressEntry) and holds it until Ctrl-C or SIGTERM: on Linux an anycast address lives only as long as the process that added it. Prints the address once it is added.")
             { address, iface };
+        command.WithExamples("iphelper anycast add 2001:db8::99 -i eth0", "iphelper anycast add 2001:db8::99 -i eth0 --json --netns blue &");
         CommandRunner.SetAction(command, parse =>
         {
             var row = Row(parse, address, iface);
             CommandRunner.Check(NetIo.CreateAnycastIpAddressEntry(row));
+            CommandRunner.Check(NetIo.GetAnycastIpAddressEntry(ref row));
+            MembershipRowOutput.Write(parse.GetValue(GlobalOptions.Json), [MembershipRowOutput.Of(row)]);
+            Console.Out.Flush();
             using var stop = new ManualResetEventSlim();
             void Stop(PosixSignalContext context)
             {
@@ -58,8 +68,9 @@ internal static class AnycastCommands
     {
         var (address, iface) = Arguments();
         var command = new Command("delete",
-            "Removes an anycast address this process added (DeleteAnycastIpAddressEntry); others are held by the kernel or their own process.\nExample: iphelper anycast delete 2001:db8::99 --interface eth0")
+            "Removes an anycast address this process added (DeleteAnycastIpAddressEntry); others are held by the kernel or their own process.")
             { address, iface };
+        command.WithExamples("iphelper anycast delete 2001:db8::99 -i eth0");
         command.Aliases.Add("del");
         CommandRunner.SetAction(command, parse =>
         {
@@ -72,7 +83,7 @@ internal static class AnycastCommands
     private static (Argument<string> Address, Option<string> Interface) Arguments()
     {
         var address = new Argument<string>("address") { Description = "The IPv6 anycast address" };
-        var iface = new Option<string>("--interface", "-i") { Description = "The interface (name, index, LUID or GUID)", Required = true };
+        var iface = InterfaceArgument.CreateOption("The interface of the address", required: true);
         return (address, iface);
     }
 

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using IpHelper.Cli.Help;
 using IpHelper.Cli.Output;
 
 namespace IpHelper.Cli.Commands;
@@ -14,17 +15,19 @@ internal static class InterfaceCommands
         command.Subcommands.Add(List());
         command.Subcommands.Add(Show());
         command.Subcommands.Add(Stack());
-        return command;
+        return command.WithExamples("iphelper interface list", "iphelper interface show eth0", "iphelper interface stack");
     }
 
     private static Command List()
     {
         var noStats = new Option<bool>("--no-statistics") { Description = "Skip the counters (GetIfTable2Ex with MibIfTableNormalWithoutStatistics)" };
-        var command = new Command("list", "Every interface (GetIfTable2).\nExample: iphelper interface list --json --netns blue") { noStats };
+        var command = new Command("list", "Every interface (GetIfTable2), like Get-NetAdapter.") { noStats };
+        command.WithExamples("iphelper interface list", "iphelper interface list --no-statistics --json --netns blue");
         CommandRunner.SetAction(command, parse =>
         {
             var level = parse.GetValue(noStats) ? MibIfTableLevel.MibIfTableNormalWithoutStatistics : MibIfTableLevel.MibIfTableNormal;
-            CommandRunner.Check(NetIo.GetIfTable2Ex(level, out var table));
+            MibTable<MibIfRow2>? table;
+            using (Progress.Spinner(parse, "reading interfaces")) CommandRunner.Check(NetIo.GetIfTable2Ex(level, out table));
             using (table)
             {
                 if (parse.GetValue(GlobalOptions.Json))
@@ -43,8 +46,9 @@ internal static class InterfaceCommands
 
     private static Command Show()
     {
-        var target = new Argument<string>("if") { Description = "Interface: name, Windows-style name, index, LUID value or GUID" };
-        var command = new Command("show", "One interface with every MIB_IF_ROW2 field (GetIfEntry2).\nExample: iphelper interface show eth0") { target };
+        var target = InterfaceArgument.CreateArgument();
+        var command = new Command("show", "One interface with every MIB_IF_ROW2 field (GetIfEntry2), like Get-NetAdapter | Format-List.") { target };
+        command.WithExamples("iphelper interface show eth0", "iphelper interface show 2 --json  # by index", "iphelper interface show ethernet_2  # by Windows-style name");
         CommandRunner.SetAction(command, parse =>
         {
             var row = new MibIfRow2 { InterfaceLuid = InterfaceArgument.Resolve(parse.GetValue(target)!) };
@@ -65,10 +69,11 @@ internal static class InterfaceCommands
     private static Command Stack()
     {
         var inverted = new Option<bool>("--inverted") { Description = "Lower layer first (GetInvertedIfStackTable)" };
-        var command = new Command("stack", "Which interface sits on which (GetIfStackTable): bridge ports, macvlan, vxlan, tunnels.\nExample: iphelper interface stack --json") { inverted };
+        var command = new Command("stack", "Which interface sits on which (GetIfStackTable): bridge ports, macvlan, vxlan, tunnels.") { inverted };
+        command.WithExamples("iphelper interface stack", "iphelper interface stack --inverted --json  # GetInvertedIfStackTable");
         CommandRunner.SetAction(command, parse =>
         {
-            var names = InterfaceNames();
+            var names = InterfaceAliases.All();
             var rows = new List<(uint Higher, uint Lower)>();
             if (parse.GetValue(inverted))
             {
@@ -102,11 +107,5 @@ internal static class InterfaceCommands
             return 0;
         });
         return command;
-    }
-
-    private static Dictionary<uint, string> InterfaceNames()
-    {
-        CommandRunner.Check(NetIo.GetIfTable2Ex(MibIfTableLevel.MibIfTableNormalWithoutStatistics, out var table));
-        using (table) return table!.ToDictionary(r => r.InterfaceIndex, r => r.Alias);
     }
 }

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Net.Sockets;
+using IpHelper.Cli.Help;
 using IpHelper.Cli.Output;
 
 namespace IpHelper.Cli.Commands;
@@ -16,16 +17,21 @@ internal static class IpInterfaceCommands
         command.Subcommands.Add(List());
         command.Subcommands.Add(Show());
         command.Subcommands.Add(Set());
-        return command;
+        return command.WithExamples("iphelper ipinterface list", "iphelper ipinterface show eth0 --family ipv6",
+            "iphelper ipinterface set eth0 --family ipv6 --dad-transmits 2");
     }
 
     private static Command List()
     {
-        var command = new Command("list", "Every interface's IPv4 and IPv6 settings (GetIpInterfaceTable), like Get-NetIPInterface.\nExample: iphelper ipinterface list --family ipv6 --json");
+        var iface = InterfaceArgument.CreateOption("Only the rows of this interface");
+        var command = new Command("list", "Every interface's IPv4 and IPv6 settings (GetIpInterfaceTable), like Get-NetIPInterface.") { iface };
+        command.WithExamples("iphelper ipinterface list", "iphelper ipinterface list --family ipv6 --json", "iphelper ipinterface list -i eth0");
         CommandRunner.SetAction(command, parse =>
         {
-            CommandRunner.Check(NetIo.GetIpInterfaceTable(GlobalOptions.AddressFamilyOf(parse), out var table));
-            using (table) Write(parse, table!.AsSpan(), listing: true);
+            var luid = InterfaceArgument.ResolveOptional(parse, iface);
+            MibTable<MibIpInterfaceRow>? table;
+            using (Progress.Spinner(parse, "reading ip interfaces")) CommandRunner.Check(NetIo.GetIpInterfaceTable(GlobalOptions.AddressFamilyOf(parse), out table));
+            using (table) Write(parse, Array.FindAll(table!.AsSpan().ToArray(), r => luid is null || r.InterfaceLuid == luid), listing: true);
             return 0;
         });
         return command;
@@ -33,8 +39,9 @@ internal static class IpInterfaceCommands
 
     private static Command Show()
     {
-        var target = new Argument<string>("if") { Description = "Interface: name, Windows-style name, index, LUID value or GUID" };
-        var command = new Command("show", "Every MIB_IPINTERFACE_ROW field of one interface, per family (GetIpInterfaceEntry).\nExample: iphelper ipinterface show eth0 --family ipv6") { target };
+        var target = InterfaceArgument.CreateArgument();
+        var command = new Command("show", "Every MIB_IPINTERFACE_ROW field of one interface, per family (GetIpInterfaceEntry), like Get-NetIPInterface | Format-List.") { target };
+        command.WithExamples("iphelper ipinterface show eth0", "iphelper ipinterface show eth0 --family ipv6 --json");
         CommandRunner.SetAction(command, parse =>
         {
             var luid = InterfaceArgument.Resolve(parse.GetValue(target)!);
@@ -46,13 +53,15 @@ internal static class IpInterfaceCommands
 
     private static Command Set()
     {
-        var target = new Argument<string>("if") { Description = "Interface: name, Windows-style name, index, LUID value or GUID" };
+        var target = InterfaceArgument.CreateArgument();
         var fields = new IpInterfaceSetOptions();
         var command = new Command("set",
             "Change IP settings of an interface (GetIpInterfaceEntry, change the given fields, SetIpInterfaceEntry), for each family given " +
-            "with --family (default: each family the interface has). Prints the rows afterwards. A change Linux cannot make fails with NotSupported and changes nothing.\n" +
-            "Example: iphelper ipinterface set eth0 --family ipv6 --nl-mtu 1400 --dad-transmits 2 --metric 20")
+            "with --family (default: each family the interface has). Prints the rows afterwards. A change Linux cannot make fails with NotSupported and changes nothing.")
         { target };
+        command.WithExamples("iphelper ipinterface set eth0 --family ipv6 --nl-mtu 1400 --dad-transmits 2",
+            "iphelper ipinterface set eth0 --metric 20  # interface metric, both families",
+            "iphelper ipinterface set eth0 --family ipv4 --forwarding-enabled true --json");
         fields.AddTo(command);
         CommandRunner.SetAction(command, parse =>
         {
@@ -103,7 +112,7 @@ internal static class IpInterfaceCommands
             json.Writer.WriteEndArray();
             return;
         }
-        var aliases = Aliases();
+        var aliases = InterfaceAliases.All();
         if (listing)
         {
             IpInterfaceRowOutput.WriteTable(Console.Out, rows, aliases);
@@ -114,12 +123,6 @@ internal static class IpInterfaceCommands
             if (i > 0) Console.WriteLine();
             IpInterfaceRowOutput.WriteList(Console.Out, rows[i], aliases.GetValueOrDefault(rows[i].InterfaceIndex, ""));
         }
-    }
-
-    private static Dictionary<uint, string> Aliases()
-    {
-        CommandRunner.Check(NetIo.GetIfTable2Ex(MibIfTableLevel.MibIfTableNormalWithoutStatistics, out var table));
-        using (table) return table!.ToDictionary(r => r.InterfaceIndex, r => r.Alias);
     }
 
 }

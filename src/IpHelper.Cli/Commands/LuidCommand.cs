@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using IpHelper.Cli.Help;
 using IpHelper.Cli.Output;
 
 namespace IpHelper.Cli.Commands;
@@ -9,10 +10,12 @@ internal static class LuidCommand
 {
     public static Command Create()
     {
-        var target = new Argument<string>("if") { Description = "Interface: name, Windows-style name (ethernet_3), index, LUID value or GUID" };
+        var target = InterfaceArgument.CreateArgument();
         var command = new Command("luid",
-            "Every identifier of an interface: alias, index, LUID, GUID and Windows-style name (the Convert* functions, if_nametoindex, if_indextoname).\nExample: iphelper luid eth0 --json")
+            "Every identifier of an interface: alias, index, LUID, GUID and Windows-style name (the Convert* functions, if_nametoindex, if_indextoname).")
         { target };
+        command.WithExamples("iphelper luid eth0", "iphelper luid 2 --json  # by index",
+            "iphelper luid 1689399632855040  # by LUID value", "iphelper luid ethernet_2  # by Windows-style name");
         CommandRunner.SetAction(command, parse =>
         {
             var luid = InterfaceArgument.Resolve(parse.GetValue(target)!);

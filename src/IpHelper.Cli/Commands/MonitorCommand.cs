@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Net.Sockets;
+using IpHelper.Cli.Help;
 using IpHelper.Cli.Output;
 
 namespace IpHelper.Cli.Commands;
@@ -37,8 +38,10 @@ internal static class MonitorCommand
         };
         tables.AcceptOnlyFromAmong([.. s_tables.Keys]);
         var command = new Command("monitor",
-            "Stream change notifications until Ctrl-C (the Notify* functions). --json prints one JSON object per line.\n" +
-            "Example: iphelper monitor interfaces --json --netns blue") { tables };
+            "Stream change notifications until Ctrl-C (the Notify* functions). --json prints one JSON object per line: "
+            + "{\"Table\": ..., \"NotificationType\": ..., \"Row\": {...}}; a kernel overflow is reported as a Resync record.") { tables };
+        command.WithExamples("iphelper monitor  # every table", "iphelper monitor routes addresses --family ipv6",
+            "iphelper monitor interfaces --json --netns blue", "iphelper monitor stable --json  # once no address is tentative");
         command.SetAction(async (parse, token) =>
         {
             NetNamespaceScope? scope = null;

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using IpHelper.Cli.Help;
 using IpHelper.Cli.Output;
 
 namespace IpHelper.Cli.Commands;
@@ -15,30 +16,30 @@ internal static class NeighborCommands
         command.Aliases.Add("neigh");
         command.Subcommands.Add(List());
         command.Subcommands.Add(Show());
-        command.Subcommands.Add(Write("add", "Add a neighbour entry (CreateIpNetEntry2).\nExample: iphelper neighbor add 192.0.2.7 --interface eth0 --lladdr 02:00:5e:00:00:07", create: true));
-        command.Subcommands.Add(Write("set", "Change the link-layer address, state or router flag of an entry (SetIpNetEntry2).\nExample: iphelper neighbor set 192.0.2.7 --interface eth0 --lladdr 02:00:5e:00:00:08", create: false));
+        command.Subcommands.Add(Write("add", "Add a neighbour entry (CreateIpNetEntry2) and print it, like New-NetNeighbor.", create: true)
+            .WithExamples("iphelper neighbor add 192.0.2.7 -i eth0 --lladdr 02:00:5e:00:00:07", "iphelper neighbor add 2001:db8::7 -i eth0 --lladdr 02:00:5e:00:00:07 --router --json"));
+        command.Subcommands.Add(Write("set", "Change the link-layer address, state or router flag of an entry (SetIpNetEntry2) and print it afterwards.", create: false)
+            .WithExamples("iphelper neighbor set 192.0.2.7 -i eth0 --lladdr 02:00:5e:00:00:08", "iphelper neighbor set 192.0.2.7 -i eth0 --lladdr 02:00:5e:00:00:08 --state stale"));
         command.Subcommands.Add(Delete());
         command.Subcommands.Add(Flush());
         command.Subcommands.Add(Resolve());
-        return command;
+        return command.WithExamples("iphelper neighbor list -i eth0", "iphelper neighbor add 192.0.2.7 -i eth0 --lladdr 02:00:5e:00:00:07",
+            "iphelper neighbor resolve 192.0.2.1 -i eth0");
     }
-
-    private static Option<string> InterfaceOption(bool required) => new("--interface", "-i")
-    {
-        Description = "Interface: name, Windows-style name, index, LUID value or GUID",
-        Required = required,
-    };
 
     private static Argument<string> AddressArgument() => new("address") { Description = "The neighbour's IPv4 or IPv6 address" };
 
     private static Command List()
     {
-        var iface = InterfaceOption(required: false);
-        var command = new Command("list", "Every neighbour entry (GetIpNetTable2), of one interface with --interface.\nExample: iphelper neighbor list --family ipv6 --json") { iface };
+        var iface = InterfaceArgument.CreateOption("Only the entries of this interface");
+        var command = new Command("list", "Every neighbour entry (GetIpNetTable2), like Get-NetNeighbor.") { iface };
+        command.WithExamples("iphelper neighbor list", "iphelper neighbor list --family ipv6 --json", "iphelper neighbor list -i eth0");
         CommandRunner.SetAction(command, parse =>
         {
             var index = OptionalIndex(parse, iface);
-            var status = NetIo.GetIpNetTable2(GlobalOptions.AddressFamilyOf(parse), out var table);
+            MibTable<MibIpNetRow2>? table;
+            NetIoStatus status;
+            using (Progress.Spinner(parse, "reading neighbours")) status = NetIo.GetIpNetTable2(GlobalOptions.AddressFamilyOf(parse), out table);
             if (status != NetIoStatus.NotFound) CommandRunner.Check(status);
             using (table)
             {
@@ -54,8 +55,9 @@ internal static class NeighborCommands
     private static Command Show()
     {
         var address = AddressArgument();
-        var iface = InterfaceOption(required: true);
-        var command = new Command("show", "One neighbour entry (GetIpNetEntry2).\nExample: iphelper neighbor show 192.0.2.1 --interface eth0") { address, iface };
+        var iface = InterfaceArgument.CreateOption("The interface of the entry", required: true);
+        var command = new Command("show", "One neighbour entry (GetIpNetEntry2).") { address, iface };
+        command.WithExamples("iphelper neighbor show 192.0.2.1 -i eth0", "iphelper neighbor show fe80::1 -i eth0 --json");
         CommandRunner.SetAction(command, parse =>
         {
             var row = Row(parse, address, iface);
@@ -69,10 +71,11 @@ internal static class NeighborCommands
     private static Command Write(string name, string description, bool create)
     {
         var address = AddressArgument();
-        var iface = InterfaceOption(required: true);
+        var iface = InterfaceArgument.CreateOption("The interface of the entry", required: true);
         var lladdr = new Option<string>("--lladdr", "--link-layer-address")
         {
             Description = "The link-layer address, e.g. 02:00:5e:00:00:07",
+            HelpName = "mac",
             Required = true,
         };
         var state = new Option<string>("--state")
@@ -97,6 +100,8 @@ internal static class NeighborCommands
             };
             row.IsRouter = parse.GetValue(router);
             CommandRunner.Check(create ? NetIo.CreateIpNetEntry2(row) : NetIo.SetIpNetEntry2(ref row));
+            CommandRunner.Check(NetIo.GetIpNetEntry2(ref row));
+            Print(parse, row);
             return 0;
         });
         return command;
@@ -105,8 +110,9 @@ internal static class NeighborCommands
     private static Command Delete()
     {
         var address = AddressArgument();
-        var iface = InterfaceOption(required: true);
-        var command = new Command("delete", "Delete a neighbour entry (DeleteIpNetEntry2).\nExample: iphelper neighbor delete 192.0.2.7 --interface eth0") { address, iface };
+        var iface = InterfaceArgument.CreateOption("The interface of the entry", required: true);
+        var command = new Command("delete", "Delete a neighbour entry (DeleteIpNetEntry2).") { address, iface };
+        command.WithExamples("iphelper neighbor delete 192.0.2.7 -i eth0");
         command.Aliases.Add("del");
         CommandRunner.SetAction(command, parse =>
         {
@@ -119,8 +125,9 @@ internal static class NeighborCommands
 
     private static Command Flush()
     {
-        var iface = InterfaceOption(required: false);
-        var command = new Command("flush", "Delete the dynamic entries, of one interface with --interface (FlushIpNetTable2).\nExample: iphelper neighbor flush --interface eth0 --family ipv4") { iface };
+        var iface = InterfaceArgument.CreateOption("Only the entries of this interface");
+        var command = new Command("flush", "Delete the dynamic entries (FlushIpNetTable2); permanent entries stay.") { iface };
+        command.WithExamples("iphelper neighbor flush", "iphelper neighbor flush -i eth0 --family ipv4");
         CommandRunner.SetAction(command, parse =>
         {
             CommandRunner.Check(NetIo.FlushIpNetTable2(GlobalOptions.AddressFamilyOf(parse), OptionalIndex(parse, iface)));
@@ -132,12 +139,13 @@ internal static class NeighborCommands
     private static Command Resolve()
     {
         var address = AddressArgument();
-        var iface = InterfaceOption(required: false);
-        var source = new Option<string?>("--source", "-s") { Description = "A local address: resolve on the interface that owns it" };
-        var command = new Command("resolve", "Send ARP / Neighbor Solicitation now and wait for the answer (ResolveIpNetEntry2).\nExample: iphelper neighbor resolve 192.0.2.1 --interface eth0")
+        var iface = InterfaceArgument.CreateOption("The interface to resolve on (default: the one the route to the address uses)");
+        var source = new Option<string?>("--source", "-s") { Description = "A local address: resolve on the interface that owns it", HelpName = "address" };
+        var command = new Command("resolve", "Send ARP / Neighbor Solicitation now and wait for the answer (ResolveIpNetEntry2); prints the entry.")
         {
             address, iface, source,
         };
+        command.WithExamples("iphelper neighbor resolve 192.0.2.1 -i eth0", "iphelper neighbor resolve 2001:db8::1 --source 2001:db8::10 --json");
         CommandRunner.SetAction(command, parse =>
         {
             var row = new MibIpNetRow2 { Address = NeighborPathArguments.Address(parse.GetValue(address)!, "address") };

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Net.Sockets;
+using IpHelper.Cli.Help;
 using IpHelper.Cli.Output;
 
 namespace IpHelper.Cli.Commands;
@@ -18,6 +19,7 @@ internal static class RouteCommands
     private static readonly Option<string?> s_table = new("--table")
     {
         Description = "Linux routing table: main, local, default, all, or a number (default: main and local; new routes go to main)",
+        HelpName = "table",
         Recursive = true,
     };
 
@@ -31,16 +33,32 @@ internal static class RouteCommands
         command.Subcommands.Add(Set());
         command.Subcommands.Add(Delete());
         command.Subcommands.Add(Get());
-        return command;
+        return command.WithExamples("iphelper route list --family ipv4", "iphelper route get 198.51.100.7",
+            "iphelper route add 203.0.113.0/24 --next-hop 192.0.2.1", "iphelper route list --table all --json");
     }
 
     private static Command List()
     {
-        var command = new Command("list", "Every route, one row per next hop (GetIpForwardTable2).\nExample: iphelper route list --family ipv6 --json --netns blue");
+        var iface = InterfaceArgument.CreateOption("Only the routes through this interface");
+        var command = new Command("list", "Every route, one row per next hop (GetIpForwardTable2), like Get-NetRoute.") { iface };
+        command.WithExamples("iphelper route list", "iphelper route list --family ipv6 --json --netns blue", "iphelper route list -i eth0",
+            "iphelper route list --table all  # every Linux routing table");
         SetAction(command, parse =>
         {
+            var luid = InterfaceArgument.ResolveOptional(parse, iface);
+            using var progress = Progress.Spinner(parse, "reading routes");
             CommandRunner.Check(NetIo.GetIpForwardTable2(GlobalOptions.AddressFamilyOf(parse), out var table));
-            using (table) WriteRows(parse, table!.AsSpan());
+            using (table)
+            {
+                var rows = luid is null ? table!.AsSpan() : Array.FindAll(table!.AsSpan().ToArray(), r => r.InterfaceLuid == luid);
+                if (parse.GetValue(GlobalOptions.Json)) WriteJson(rows);
+                else
+                {
+                    var text = RouteRowOutput.Table(rows, InterfaceMetrics());
+                    progress.Dispose();
+                    text.Write(Console.Out);
+                }
+            }
             return 0;
         });
         return command;
@@ -50,10 +68,11 @@ internal static class RouteCommands
     {
         var prefix = PrefixArgument();
         var nextHop = NextHopOption();
-        var device = InterfaceOption();
+        var device = InterfaceArgument.CreateOption("With it: the one route with that prefix, next hop and interface (GetIpForwardEntry2)");
         var command = new Command("show",
-            "The routes to one prefix (with --interface: the route with that prefix and next hop, GetIpForwardEntry2).\nExample: iphelper route show 0.0.0.0/0")
+            "The routes to one prefix (GetIpForwardTable2; with --interface the route with that prefix and next hop, GetIpForwardEntry2).")
         { prefix, nextHop, device };
+        command.WithExamples("iphelper route show 0.0.0.0/0", "iphelper route show 203.0.113.0/24 --next-hop 192.0.2.1 -i eth0 --json");
         SetAction(command, parse =>
         {
             var destination = ParsePrefix(parse.GetValue(prefix)!);
@@ -82,22 +101,28 @@ internal static class RouteCommands
     {
         var prefix = new Argument<string?>("prefix") { Description = "Destination prefix, e.g. 203.0.113.0/24 or 2001:db8::/32", Arity = ArgumentArity.ZeroOrOne };
         var nextHop = NextHopOption();
-        var device = InterfaceOption();
-        var metric = new Option<uint?>("--metric") { Description = "Route metric (the interface metric is added, as on Windows)" };
+        var device = InterfaceArgument.CreateOption("The interface (default: the one the next hop is reached through)");
+        var metric = new Option<uint?>("--metric") { Description = "Route metric (the interface metric is added, as on Windows)", HelpName = "n" };
         var protocol = ProtocolOption();
         var lifetime = LifetimeOption();
         var batch = new Option<string?>("--batch")
         {
+            HelpName = "file",
             Description = "Add the routes listed in FILE ('-' for stdin), many per system call (CreateIpForwardEntries2). "
                 + "One route per line: PREFIX [via NEXTHOP] [dev IF] [metric N] [protocol NAME|N] [lifetime SECONDS]; '#' starts a comment",
         };
         var command = new Command("add",
-            "Create a route (CreateIpForwardEntry2). Without --interface, the interface is the one the next hop is reached through.\n"
-            + "Examples: iphelper route add 203.0.113.0/24 --next-hop 192.0.2.1\n          iphelper route add --batch routes.txt")
+            "Create a route (CreateIpForwardEntry2) and print it, like New-NetRoute. Without --interface, the interface is the one the next hop is reached through. "
+            + "With --batch, create every route of a file (CreateIpForwardEntries2), showing progress on a terminal.")
         { prefix, nextHop, device, metric, protocol, lifetime, batch };
+        command.WithExamples("iphelper route add 203.0.113.0/24 --next-hop 192.0.2.1",
+            "iphelper route add 2001:db8:5::/48 --next-hop fe80::1 -i eth0 --metric 10 --protocol Bgp --json",
+            "iphelper route add 198.51.100.0/24 -i eth0  # on-link",
+            "iphelper route add --batch routes.txt  # one route per line, see docs/cli.md",
+            "generate-routes | iphelper route add --batch -");
         SetAction(command, parse =>
         {
-            if (parse.GetValue(batch) is { } file) return AddBatch(parse, file);
+            if (parse.GetValue(batch) is { } file) return RouteBatchAdd.Run(parse, file);
             var text = parse.GetValue(prefix) ?? throw new CliException("route add needs a prefix or --batch FILE");
             var destination = ParsePrefix(text);
             NetIo.InitializeIpForwardEntry(out var row);
@@ -108,62 +133,25 @@ internal static class RouteCommands
             if (parse.GetValue(protocol) is { } p) row.Protocol = ParseProtocol(p);
             if (parse.GetValue(lifetime) is { } l) row.ValidLifetime = row.PreferredLifetime = l;
             CommandRunner.Check(NetIo.CreateIpForwardEntry2(row));
+            CommandRunner.Check(NetIo.GetIpForwardEntry2(ref row));
+            WriteRows(parse, [row]);
             return 0;
         });
         return command;
-    }
-
-    private static int AddBatch(ParseResult parse, string file)
-    {
-        RouteBatchFile routes;
-        using (var reader = file == "-" ? Console.In : new StreamReader(file)) routes = RouteBatchFile.Read(reader);
-        var rows = routes.Rows.ToArray();
-        var results = new NetIoErrorDetail?[rows.Length];
-        var status = NetIo.CreateIpForwardEntries2(rows, results);
-        var failures = new List<(int Line, NetIoErrorDetail Error)>(routes.Errors);
-        if (status != NetIoStatus.Success && results.All(r => r is null)) CommandRunner.Check(status);
-        for (var i = 0; i < results.Length; i++)
-            if (results[i] is { } error) failures.Add((routes.Lines[i], error));
-        failures.Sort((a, b) => a.Line.CompareTo(b.Line));
-        var created = rows.Length - results.Count(r => r is not null);
-        if (parse.GetValue(GlobalOptions.Json))
-        {
-            using var json = new JsonOutput();
-            var w = json.Writer;
-            w.WriteStartObject();
-            w.WriteNumber("Created", created);
-            w.WriteStartArray("Failed");
-            foreach (var (line, error) in failures)
-            {
-                w.WriteStartObject();
-                w.WriteNumber("Line", line);
-                w.WriteString("Status", error.Status.ToString());
-                w.WriteNumber("Code", (uint)error.Status);
-                w.WriteString("Message", error.ToString());
-                w.WriteEndObject();
-            }
-            w.WriteEndArray();
-            w.WriteEndObject();
-        }
-        else
-        {
-            Console.WriteLine($"created {created} of {rows.Length + routes.Errors.Count} routes");
-        }
-        foreach (var (line, error) in failures) Console.Error.WriteLine($"iphelper: line {line}: {error}");
-        return failures.Count == 0 ? 0 : CommandRunner.ExitFailure;
     }
 
     private static Command Set()
     {
         var prefix = PrefixArgument();
         var nextHop = NextHopOption();
-        var device = InterfaceOption();
-        device.Required = true;
-        var metric = new Option<uint?>("--metric") { Description = "New route metric" };
+        var device = InterfaceArgument.CreateOption("The interface of the route", required: true);
+        var metric = new Option<uint?>("--metric") { Description = "New route metric", HelpName = "n" };
         var protocol = ProtocolOption();
         var lifetime = LifetimeOption();
-        var command = new Command("set", "Change a route's metric, protocol or lifetime (SetIpForwardEntry2).\nExample: iphelper route set 203.0.113.0/24 --next-hop 192.0.2.1 --interface eth0 --metric 50")
+        var command = new Command("set", "Change a route's metric, protocol or lifetime (SetIpForwardEntry2) and print it afterwards; options left out keep their value.")
         { prefix, nextHop, device, metric, protocol, lifetime };
+        command.WithExamples("iphelper route set 203.0.113.0/24 --next-hop 192.0.2.1 -i eth0 --metric 50",
+            "iphelper route set 2001:db8:5::/48 --next-hop fe80::1 -i eth0 --lifetime 600 --json");
         SetAction(command, parse =>
         {
             var row = Key(ParsePrefix(parse.GetValue(prefix)!), parse.GetValue(nextHop), InterfaceArgument.Resolve(parse.GetValue(device)!));
@@ -173,6 +161,8 @@ internal static class RouteCommands
             if (parse.GetValue(protocol) is { } p) row.Protocol = ParseProtocol(p);
             if (parse.GetValue(lifetime) is { } l) row.ValidLifetime = row.PreferredLifetime = l;
             CommandRunner.Check(NetIo.SetIpForwardEntry2(row));
+            CommandRunner.Check(NetIo.GetIpForwardEntry2(ref row));
+            WriteRows(parse, [row]);
             return 0;
         });
         return command;
@@ -182,10 +172,10 @@ internal static class RouteCommands
     {
         var prefix = PrefixArgument();
         var nextHop = NextHopOption();
-        var device = InterfaceOption();
-        device.Required = true;
-        var command = new Command("delete", "Delete a route (DeleteIpForwardEntry2).\nExample: iphelper route delete 203.0.113.0/24 --next-hop 192.0.2.1 --interface eth0")
+        var device = InterfaceArgument.CreateOption("The interface of the route", required: true);
+        var command = new Command("delete", "Delete a route (DeleteIpForwardEntry2).")
         { prefix, nextHop, device };
+        command.WithExamples("iphelper route delete 203.0.113.0/24 --next-hop 192.0.2.1 -i eth0", "iphelper route delete 198.51.100.0/24 -i eth0  # on-link");
         command.Aliases.Add("del");
         SetAction(command, parse =>
         {
@@ -199,10 +189,12 @@ internal static class RouteCommands
     private static Command Get()
     {
         var destination = new Argument<string>("destination") { Description = "Destination address (IPv6 link-local may carry %scope)" };
-        var source = new Option<string?>("--source") { Description = "Source address: must be local; restricts the lookup to its interface" };
-        var device = InterfaceOption();
-        var command = new Command("get", "The best route to a destination and the source address for it (GetBestRoute2).\nExample: iphelper route get 198.51.100.7 --json")
+        var source = new Option<string?>("--source", "-s") { Description = "Source address: must be local; restricts the lookup to its interface", HelpName = "address" };
+        var device = InterfaceArgument.CreateOption("Only routes through this interface");
+        var command = new Command("get", "The best route to a destination and the source address for it (GetBestRoute2), like Find-NetRoute.")
         { destination, source, device };
+        command.WithExamples("iphelper route get 198.51.100.7", "iphelper route get 2001:db8::1 --json  # {\"BestRoute\": {...}, \"BestSourceAddress\": \"...\"}",
+            "iphelper route get 203.0.113.5 --source 192.0.2.10 -i eth0");
         SetAction(command, parse =>
         {
             if (!SockAddrInet.TryParse(parse.GetValue(destination), out var address))
@@ -233,17 +225,27 @@ internal static class RouteCommands
             return body(parse);
         });
 
+    /// <summary>The routes of `show`, `add` and `set`: JSON array, one route like Format-List, several as a table.</summary>
     private static void WriteRows(ParseResult parse, ReadOnlySpan<MibIpForwardRow2> rows)
     {
-        if (parse.GetValue(GlobalOptions.Json))
-        {
-            using var json = new JsonOutput();
-            json.Writer.WriteStartArray();
-            foreach (ref readonly var row in rows) RouteRowOutput.WriteJson(json, row);
-            json.Writer.WriteEndArray();
-        }
+        if (parse.GetValue(GlobalOptions.Json)) WriteJson(rows);
         else if (rows.Length == 1) RouteRowOutput.WriteList(Console.Out, rows[0]);
-        else RouteRowOutput.WriteTable(Console.Out, rows);
+        else RouteRowOutput.Table(rows, InterfaceMetrics()).Write(Console.Out);
+    }
+
+    private static void WriteJson(ReadOnlySpan<MibIpForwardRow2> rows)
+    {
+        using var json = new JsonOutput();
+        json.Writer.WriteStartArray();
+        foreach (ref readonly var row in rows) RouteRowOutput.WriteJson(json, row);
+        json.Writer.WriteEndArray();
+    }
+
+    /// <summary>The interface metric of each (family, ifIndex), for the ifMetric column.</summary>
+    private static Dictionary<(AddressFamily, uint), uint> InterfaceMetrics()
+    {
+        CommandRunner.Check(NetIo.GetIpInterfaceTable(AddressFamily.Unspecified, out var table));
+        using (table) return table!.ToDictionary(r => (r.Family, r.InterfaceIndex), r => r.Metric);
     }
 
     /// <summary>The interface GetBestRoute2 picks to reach <paramref name="nextHop"/> (for routes given without --interface).</summary>
@@ -273,7 +275,6 @@ internal static class RouteCommands
         _ => throw new CliException($"'{text}' is not a routing table (main, local, default, all or a number)"),
     };
 
-
     private static MibIpForwardRow2 Key(IpAddressPrefix prefix, string? nextHop, NetLuid luid) => new()
     {
         DestinationPrefix = prefix,
@@ -293,11 +294,9 @@ internal static class RouteCommands
 
     private static Argument<string> PrefixArgument() => new("prefix") { Description = "Destination prefix, e.g. 203.0.113.0/24 or 2001:db8::/32" };
 
-    private static Option<string?> NextHopOption() => new("--next-hop", "--via") { Description = "Next hop address (default: on-link)" };
+    private static Option<string?> NextHopOption() => new("--next-hop", "--via") { Description = "Next hop address (default: on-link)", HelpName = "address" };
 
-    private static Option<string?> InterfaceOption() => new("--interface", "--dev") { Description = "Interface: name, index, LUID value or GUID" };
+    private static Option<string?> ProtocolOption() => new("--protocol") { Description = "NL_ROUTE_PROTOCOL name (NetMgmt, Dhcp, Bgp, ...) or number", HelpName = "protocol" };
 
-    private static Option<string?> ProtocolOption() => new("--protocol") { Description = "NL_ROUTE_PROTOCOL name (NetMgmt, Dhcp, Bgp, ...) or number" };
-
-    private static Option<uint?> LifetimeOption() => new("--lifetime") { Description = "Valid lifetime in seconds (IPv6 only; default infinite)" };
+    private static Option<uint?> LifetimeOption() => new("--lifetime") { Description = "Valid lifetime in seconds (IPv6 only; default infinite)", HelpName = "seconds" };
 }

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Net.Sockets;
+using IpHelper.Cli.Help;
 using IpHelper.Cli.Output;
 
 namespace IpHelper.Cli.Commands;
@@ -11,8 +12,9 @@ internal static class SortCommand
     {
         var destinations = new Argument<string[]>("destination") { Description = "IPv4 or IPv6 destinations (IPv4 is passed as ::ffff:a.b.c.d)", Arity = ArgumentArity.OneOrMore };
         var command = new Command("sort",
-            "Pairs each destination with its source address and sorts them best first, RFC 6724 (CreateSortedAddressPairs).\nExample: iphelper sort 2001:db8::1 198.51.100.7 --json")
+            "Pairs each destination with its source address and sorts them best first, RFC 6724 (CreateSortedAddressPairs).")
             { destinations };
+        command.WithExamples("iphelper sort 2001:db8::1 198.51.100.7", "iphelper sort 2001:db8::1 fe80::1%2 203.0.113.5 --json");
         CommandRunner.SetAction(command, parse =>
         {
             var list = parse.GetValue(destinations)!.Select(ToSockAddrIn6).ToArray();

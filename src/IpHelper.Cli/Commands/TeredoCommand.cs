@@ -1,4 +1,5 @@
 using System.CommandLine;
+using IpHelper.Cli.Help;
 
 namespace IpHelper.Cli.Commands;
 
@@ -7,7 +8,8 @@ internal static class TeredoCommand
 {
     public static Command Create()
     {
-        var command = new Command("teredo", "The UDP port of the Teredo client, miredo on Linux (GetTeredoPort).\nExample: iphelper teredo --json");
+        var command = new Command("teredo", "The UDP port of the Teredo client, miredo on Linux (GetTeredoPort). NotReady (21) when no Teredo client runs.");
+        command.WithExamples("iphelper teredo", "iphelper teredo --json  # {\"Port\": 3544}");
         CommandRunner.SetAction(command, parse =>
         {
             CommandRunner.Check(NetIo.GetTeredoPort(out var port));

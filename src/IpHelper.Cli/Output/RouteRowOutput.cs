@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Net.Sockets;
 
 namespace IpHelper.Cli.Output;
 
@@ -34,14 +35,19 @@ internal static class RouteRowOutput
         json.Enum("Origin", row.Origin, "Nlro");
     }
 
-    /// <summary>The columns of Get-NetRoute: ifIndex, DestinationPrefix, NextHop, RouteMetric, PolicyStore (Linux has only the active store).</summary>
-    public static void WriteTable(TextWriter output, ReadOnlySpan<MibIpForwardRow2> rows)
+    /// <summary>
+    /// The columns of Get-NetRoute: ifIndex, DestinationPrefix, NextHop, RouteMetric, ifMetric (the interface metric
+    /// from <paramref name="interfaceMetrics"/>, by family and index), PolicyStore (Linux has only the active store).
+    /// </summary>
+    public static TextTable Table(ReadOnlySpan<MibIpForwardRow2> rows, IReadOnlyDictionary<(AddressFamily, uint), uint> interfaceMetrics)
     {
-        var table = new TextTable("ifIndex", "DestinationPrefix", "NextHop", "RouteMetric", "PolicyStore");
+        var table = new TextTable("ifIndex", "DestinationPrefix", "NextHop", "RouteMetric", "ifMetric", "PolicyStore");
         foreach (ref readonly var row in rows)
             table.Add(row.InterfaceIndex.ToString(CultureInfo.InvariantCulture), row.DestinationPrefix.ToString(), row.NextHop.ToString(),
-                row.Metric.ToString(CultureInfo.InvariantCulture), "ActiveStore");
-        table.Write(output);
+                row.Metric.ToString(CultureInfo.InvariantCulture),
+                interfaceMetrics.TryGetValue((row.DestinationPrefix.Prefix.Family, row.InterfaceIndex), out var metric) ? metric.ToString(CultureInfo.InvariantCulture) : "",
+                "ActiveStore");
+        return table;
     }
 
     /// <summary>Every field, one per line, like Format-List; <paramref name="extra"/> fields come first.</summary>

@@ -34,7 +34,7 @@ public sealed class RouteCliTests(RouteTopology topology) : IClassFixture<RouteT
 
         Assert.True(exit == 0, error);
         Assert.StartsWith("ifIndex DestinationPrefix", output, StringComparison.Ordinal);
-        Assert.Contains("RouteMetric PolicyStore", output.Split('\n')[0], StringComparison.Ordinal);
+        Assert.Contains("RouteMetric ifMetric PolicyStore", output.Split('\n')[0], StringComparison.Ordinal);
         Assert.Contains("::/0", output, StringComparison.Ordinal);
     }
 
