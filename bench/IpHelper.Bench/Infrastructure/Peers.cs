@@ -55,14 +55,20 @@ internal sealed class Peers : IDisposable
         return peers;
     }
 
-    /// <summary>The Go compiler's version line, the pyroute2 version and iproute2's, for the report.</summary>
+    /// <summary>The peers' Debian package versions, for the report.</summary>
     public static string Versions()
     {
-        var go = Shell.Run("go", ["version"]).Output.Trim();
-        var pyroute2 = Shell.Run(Python, ["-c", "import pyroute2; print(pyroute2.__version__)"]).Output.Trim();
-        var ip = Shell.Run("ip", ["-V"]).Output.Trim();
-        return $"{go}; pyroute2 {pyroute2}; {ip}";
+        string[] packages = ["iproute2", "gcc", "golang-go", "golang-github-vishvananda-netlink-dev", "python3-pyroute2"];
+        return string.Join(", ", packages.Select(p => $"{p} {Shell.Run("dpkg-query", ["-W", "-f=${Version}", p]).Output.Trim()}"));
     }
+
+    /// <summary>A command as the report shows it: the peers by their source name, this program as IpHelper.Bench.</summary>
+    public string Display(IEnumerable<string> command) => string.Join(' ', command.Select(argument =>
+        argument == PyRoute2Script ? "bench/python/peer.py"
+        : argument == Go ? "peer-go"
+        : argument.StartsWith(Directory, StringComparison.Ordinal) ? Path.GetFileName(argument)
+        : Shell.Self().Contains(argument) ? "IpHelper.Bench"
+        : argument));
 
     public void Dispose() => System.IO.Directory.Delete(Directory, recursive: true);
 }

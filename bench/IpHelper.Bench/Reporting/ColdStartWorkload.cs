@@ -50,7 +50,7 @@ internal static class ColdStartWorkload
         var medians = times.Select(Report.Median).ToArray();
         for (var w = 0; w < ways.Length; w++)
             section.Row(ways[w].Name, Section.Ms(medians[w]), Section.Number(rss[w], "MB"), Section.Number(medians[w] / medians[2], "x"),
-                $"`{string.Join(' ', ways[w].Command.Select(a => a.StartsWith(peers.Directory, StringComparison.Ordinal) ? Path.GetFileName(a) : a))}`");
+                $"`{peers.Display(ways[w].Command)}`");
         section.Target("NativeAOT cold start / `ip route show`", medians[0] / medians[2], 3, atMost: true, "x", "issue 10");
         return section;
     }

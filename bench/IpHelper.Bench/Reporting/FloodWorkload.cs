@@ -58,7 +58,8 @@ internal static class FloodWorkload
         var ipRate = Rate(results[1]);
         foreach (var r in results)
             section.Row(r.Name, Section.Number(r.Outcome.Events), Section.Number(n - r.Outcome.Events), Section.Number(Math.Round(Rate(r))),
-                Section.Number(Rate(r) / ipRate, "x"), Section.Ms(Math.Max(0, r.Outcome.LastNs - r.AddedAtNs) / 1e6), r.Outcome.Remark);
+                Section.Number(Rate(r) / ipRate, "x"),
+                r.Outcome.LastNs >= r.AddedAtNs ? Section.Ms((r.Outcome.LastNs - r.AddedAtNs) / 1e6) : "stopped before", r.Outcome.Remark);
         var ours = results[0];
         section.Target("NotifyRouteChange2 events lost", n - ours.Outcome.Events, 0, atMost: true, "", "issue 8");
         return section;

@@ -42,7 +42,7 @@ internal static class PerformanceReport
         }
         var run = string.Create(CultureInfo.InvariantCulture,
             $"{DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, {watch.Elapsed.TotalMinutes:0.0} min; {Environment.ProcessorCount} CPUs, " +
-            $"kernel {Environment.OSVersion.Version}, load average {loadBefore} before and {LoadAverage()} after; " +
+            $"kernel {File.ReadAllText("/proc/sys/kernel/osrelease").Trim()}, load average {loadBefore} before and {LoadAverage()} after; " +
             $"{RuntimeInformation.FrameworkDescription}; {Peers.Versions()}");
         Console.WriteLine(run);
         var partial = options.Only.Length < ReportOptions.Workloads.Length;

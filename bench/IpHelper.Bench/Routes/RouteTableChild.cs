@@ -6,8 +6,9 @@ namespace IpHelper.Bench.Routes;
 
 /// <summary>
 /// Runs in a fresh process inside the benchmark namespace (under <c>measure</c>, which reports its
-/// peak RSS), so the process does nothing but GetIpForwardTable2(AF_INET): one warm-up call, then
-/// RUNS timed calls. Prints <c>count=ROWS ms=MEDIAN</c>.
+/// peak RSS), so the process does nothing but GetIpForwardTable2(AF_INET): warm-up calls until tiered
+/// JIT has optimized the code (30 calls) or for 3 seconds, then RUNS timed calls. Prints
+/// <c>count=ROWS ms=MEDIAN</c>.
 /// </summary>
 internal static class RouteTableChild
 {
@@ -17,6 +18,8 @@ internal static class RouteTableChild
     {
         var runs = int.Parse(args[0], CultureInfo.InvariantCulture);
         var count = Call();
+        var warmUp = Stopwatch.StartNew();
+        for (var i = 1; i < 30 && warmUp.Elapsed < TimeSpan.FromSeconds(3); i++) Call();
         var times = new List<double>();
         for (var i = 0; i < runs; i++)
         {
