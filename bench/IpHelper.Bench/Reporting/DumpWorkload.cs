@@ -15,8 +15,8 @@ internal static class DumpWorkload
 {
     private sealed record Reader(string Name, bool Library, Func<int, string[]> Command);
 
-    /// <summary>One point of the plot: a reader at a table size.</summary>
-    public sealed record Point(string Reader, int Size, double Ms, double RssMb);
+    /// <summary>One point of the plot: a reader at a table size (Rows: what it read, 0 for <c>ip</c>, whose output is discarded).</summary>
+    public sealed record Point(string Reader, int Size, int Rows, double Ms, double RssMb);
 
     public static IEnumerable<Section> Run(ReportOptions options, Peers peers, List<Point> points)
     {
@@ -58,7 +58,7 @@ internal static class DumpWorkload
         foreach (var reader in readers)
         {
             var p = last[reader.Name];
-            largest.Row(reader.Name, reader.Library ? Section.Number(p.Size) : "", Section.Ms(p.Ms), Section.Number(p.Ms / c.Ms, "x"),
+            largest.Row(reader.Name, reader.Library ? Section.Number(p.Rows) : "", Section.Ms(p.Ms), Section.Number(p.Ms / c.Ms, "x"),
                 Section.Number(ip.Ms / p.Ms, "x"), Section.Number(p.RssMb, "MB"), $"`{peers.Display(reader.Command(RunsAt(reader, p.Size, options.Runs)))}`");
         }
         var ours = last["IpHelper GetIpForwardTable2"];
@@ -92,12 +92,12 @@ internal static class DumpWorkload
         if (reader.Library)
         {
             var measured = Measured.Run(ns, peers, quiet: false, reader.Command(RunsAt(reader, size, runs)));
-            point = new Point(reader.Name, size, measured["ms"], measured.RssMb);
+            point = new Point(reader.Name, size, (int)measured["count"], measured["ms"], measured.RssMb);
         }
         else
         {
             var (ms, rss) = Measured.Processes(ns, peers, RunsAt(reader, size, runs), reader.Command(runs));
-            point = new Point(reader.Name, size, ms, rss);
+            point = new Point(reader.Name, size, 0, ms, rss);
         }
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {reader.Name,-30} {point.Ms,10:0.0} ms {point.RssMb,8:0.0} MB"));
         return point;
