@@ -100,20 +100,27 @@ func insert(first, count int) {
 func watch(count, idleSeconds int) {
 	updates := make(chan netlink.RouteUpdate, 1024)
 	done := make(chan struct{})
-	failure := ""
+	failures := make(chan error, 1)
 	check(netlink.RouteSubscribeWithOptions(updates, done, netlink.RouteSubscribeOptions{
-		ErrorCallback: func(err error) { failure = err.Error() },
+		ErrorCallback: func(err error) {
+			select {
+			case failures <- err:
+			default:
+			}
+		},
 	}))
 	fmt.Println("ready")
 	events := 0
 	var last int64
 	idle := time.Duration(idleSeconds) * time.Second
 	timer := time.NewTimer(time.Hour)
+	closed := false
 loop:
 	for events < count {
 		select {
 		case update, open := <-updates:
 			if !open {
+				closed = true
 				break loop
 			}
 			if update.Type != unix.RTM_NEWROUTE || update.Dst == nil {
@@ -130,9 +137,11 @@ loop:
 		}
 	}
 	close(done)
-	fmt.Printf("events=%d last_ns=%d ended_by_error=%t\n", events, last, failure != "")
-	if failure != "" {
-		fmt.Fprintln(os.Stderr, "peer: subscription ended:", failure)
+	fmt.Printf("events=%d last_ns=%d ended_by_error=%t\n", events, last, closed)
+	select {
+	case err := <-failures:
+		fmt.Fprintln(os.Stderr, "peer: subscription error:", err)
+	default:
 	}
 }
 
