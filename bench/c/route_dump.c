@@ -1,6 +1,7 @@
 /* The C baseline for GetIpForwardTable2: dumps the IPv4 routes of the main and local tables with
  * strict-checked, table-filtered RTM_GETROUTE requests (what IpHelper sends), decodes every route
- * into a struct in a growing array; one warm-up, then RUNS timed reads (the array emptied before each).
+ * into a struct in a growing array; one warm-up, then RUNS timed reads, each into a new array (as
+ * every GetIpForwardTable2 call returns a new table).
  * Prints "count=ROUTES ms=MEDIAN".
  * Build: gcc -O2 -o route_dump route_dump.c    Run inside the namespace: ip netns exec NS ./route_dump 5 */
 #include <errno.h>
@@ -101,7 +102,9 @@ int main(int argc, char **argv)
     double times[1001];
     uint32_t seq = 0;
     for (int run = 0; run <= runs; run++) {
-        count = 0;
+        free(routes);
+        routes = NULL;
+        count = capacity = 0;
         struct timespec start, end;
         clock_gettime(CLOCK_MONOTONIC, &start);
         if (dump(fd, RT_TABLE_MAIN, ++seq) || dump(fd, RT_TABLE_LOCAL, ++seq)) return 1;
