@@ -1,7 +1,9 @@
 /* The C baseline for GetIpForwardTable2: dumps the IPv4 routes of the main and local tables with
  * strict-checked, table-filtered RTM_GETROUTE requests (what IpHelper sends), decodes every route
- * into a struct in a growing array, and prints the route count and the time the dumps took.
- * Build: gcc -O2 -o route_dump route_dump.c    Run inside the namespace: ip netns exec NS ./route_dump */
+ * into a struct in a growing array; one warm-up, then RUNS timed reads, each into a new array (as
+ * every GetIpForwardTable2 call returns a new table).
+ * Prints "count=ROUTES ms=MEDIAN".
+ * Build: gcc -O2 -o route_dump route_dump.c    Run inside the namespace: ip netns exec NS ./route_dump 5 */
 #include <errno.h>
 #include <linux/netlink.h>
 #include <linux/rtnetlink.h>
@@ -83,17 +85,34 @@ static int dump(int fd, uint32_t table, uint32_t seq)
     }
 }
 
-int main(void)
+static int compare(const void *a, const void *b)
 {
+    double x = *(const double *)a, y = *(const double *)b;
+    return (x > y) - (x < y);
+}
+
+int main(int argc, char **argv)
+{
+    int runs = argc > 1 ? atoi(argv[1]) : 1;
+    if (runs < 1 || runs > 1000) { fprintf(stderr, "usage: route_dump [RUNS]\n"); return 2; }
     int fd = socket(AF_NETLINK, SOCK_RAW | SOCK_CLOEXEC, NETLINK_ROUTE);
     if (fd < 0) { perror("socket"); return 1; }
     int one = 1;
     setsockopt(fd, SOL_NETLINK, NETLINK_GET_STRICT_CHK, &one, sizeof one);
-    struct timespec start, end;
-    clock_gettime(CLOCK_MONOTONIC, &start);
-    if (dump(fd, RT_TABLE_MAIN, 1) || dump(fd, RT_TABLE_LOCAL, 2)) return 1;
-    clock_gettime(CLOCK_MONOTONIC, &end);
-    double ms = (end.tv_sec - start.tv_sec) * 1e3 + (end.tv_nsec - start.tv_nsec) / 1e6;
-    printf("%zu %.3f\n", count, ms);
+    double times[1001];
+    uint32_t seq = 0;
+    for (int run = 0; run <= runs; run++) {
+        free(routes);
+        routes = NULL;
+        count = capacity = 0;
+        struct timespec start, end;
+        clock_gettime(CLOCK_MONOTONIC, &start);
+        if (dump(fd, RT_TABLE_MAIN, ++seq) || dump(fd, RT_TABLE_LOCAL, ++seq)) return 1;
+        clock_gettime(CLOCK_MONOTONIC, &end);
+        times[run] = (end.tv_sec - start.tv_sec) * 1e3 + (end.tv_nsec - start.tv_nsec) / 1e6;
+    }
+    qsort(times + 1, runs, sizeof times[0], compare);
+    double median = runs % 2 ? times[1 + runs / 2] : (times[runs / 2] + times[1 + runs / 2]) / 2;
+    printf("count=%zu ms=%.3f\n", count, median);
     return 0;
 }

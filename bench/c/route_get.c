@@ -1,5 +1,5 @@
 /* The C baseline for GetBestRoute2: N RTM_GETROUTE round trips (send one request, receive its one
- * answer) for one destination, and the average time per round trip in microseconds.
+ * answer) for one destination; prints "us=AVERAGE", microseconds per round trip.
  * Build: gcc -O2 -o route_get route_get.c    Run: ip netns exec NS ./route_get 198.18.0.1 100000 */
 #include <arpa/inet.h>
 #include <linux/netlink.h>
@@ -45,6 +45,6 @@ int main(int argc, char **argv)
     }
     clock_gettime(CLOCK_MONOTONIC, &end);
     double us = ((end.tv_sec - start.tv_sec) * 1e9 + (end.tv_nsec - start.tv_nsec)) / 1e3 / n;
-    printf("%.3f\n", us);
+    printf("us=%.3f\n", us);
     return 0;
 }

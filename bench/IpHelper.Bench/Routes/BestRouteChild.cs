@@ -5,7 +5,7 @@ namespace IpHelper.Bench.Routes;
 
 /// <summary>
 /// Runs inside the benchmark namespace: GetBestRoute2 for one destination, 1000 warm-up calls, then
-/// COUNT timed calls; prints the average microseconds per call.
+/// COUNT timed calls; prints <c>us=AVERAGE</c>, microseconds per call.
 /// </summary>
 internal static class BestRouteChild
 {
@@ -18,7 +18,7 @@ internal static class BestRouteChild
         for (var i = 0; i < 1000; i++) Call(destination);
         var watch = Stopwatch.StartNew();
         for (var i = 0; i < count; i++) Call(destination);
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{watch.Elapsed.TotalMicroseconds / count:0.000}"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"us={watch.Elapsed.TotalMicroseconds / count:0.000}"));
         return 0;
     }
 

@@ -1,5 +1,3 @@
-using System.Net.Sockets;
-
 namespace IpHelper.Bench.Routes;
 
 /// <summary>
@@ -10,7 +8,8 @@ internal static class RouteList
 {
     public const string NextHop = "192.0.2.254";
 
-    public static MibIpForwardRow2[] Rows(int count, uint interfaceIndex)
+    /// <summary>Routes number <paramref name="first"/> to <paramref name="first"/> + <paramref name="count"/> - 1.</summary>
+    public static MibIpForwardRow2[] Rows(int first, int count, uint interfaceIndex)
     {
         var rows = new MibIpForwardRow2[count];
         SockAddrInet.TryParse(NextHop, out var nextHop);
@@ -18,7 +17,7 @@ internal static class RouteList
         for (var i = 0; i < count; i++)
         {
             NetIo.InitializeIpForwardEntry(out rows[i]);
-            Write(i, address);
+            Write(first + i, address);
             rows[i].DestinationPrefix = new IpAddressPrefix(SockAddrInet.FromBytes(address), 32);
             rows[i].NextHop = nextHop;
             rows[i].InterfaceIndex = interfaceIndex;
@@ -26,6 +25,7 @@ internal static class RouteList
         return rows;
     }
 
+    /// <summary>An <c>ip -batch</c> file with the same routes as <see cref="Rows"/> from 0; the caller deletes it.</summary>
     public static string BatchFile(int count)
     {
         var path = Path.Combine(Path.GetTempPath(), $"iph-bench-routes-{Environment.ProcessId}.txt");
@@ -63,5 +63,22 @@ internal static class RouteList
         address[3] = (byte)index;
     }
 
-    public static AddressFamily Family => AddressFamily.InterNetwork;
+    /// <summary>Adds routes <paramref name="first"/>.. with one CreateIpForwardEntries2 batch in the namespace; returns routes per second.</summary>
+    public static double Load(string namespaceName, int first, int count)
+    {
+        using var scope = NetNamespace.Enter(namespaceName);
+        var rows = Rows(first, count, UplinkIndex());
+        var results = new NetIoErrorDetail?[count];
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        NetIo.CreateIpForwardEntries2(rows, results).ThrowIfFailed();
+        return count / watch.Elapsed.TotalSeconds;
+    }
+
+    /// <summary>The index of v0 in the namespace the calling thread is in.</summary>
+    public static uint UplinkIndex()
+    {
+        NetIo.ConvertInterfaceAliasToLuid("v0", out var luid).ThrowIfFailed();
+        NetIo.ConvertInterfaceLuidToIndex(luid, out var index).ThrowIfFailed();
+        return index;
+    }
 }

@@ -5,9 +5,10 @@ using System.Net.Sockets;
 namespace IpHelper.Bench.Routes;
 
 /// <summary>
-/// Runs in a fresh process inside the benchmark namespace (started with <c>ip netns exec</c>), so
-/// its peak RSS is GetIpForwardTable2's alone: one warm-up call, then RUNS timed calls. Prints the
-/// row count, the median time in ms and VmHWM in kB.
+/// Runs in a fresh process inside the benchmark namespace (under <c>measure</c>, which reports its
+/// peak RSS), so the process does nothing but GetIpForwardTable2(AF_INET): warm-up calls until tiered
+/// JIT has optimized the code (30 calls) or for 3 seconds, then RUNS timed calls. Prints
+/// <c>count=ROWS ms=MEDIAN</c>.
 /// </summary>
 internal static class RouteTableChild
 {
@@ -16,30 +17,23 @@ internal static class RouteTableChild
     public static int Run(string[] args)
     {
         var runs = int.Parse(args[0], CultureInfo.InvariantCulture);
-        var count = 0;
-        Call(ref count);
+        var count = Call();
+        var warmUp = Stopwatch.StartNew();
+        for (var i = 1; i < 30 && warmUp.Elapsed < TimeSpan.FromSeconds(3); i++) Call();
         var times = new List<double>();
         for (var i = 0; i < runs; i++)
         {
             var watch = Stopwatch.StartNew();
-            Call(ref count);
+            count = Call();
             times.Add(watch.Elapsed.TotalMilliseconds);
         }
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{count} {Infrastructure.Report.Median(times):0.000} {PeakRssKb()}"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"count={count} ms={Infrastructure.Report.Median(times):0.000}"));
         return 0;
     }
 
-    private static void Call(ref int count)
+    private static int Call()
     {
         NetIo.GetIpForwardTable2(AddressFamily.InterNetwork, out var table).ThrowIfFailed();
-        using (table) count = table!.Count;
-    }
-
-    private static long PeakRssKb()
-    {
-        foreach (var line in File.ReadLines("/proc/self/status"))
-            if (line.StartsWith("VmHWM:", StringComparison.Ordinal))
-                return long.Parse(line["VmHWM:".Length..].Trim().Split(' ')[0], CultureInfo.InvariantCulture);
-        return -1;
+        using (table) return table!.Count;
     }
 }
