@@ -26,6 +26,7 @@ public static partial class BadInputCases
             ("::", InvalidParameter, (BadInputLab _, ref MibIpNetRow2 r) => r.Address = Address("::")),
             ("zero LUID and index 0", InvalidParameter, (BadInputLab _, ref MibIpNetRow2 r) => (r.InterfaceLuid, r.InterfaceIndex) = (default, 0)),
             ("a link-local address whose scope id is another interface", InvalidParameter, (BadInputLab lab, ref MibIpNetRow2 r) => r.Address = Address($"fe80::8%{lab.V1}")),
+            ("a scope id on a global IPv6 address", InvalidParameter, (BadInputLab _, ref MibIpNetRow2 r) => r.Address = Address("2001:db8::7%99")),
             ("deleted interface's index", FileNotFound, (BadInputLab lab, ref MibIpNetRow2 r) => r.InterfaceIndex = lab.GoneIndex),
             ("deleted interface's LUID with v0's index (the LUID wins)", FileNotFound, (BadInputLab lab, ref MibIpNetRow2 r) => r.InterfaceLuid = lab.GoneLuid),
             ("unknown LUID", FileNotFound, (BadInputLab _, ref MibIpNetRow2 r) => r.InterfaceLuid = UnknownLuid),

@@ -14,7 +14,7 @@ public static partial class BadInputCases
             yield return Read(nameof(NetIo.GetMulticastIpAddressTable), $"AF {family}", InvalidParameter, _ => Null(NetIo.GetMulticastIpAddressTable((AddressFamily)family, out var table), table));
         }
 
-        var notAnycast = new (string Name, string? Address)[] { ("address of AF 99", null), ("::", "::"), ("multicast ff02::9", "ff02::9") };
+        var notAnycast = new (string Name, string? Address)[] { ("address of AF 99", null), ("::", "::"), ("multicast ff02::9", "ff02::9"), ("a scope id on a global IPv6 address", "2001:db8::50%99") };
         foreach (var (name, address) in notAnycast)
         {
             yield return Read(nameof(NetIo.GetAnycastIpAddressEntry), name, InvalidParameter, lab => GetAnycast(Anycast(lab.V0, address)));

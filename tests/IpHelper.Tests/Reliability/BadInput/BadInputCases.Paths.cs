@@ -20,6 +20,7 @@ public static partial class BadInputCases
         yield return Read(Get, "destination of AF_UNSPEC", InvalidParameter, lab => GetPath(lab.V0, null, default));
         yield return Read(Get, "a source of the other family", InvalidParameter, lab => GetPath(lab.V0, Address("2001:db8::1"), Address("192.0.2.5")));
         yield return Read(Get, "a source of AF 99", InvalidParameter, lab => GetPath(lab.V0, Family(99), Address("192.0.2.5")));
+        yield return Read(Get, "a scope id on a global IPv6 destination", InvalidParameter, lab => GetPath(lab.V0, null, Address("2001:db8::5%99")));
         yield return Read(Get, "zero LUID and index 0", InvalidParameter, _ => GetPath(0, null, Address("192.0.2.5")));
         yield return Read(Get, "deleted interface's index", FileNotFound, lab => GetPath(lab.GoneIndex, null, Address("192.0.2.5")));
         yield return Read(Get, "no path to the destination", NotFound, lab => GetPath(lab.V0, null, Address("192.0.2.5")));

@@ -31,6 +31,7 @@ public static partial class BadInputCases
         yield return Read(Get, "zero LUID and index 0", FileNotFound, _ => GetUnicast(new MibUnicastIpAddressRow { Address = Address("192.0.2.1") }));
         yield return Read(Get, "deleted interface's index", FileNotFound, lab => GetUnicast(new MibUnicastIpAddressRow { Address = Address("192.0.2.1"), InterfaceIndex = lab.GoneIndex }));
         yield return Read(Get, "unknown LUID", FileNotFound, _ => GetUnicast(new MibUnicastIpAddressRow { Address = Address("192.0.2.1"), InterfaceLuid = UnknownLuid }));
+        yield return Read(Get, "a scope id on a global IPv6 address", InvalidParameter, lab => GetUnicast(new MibUnicastIpAddressRow { Address = Address("2001:db8::1%99"), InterfaceIndex = lab.V0 }));
         yield return Read(Get, "an address the interface does not have", NotFound, lab => GetUnicast(new MibUnicastIpAddressRow { Address = Address("192.0.2.1"), InterfaceIndex = lab.V1 }));
 
         // Rows every address write refuses alike, starting from a new address (203.0.113.9 on v0).
@@ -43,6 +44,7 @@ public static partial class BadInputCases
             ("multicast 224.0.0.9", InvalidParameter, (BadInputLab _, ref MibUnicastIpAddressRow r) => r.Address = Address("224.0.0.9")),
             ("multicast ff02::9", InvalidParameter, (BadInputLab _, ref MibUnicastIpAddressRow r) => r.Address = Address("ff02::9")),
             ("broadcast 255.255.255.255", InvalidParameter, (BadInputLab _, ref MibUnicastIpAddressRow r) => r.Address = Address("255.255.255.255")),
+            ("a scope id on a global IPv6 address", InvalidParameter, (BadInputLab _, ref MibUnicastIpAddressRow r) => (r.Address, r.OnLinkPrefixLength) = (Address("2001:db8::1%99"), 64)),
             ("zero LUID and index 0", InvalidParameter, (BadInputLab _, ref MibUnicastIpAddressRow r) => (r.InterfaceLuid, r.InterfaceIndex) = (default, 0)),
             ("deleted interface's index", NotFound, (BadInputLab lab, ref MibUnicastIpAddressRow r) => r.InterfaceIndex = lab.GoneIndex),
             ("deleted interface's LUID with v0's index (the LUID wins)", NotFound, (BadInputLab lab, ref MibUnicastIpAddressRow r) => r.InterfaceLuid = lab.GoneLuid),
