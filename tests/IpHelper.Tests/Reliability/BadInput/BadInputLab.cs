@@ -121,7 +121,18 @@ public sealed class BadInputLab : IDisposable
     /// <inheritdoc/>
     public void Dispose()
     {
-        using (Ns.Enter()) NetIo.DeleteAnycastIpAddressEntry(BadInputCases.Anycast(V0, BadInputCases.JoinedAnycast));
+        using (Ns.Enter())
+        {
+            NetIo.DeleteAnycastIpAddressEntry(BadInputCases.Anycast(V0, BadInputCases.JoinedAnycast));
+            // The automatic metric again removes the lab's entry from the interface metric store in /run/iphelper.
+            NetIo.InitializeIpInterfaceEntry(out var ipInterface);
+            (ipInterface.Family, ipInterface.InterfaceLuid) = (AddressFamily.InterNetwork, V0Luid);
+            if (NetIo.GetIpInterfaceEntry(ref ipInterface) == NetIoStatus.Success)
+            {
+                ipInterface.UseAutomaticMetric = true;
+                NetIo.SetIpInterfaceEntry(ref ipInterface);
+            }
+        }
         Ns.Dispose();
     }
 
