@@ -23,17 +23,23 @@ public static partial class NetIo
 
     /// <summary>
     /// True for an IPv4 or IPv6 address that can be assigned: not unspecified, not multicast, not the
-    /// IPv4 limited broadcast 255.255.255.255.
+    /// IPv4 limited broadcast 255.255.255.255, and with a scope id only if it is link-local.
     /// </summary>
     private static bool IsUnicastAddress(in SockAddrInet address)
     {
-        if (!IsInetFamily(address.Family) || address.IsUnspecified) return false;
+        if (!IsInetFamily(address.Family) || address.IsUnspecified || !HasValidScope(address)) return false;
         Span<byte> bytes = stackalloc byte[16];
         var length = address.WriteAddressBytes(bytes);
         return length == 4
             ? bytes[0] is < 224 or > 239 && bytes[..4].IndexOfAnyExcept((byte)255) >= 0
             : bytes[0] != 0xFF;
     }
+
+    /// <summary>
+    /// False for a scope id on an address that is not IPv6 link-local: it names no zone there and would be
+    /// dropped (GetBestRoute2 refuses it the same way).
+    /// </summary>
+    private static bool HasValidScope(in SockAddrInet address) => address.ScopeId == 0 || address.IsIPv6LinkLocal;
 
     /// <summary>True for an IPv4 (224.0.0.0/4) or IPv6 (ff00::/8) multicast address.</summary>
     private static bool IsMulticastAddress(in SockAddrInet address)

@@ -33,6 +33,8 @@ public static partial class NetIo
             return Fail(NetIoStatus.InvalidParameter, $"Destination has family {(int)row.Destination.Family}, not AF_INET or AF_INET6", "Destination");
         if (row.Source.Family != AddressFamily.Unspecified && row.Source.Family != row.Destination.Family)
             return Fail(NetIoStatus.InvalidParameter, "Source is neither AF_UNSPEC nor of the family of Destination", "Source");
+        if (!HasValidScope(row.Destination) || !HasValidScope(row.Source))
+            return Fail(NetIoStatus.InvalidParameter, "a scope id on an address that is not link-local", HasValidScope(row.Destination) ? "Source" : "Destination");
         if (row.InterfaceLuid.IsUnspecified && row.InterfaceIndex == 0)
             return Fail(NetIoStatus.InvalidParameter, "neither InterfaceLuid nor InterfaceIndex is set", "InterfaceLuid");
         var status = ResolveInterface(row.InterfaceLuid, row.InterfaceIndex, out var identity);

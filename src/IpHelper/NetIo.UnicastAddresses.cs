@@ -29,6 +29,8 @@ public static partial class NetIo
     {
         if (!IsInetFamily(row.Address.Family))
             return Fail(NetIoStatus.InvalidParameter, "Address is neither an IPv4 nor an IPv6 address", "Address");
+        if (!HasValidScope(row.Address))
+            return Fail(NetIoStatus.InvalidParameter, $"'{row.Address}' has a scope id but is not link-local", "Address");
         var status = ResolveInterface(row.InterfaceLuid, row.InterfaceIndex, out var identity);
         if (status != NetIoStatus.Success) return status;
         status = s_backend.GetUnicastAddress(identity, row.Address, out var found);

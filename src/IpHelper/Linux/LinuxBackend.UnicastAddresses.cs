@@ -215,6 +215,8 @@ internal sealed partial class LinuxBackend
         var finder = new UnicastFinder(index, address);
         var error = socket.Dump(request, ref finder);
         found = finder.Found;
+        // The writes that search first document NotFound for an interface that disappeared since it was resolved.
+        if (error.Errno == Errno.ENODEV) return NetIo.Fail(NetIoStatus.NotFound, $"interface {index} disappeared", "InterfaceIndex", Errno.ENODEV);
         if (error.Failed) return Failed(error, "RTM_GETADDR dump");
         if (finder.Malformed) return Malformed("RTM_GETADDR dump");
         return finder.HasFound ? NetIoStatus.Success : NetIoStatus.NotFound;

@@ -92,7 +92,14 @@ internal sealed class ChangeSubscription<TKey, TRow> : NotificationHandle where 
             if (_cancelled) return false;
             _cancelled = true;
         }
-        _wake.Set();
+        try
+        {
+            _wake.Set();
+        }
+        catch (ObjectDisposedException)
+        {
+            // The thread saw _cancelled at the end of a receive slice and closed itself first: nothing to wake.
+        }
         // From inside a callback the thread is ours: it stops after the callback returns and closes itself.
         if (Thread.CurrentThread != _thread) _thread?.Join();
         return true;

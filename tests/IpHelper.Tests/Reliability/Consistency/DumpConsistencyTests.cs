@@ -80,8 +80,8 @@ public sealed partial class DumpConsistencyTests
 
         var line = $"GetIfTable2 under link churn: {Changes} link changes survived, {dumps} consistent dumps ({rowsSeen} rows, up to {maxChurnLinks} churning links in one), " +
             $"{socket.DumpRestarts} NLM_F_DUMP_INTR restarts, {boundedFailures} dumps given up after {NetlinkSocket.MaxDumpAttempts} attempts";
-        TestContext.Current.TestOutputHelper?.WriteLine(line);
-        TestContext.Current.SendDiagnosticMessage(line);
+        ReliabilityCounts.Report(ReliabilityCounts.ChangesSurvived, Changes, line);
+        ReliabilityCounts.Report(ReliabilityCounts.DumpsRetried, socket.DumpRestarts, $"GetIfTable2 under link churn: {socket.DumpRestarts} dumps restarted on NLM_F_DUMP_INTR");
         Assert.True(maxChurnLinks > 0, "no dump saw the churn");
     }
 

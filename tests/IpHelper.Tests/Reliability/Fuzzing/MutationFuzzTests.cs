@@ -26,7 +26,7 @@ public sealed class MutationFuzzTests
     {
         var target = FuzzTargets.Get(name);
         var report = MutationFuzzer.Run(target, InputsPerTarget * Scale, StableSeed(name));
-        Report(report.ToString());
+        ReliabilityCounts.Report(ReliabilityCounts.InputsFuzzed, report.Inputs, report.ToString());
 
         if (report.Failure is { } failure)
             Assert.Fail($"{name} threw on input {Save(name, failure.Input)} ({failure.Input.Length} bytes: {Hex(failure.Input)}):\n{failure.Exception}");
@@ -102,10 +102,4 @@ public sealed class MutationFuzzTests
     }
 
     private static string Hex(byte[] input) => input.Length <= 2048 ? Convert.ToHexString(input) : Convert.ToHexString(input.AsSpan(0, 2048)) + "...";
-
-    private static void Report(string line)
-    {
-        TestContext.Current.TestOutputHelper?.WriteLine(line);
-        TestContext.Current.SendDiagnosticMessage(line);
-    }
 }

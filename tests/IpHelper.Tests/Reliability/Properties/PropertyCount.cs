@@ -1,5 +1,3 @@
-using Xunit;
-
 namespace IpHelper.Tests.Reliability.Properties;
 
 /// <summary>Counts the cases a CsCheck property ran (it samples on several threads) and prints the total.</summary>
@@ -11,8 +9,7 @@ internal sealed class PropertyCount(string property)
 
     public void Report()
     {
-        var line = $"{property}: {Interlocked.Read(ref _cases)} cases";
-        TestContext.Current.TestOutputHelper?.WriteLine(line);
-        TestContext.Current.SendDiagnosticMessage(line);
+        var cases = Interlocked.Read(ref _cases);
+        ReliabilityCounts.Report(ReliabilityCounts.PropertyCases, cases, $"{property}: {cases} cases");
     }
 }

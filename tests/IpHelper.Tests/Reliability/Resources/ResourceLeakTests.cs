@@ -95,7 +95,7 @@ public sealed class ResourceLeakTests
         for (var i = 0; i < cycles; i++) cycle();
         stopwatch.Stop();
         var after = ProcessResources.MeasureSettled(before, ThreadSlack);
-        Report($"{what}: {cycles} cycles in {stopwatch.Elapsed.TotalSeconds:0.0} s ({stopwatch.Elapsed.TotalMicroseconds / cycles:0} us each); before {before}; after {after}");
+        ReliabilityCounts.Report(ReliabilityCounts.LeakCycles, cycles, $"{what}: {cycles} cycles in {stopwatch.Elapsed.TotalSeconds:0.0} s ({stopwatch.Elapsed.TotalMicroseconds / cycles:0} us each); before {before}; after {after}");
         Assert.InRange(after.Descriptors, 0, before.Descriptors + DescriptorSlack);
         Assert.InRange(after.Threads, 0, before.Threads + ThreadSlack);
         Assert.InRange(after.ManagedBytes, 0, before.ManagedBytes + MemorySlack);
