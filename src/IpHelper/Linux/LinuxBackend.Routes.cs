@@ -25,7 +25,7 @@ internal sealed partial class LinuxBackend
                     request.Clear();
                     RouteRequest.Dump(request, linuxFamily, dumpTable, 0);
                     collector.BeginDump();
-                    error = socket.Dump(request, ref collector);
+                    error = DumpRoutes(socket, request, linuxFamily, ref collector);
                     if (error.Failed && !IsMissingTable(error, dumpTable)) return Failed(error, "RTM_GETROUTE dump");
                 }
             }
@@ -218,7 +218,7 @@ internal sealed partial class LinuxBackend
         {
             request.Clear();
             RouteRequest.Dump(request, LinuxFamily.FromWindows(key.DestinationPrefix.Prefix.Family), table, filterInterface);
-            error = socket.Dump(request, ref finder);
+            error = DumpRoutes(socket, request, LinuxFamily.FromWindows(key.DestinationPrefix.Prefix.Family), ref finder);
             if (error.Failed && !IsMissingTable(error, table)) return Failed(error, "RTM_GETROUTE dump");
             if (finder.Malformed) return Malformed("RTM_GETROUTE dump");
             if (finder.Found is not null) break;
@@ -234,6 +234,29 @@ internal sealed partial class LinuxBackend
     /// Maps a failed route write: EEXIST is ObjectAlreadyExists, an unusable next hop InvalidParameter,
     /// ESRCH NotFound, an interface that is down (IPv4) NotSupported ("the interface cannot hold routes").
     /// </summary>
+    /// <summary>
+    /// Dumps routes of one family. The kernel's IPv6 route walk, when the route tree changes between two
+    /// of its datagrams, resumes by skipping as many routes as it had sent, without NLM_F_DUMP_INTR: a
+    /// route added or removed meanwhile shifts the rest, so one route comes twice or another is lost.
+    /// An IPv6 dump is therefore watched through RTNLGRP_IPV6_ROUTE and repeated when a route changed
+    /// during it; IPv4 dumps resume by key and are flagged, so the plain dump is enough.
+    /// </summary>
+    private static NetlinkError DumpRoutes<THandler>(NetlinkSocket socket, NetlinkMessageWriter request, byte family, ref THandler handler)
+        where THandler : INetlinkReplyHandler
+    {
+        if (family != RouteConstants.AF_INET6) return socket.Dump(request, ref handler);
+        NetlinkSocket changes;
+        try
+        {
+            changes = NetlinkSocket.OpenSubscriber([RtnlGroups.RTNLGRP_IPV6_ROUTE], 64 * 1024);
+        }
+        catch (NetIoException e)
+        {
+            return new NetlinkError(e.Detail.Errno, e.Detail.Message);
+        }
+        using (changes) return socket.DumpWhileUnchanged(request, ref handler, changes);
+    }
+
     private static NetIoStatus RouteWriteFailed(NetlinkError error, string what) => error.Errno switch
     {
         Errno.EHOSTUNREACH or Errno.ENETUNREACH => NetIo.Fail(NetIoStatus.InvalidParameter,

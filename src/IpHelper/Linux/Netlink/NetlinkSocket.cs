@@ -116,6 +116,26 @@ internal sealed unsafe class NetlinkSocket : IDisposable
     }
 
     /// <summary>
+    /// A dump of a table whose kernel walk is not flagged when the table changes under it: it is
+    /// repeated, like an interrupted dump, whenever <paramref name="changes"/> (a subscription to the
+    /// table's notifications, opened before the first attempt) received anything during it.
+    /// </summary>
+    public NetlinkError DumpWhileUnchanged<THandler>(NetlinkMessageWriter request, ref THandler handler, NetlinkSocket changes,
+        CancellationToken cancellationToken = default)
+        where THandler : INetlinkReplyHandler
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            var error = Dump(request, ref handler, cancellationToken);
+            if (error.Failed || !changes.Drain()) return error;
+            DumpRestarts++;
+            if (attempt == MaxDumpAttempts)
+                return new NetlinkError(Errno.EINTR, $"the kernel table changed during each of {MaxDumpAttempts} dump attempts");
+            handler.OnRestart();
+        }
+    }
+
+    /// <summary>
     /// Sends one request with NLM_F_ACK and waits for its ack; reply messages (the answer of a GET,
     /// an echo) go to <paramref name="handler"/>.
     /// </summary>
