@@ -27,6 +27,7 @@ public sealed class BadInputMatrixTests(BadInputFixture fixture) : IClassFixture
         (nameof(NetIo.GetIpNetTable2), NotFound, "an empty table is no bad input: NeighborTableTests"),
         (nameof(NetIo.GetIpPathTable), NotFound, "an empty table is no bad input: the path tests"),
         (nameof(NetIo.GetIpForwardTable2), NotFound, "an empty table is no bad input: GetIpForwardTable2Tests"),
+        (nameof(NetIo.GetIpForwardTable2), GenFailure, "a table changing during 16 dumps in a row: RouteAddressChurnTests"),
         (nameof(NetIo.NotifyStableUnicastIpAddressTable), IoPending, "a tentative address is no bad input: the notification tests"),
         (nameof(NetIo.ResolveIpNetEntry2), BadNetName, "an unanswered resolution takes the kernel's probes and leaves a FAILED entry: ResolveTests"),
         (nameof(NetIo.ResolveIpNetEntry2), AccessDenied, "as every write"),
