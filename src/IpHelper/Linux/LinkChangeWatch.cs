@@ -21,7 +21,7 @@ internal sealed class LinkChangeWatch : IDisposable
     /// <summary>
     /// A number that changes whenever a link changed (or notifications were lost) since the previous
     /// call; read it before reading the facts it will vouch for. The first call subscribes in the
-    /// current namespace.
+    /// current namespace; while it cannot, every call returns a new number.
     /// </summary>
     public long Generation()
     {
@@ -29,7 +29,15 @@ internal sealed class LinkChangeWatch : IDisposable
         {
             if (_socket is null)
             {
-                _socket = NetlinkSocket.OpenSubscriber([RtnlGroups.RTNLGRP_LINK], BufferBytes);
+                try
+                {
+                    _socket = NetlinkSocket.OpenSubscriber([RtnlGroups.RTNLGRP_LINK], BufferBytes);
+                }
+                catch (NetIoException)
+                {
+                    // No subscription (out of descriptors, say): nothing may be kept, every call reads afresh.
+                    return ++_generation;
+                }
                 _generation++;
             }
             else if (_socket.Drain())
