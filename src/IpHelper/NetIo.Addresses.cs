@@ -37,7 +37,7 @@ public static partial class NetIo
 
     /// <summary>
     /// False for a scope id on an address that is not IPv6 link-local: it names no zone there and would be
-    /// dropped (GetBestRoute2 refuses it the same way).
+    /// dropped. Every function that takes an address or next hop refuses it with this one check.
     /// </summary>
     private static bool HasValidScope(in SockAddrInet address) => address.ScopeId == 0 || address.IsIPv6LinkLocal;
 

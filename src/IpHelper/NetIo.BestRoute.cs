@@ -41,14 +41,14 @@ public static partial class NetIo
         var family = destination.Family;
         if (family is not (AddressFamily.InterNetwork or AddressFamily.InterNetworkV6))
             return Fail(NetIoStatus.InvalidParameter, "DestinationAddress is not an IPv4 or IPv6 address", "DestinationAddress");
-        if (destination.ScopeId != 0 && !destination.IsIPv6LinkLocal)
+        if (!HasValidScope(destination))
             return Fail(NetIoStatus.InvalidParameter, $"{destination} is not link-local and cannot have a scope id", "DestinationAddress");
 
         uint index = 0;
         var source = default(SockAddrInet);
         if (sourceAddress is { } given && given.Family == family && !given.IsUnspecified)
         {
-            if (given.ScopeId != 0 && !given.IsIPv6LinkLocal)
+            if (!HasValidScope(given))
                 return Fail(NetIoStatus.InvalidParameter, $"{given} is not link-local and cannot have a scope id", "SourceAddress");
             // The source's interface wins over the requested one, but an index without a LUID must still exist.
             if (interfaceLuid is null && interfaceIndex != 0 && s_backend.LookupInterface(interfaceIndex, out _) == NetIoStatus.FileNotFound)

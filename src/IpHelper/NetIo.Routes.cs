@@ -147,7 +147,7 @@ public static partial class NetIo
             return Fail(NetIoStatus.InvalidParameter, $"{row.DestinationPrefix} has bits set beyond its prefix length", "DestinationPrefix");
         if (row.NextHop.Family != family)
             return Fail(NetIoStatus.InvalidParameter, $"NextHop is not an {FamilyName(family)} address (use the unspecified address for an on-link route)", "NextHop");
-        if (row.NextHop.ScopeId != 0 && !row.NextHop.IsIPv6LinkLocal)
+        if (!HasValidScope(row.NextHop))
             return Fail(NetIoStatus.InvalidParameter, $"NextHop {row.NextHop} has a scope id but is not link-local", "NextHop");
         if (row.InterfaceLuid.IsUnspecified && row.InterfaceIndex == 0)
             return Fail(NetIoStatus.InvalidParameter, "neither InterfaceLuid nor InterfaceIndex is set", "InterfaceLuid");
