@@ -17,36 +17,20 @@ internal sealed partial class LinuxBackend
         Span<byte> destinationBytes = stackalloc byte[16], sourceBytes = stackalloc byte[16];
         var length = destination.WriteAddressBytes(destinationBytes);
         var sourceLength = source.IsUnspecified ? 0 : source.WriteAddressBytes(sourceBytes);
-        var fibMatch = RouteConstants.RTM_F_FIB_MATCH | (family == RouteConstants.AF_INET ? RouteConstants.RTM_F_LOOKUP_TABLE : 0);
-        using var request = new NetlinkMessageWriter();
 
         // Both questions go in one sendmsg: the route the kernel would send through, with its source
         // choice and multipath next hop (a plain `ip route get`), then the table entry it came from
         // (`ip route get fibmatch`), the row. A source the caller fixed needs no plain lookup, unless
         // the entry turns out to be multipath.
-        var plainNeeded = sourceLength == 0;
-        if (plainNeeded) RouteRequest.Get(request, family, destinationBytes[..length], default, (int)interfaceIndex, 0);
-        RouteRequest.Get(request, family, destinationBytes[..length], sourceBytes[..sourceLength], (int)interfaceIndex, fibMatch);
-        var replies = new LookupReplies(plainNeeded);
-        var results = new NetlinkError[2];
-        var error = socket.Query(request, results, ref replies);
-        if (error.Failed) return Failed(error, "RTM_GETROUTE");
-        foreach (var result in results.AsSpan(0, request.MessageCount))
-            if (result.Failed) return LookupFailed(result, destination);
-        if (!plainNeeded && replies.Match.HopCount > 1)
-        {
-            request.Clear();
-            RouteRequest.Get(request, family, destinationBytes[..length], sourceBytes[..sourceLength], (int)interfaceIndex, 0);
-            RouteRequest.Get(request, family, destinationBytes[..length], sourceBytes[..sourceLength], (int)interfaceIndex, fibMatch);
-            replies = new LookupReplies(plainFirst: true);
-            error = socket.Query(request, results, ref replies);
-            if (error.Failed) return Failed(error, "RTM_GETROUTE");
-            foreach (var result in results)
-                if (result.Failed) return LookupFailed(result, destination);
-        }
+        var status = Lookup(socket, family, destinationBytes[..length], sourceBytes[..sourceLength], interfaceIndex,
+            withPlain: sourceLength == 0, destination, out var replies);
+        if (status == NetIoStatus.Success && sourceLength > 0 && replies.Match.HopCount > 1)
+            status = Lookup(socket, family, destinationBytes[..length], sourceBytes[..sourceLength], interfaceIndex,
+                withPlain: true, destination, out replies);
+        if (status != NetIoStatus.Success) return status;
         if (replies.Malformed) return Malformed("RTM_GETROUTE");
         var row = replies.Match.Row;
-        error = RouteInterfaceCache.ResolveRow(socket, ref row);
+        var error = RouteInterfaceCache.ResolveRow(socket, ref row);
         if (error.Failed) return Failed(error, "RTM_GETLINK");
         if (interfaceIndex != 0 && row.InterfaceIndex != interfaceIndex)
             return NetIo.Fail(NetIoStatus.NetworkUnreachable,
@@ -73,19 +57,38 @@ internal sealed partial class LinuxBackend
         var flags = RouteConstants.RTM_F_FIB_MATCH | (family == RouteConstants.AF_INET ? RouteConstants.RTM_F_LOOKUP_TABLE : 0);
         // A local address has a local-table route on the interface that owns it; a scope id restricts the lookup to that interface.
         RouteRequest.Get(request, family, bytes[..length], default, address.IsIPv6LinkLocal ? (int)address.ScopeId : 0, flags);
-        var reader = new LookupReplies(plainFirst: true);
+        var found = new LookupReader();
         var results = new NetlinkError[1];
-        var error = socket.Query(request, results, ref reader);
+        var error = socket.Query(request, results, ref found);
         if (error.Failed) return Failed(error, "RTM_GETROUTE");
         error = results[0];
         if (error.Failed && error.Errno is Errno.ENOBUFS or Errno.ENOMEM or Errno.EBADMSG) return Failed(error, "RTM_GETROUTE");
-        var found = reader.Plain;
         if (error.Failed || !found.Found || found.Type != RouteConstants.RTN_LOCAL
             || (address.IsIPv6LinkLocal && address.ScopeId != 0 && found.Interface != (int)address.ScopeId))
             return NetIo.Fail(NetIoStatus.NotFound, $"{address} is not an address of this host", "SourceAddress", error.Errno, error.Message);
         if (found.Malformed) return Malformed("RTM_GETROUTE");
         interfaceIndex = (uint)found.Interface;
         return NetIo.Ok();
+    }
+
+    /// <summary>
+    /// Asks the kernel, in one sendmsg, for the FIB entry of the destination and, with
+    /// <paramref name="withPlain"/>, first for the plain lookup; a refused lookup becomes its status.
+    /// </summary>
+    private static NetIoStatus Lookup(NetlinkSocket socket, byte family, ReadOnlySpan<byte> destination,
+        ReadOnlySpan<byte> source, uint interfaceIndex, bool withPlain, in SockAddrInet destinationAddress, out LookupReplies replies)
+    {
+        var fibMatch = RouteConstants.RTM_F_FIB_MATCH | (family == RouteConstants.AF_INET ? RouteConstants.RTM_F_LOOKUP_TABLE : 0);
+        using var request = new NetlinkMessageWriter();
+        if (withPlain) RouteRequest.Get(request, family, destination, source, (int)interfaceIndex, 0);
+        RouteRequest.Get(request, family, destination, source, (int)interfaceIndex, fibMatch);
+        replies = new LookupReplies(withPlain);
+        var results = new NetlinkError[2];
+        var error = socket.Query(request, results, ref replies);
+        if (error.Failed) return Failed(error, "RTM_GETROUTE");
+        foreach (var result in results.AsSpan(0, request.MessageCount))
+            if (result.Failed) return LookupFailed(result, destinationAddress);
+        return NetIoStatus.Success;
     }
 
     /// <summary>
@@ -109,7 +112,7 @@ internal sealed partial class LinuxBackend
     }
 
     /// <summary>Reads the one RTM_NEWROUTE answer of a lookup: its type, interface, gateway and preferred source.</summary>
-    private struct LookupReader
+    private struct LookupReader : INetlinkQueryHandler
     {
         public bool Found;
         public bool Malformed;
@@ -138,6 +141,7 @@ internal sealed partial class LinuxBackend
             if (route.PrefSrc.Length == route.AddressLength) PreferredSource = SockAddrInet.FromBytes(route.PrefSrc);
         }
 
+        public void OnMessage(int request, in NetlinkMessage message) => OnMessage(message);
     }
 
     /// <summary>
@@ -186,7 +190,6 @@ internal sealed partial class LinuxBackend
                 return;
             }
         }
-
     }
 
     /// <summary>
