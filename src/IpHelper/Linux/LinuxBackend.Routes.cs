@@ -254,7 +254,7 @@ internal sealed partial class LinuxBackend
         {
             return new NetlinkError(e.Detail.Errno, e.Detail.Message);
         }
-        using (changes) return socket.DumpWhileUnchanged(request, ref handler, changes);
+        using (changes) return socket.Dump(request, ref handler, changes: changes);
     }
 
     private static NetIoStatus RouteWriteFailed(NetlinkError error, string what) => error.Errno switch

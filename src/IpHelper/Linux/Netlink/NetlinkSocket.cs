@@ -94,9 +94,13 @@ internal sealed unsafe class NetlinkSocket : IDisposable
     /// <summary>
     /// Sends a dump request (NLM_F_DUMP is added) and feeds every reply to <paramref name="handler"/>.
     /// An interrupted dump is drained and repeated up to <see cref="MaxDumpAttempts"/> times, with
-    /// <see cref="INetlinkReplyHandler.OnRestart"/> before each repetition.
+    /// <see cref="INetlinkReplyHandler.OnRestart"/> before each repetition. A table whose kernel walk is
+    /// not flagged when the table changes under it passes <paramref name="changes"/>, a subscription to
+    /// its notifications opened before the dump: a dump during which it received anything counts as
+    /// interrupted too.
     /// </summary>
-    public NetlinkError Dump<THandler>(NetlinkMessageWriter request, ref THandler handler, CancellationToken cancellationToken = default)
+    public NetlinkError Dump<THandler>(NetlinkMessageWriter request, ref THandler handler, CancellationToken cancellationToken = default,
+        NetlinkSocket? changes = null)
         where THandler : INetlinkReplyHandler
     {
         SetFlags(request, 0, NetlinkConstants.NLM_F_DUMP);
@@ -107,27 +111,8 @@ internal sealed unsafe class NetlinkSocket : IDisposable
             if (error.Failed) return error;
             var interrupted = false;
             error = Collect(sequence, dump: true, ref handler, ref interrupted, cancellationToken);
+            if (!error.Failed && changes is not null && changes.Drain()) interrupted = true;
             if (error.Failed || !interrupted) return error;
-            DumpRestarts++;
-            if (attempt == MaxDumpAttempts)
-                return new NetlinkError(Errno.EINTR, $"the kernel table changed during each of {MaxDumpAttempts} dump attempts");
-            handler.OnRestart();
-        }
-    }
-
-    /// <summary>
-    /// A dump of a table whose kernel walk is not flagged when the table changes under it: it is
-    /// repeated, like an interrupted dump, whenever <paramref name="changes"/> (a subscription to the
-    /// table's notifications, opened before the first attempt) received anything during it.
-    /// </summary>
-    public NetlinkError DumpWhileUnchanged<THandler>(NetlinkMessageWriter request, ref THandler handler, NetlinkSocket changes,
-        CancellationToken cancellationToken = default)
-        where THandler : INetlinkReplyHandler
-    {
-        for (var attempt = 1; ; attempt++)
-        {
-            var error = Dump(request, ref handler, cancellationToken);
-            if (error.Failed || !changes.Drain()) return error;
             DumpRestarts++;
             if (attempt == MaxDumpAttempts)
                 return new NetlinkError(Errno.EINTR, $"the kernel table changed during each of {MaxDumpAttempts} dump attempts");
