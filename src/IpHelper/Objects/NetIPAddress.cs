@@ -43,10 +43,10 @@ public sealed class NetIPAddress
     public byte PrefixLength => _row.OnLinkPrefixLength;
 
     /// <summary>Where the prefix came from.</summary>
-    public PrefixOrigin PrefixOrigin => (PrefixOrigin)_row.PrefixOrigin;
+    public AddressPrefixOrigin PrefixOrigin => (AddressPrefixOrigin)_row.PrefixOrigin;
 
     /// <summary>Where the interface part came from.</summary>
-    public SuffixOrigin SuffixOrigin => (SuffixOrigin)_row.SuffixOrigin;
+    public AddressSuffixOrigin SuffixOrigin => (AddressSuffixOrigin)_row.SuffixOrigin;
 
     /// <summary>The DAD state (IFA_F_TENTATIVE, IFA_F_DEPRECATED, IFA_F_DADFAILED).</summary>
     public AddressState AddressState => (AddressState)_row.DadState;

@@ -103,6 +103,9 @@ public static class NetLuidExtensions
         var families = addresses.Select(static a => a.Address.AddressFamily.ToIPAddressFamily()).ToHashSet();
         var present = luid.GetIPAddresses().Where(a => families.Contains(a.AddressFamily) && !a.IPAddress.IsIPv6LinkLocal).ToList();
         foreach (var old in present.Where(p => !addresses.Any(a => a.Address.Equals(p.IPAddress) && a.PrefixLength == p.PrefixLength))) old.Remove();
+
+        // Deleting a primary IPv4 address deletes its secondaries too (unless promote_secondaries is set): read again.
+        present = [.. luid.GetIPAddresses()];
         foreach (var (address, length) in addresses.Where(a => !present.Any(p => a.Address.Equals(p.IPAddress) && a.PrefixLength == p.PrefixLength)))
             NetIPAddress.Create(address, length, luid);
     }

@@ -1,7 +1,7 @@
 namespace IpHelper.Objects;
 
 /// <summary>MSFT_NetIPAddress.PrefixOrigin: where an address's prefix came from (NL_PREFIX_ORIGIN without its prefix).</summary>
-public enum PrefixOrigin
+public enum AddressPrefixOrigin
 {
     /// <summary>Another source.</summary>
     Other = 0,

@@ -1,7 +1,7 @@
 namespace IpHelper.Objects;
 
 /// <summary>MSFT_NetIPAddress.SuffixOrigin: where an address's interface part came from (NL_SUFFIX_ORIGIN without its prefix).</summary>
-public enum SuffixOrigin
+public enum AddressSuffixOrigin
 {
     /// <summary>Another source.</summary>
     Other = 0,
