@@ -62,7 +62,7 @@ public sealed class NetInterfaceObjectsTests(ObjectsLab lab) : IClassFixture<Obj
     }
 
     [RootFact]
-    public void NetIPInterface_Set_Ipv4Advertising_ImpossibleValue_ThrowsAndChangesNothing()
+    public void NetIPInterface_Set_MtuBelowIpv4Minimum_ThrowsInvalidParameterAndChangesNothing()
     {
         using var ns = NetRouteTests.Lab();
         using (ns.Enter())

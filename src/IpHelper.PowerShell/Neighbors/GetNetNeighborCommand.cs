@@ -1,0 +1,25 @@
+using System.Management.Automation;
+using IpHelper.Objects;
+
+namespace IpHelper.PowerShell.Neighbors;
+
+/// <summary>Get-NetNeighbor: the neighbour cache (GetIpNetTable2: ARP and ND entries).</summary>
+[Cmdlet(VerbsCommon.Get, "NetNeighbor", DefaultParameterSetName = ParameterSets.Query)]
+[OutputType(typeof(NetNeighbor))]
+public sealed class GetNetNeighborCommand : NetNeighborQueryCommand
+{
+    /// <summary>Link-layer addresses (as Windows prints them, 00-15-5D-..., wildcards allowed).</summary>
+    [Parameter(ParameterSetName = ParameterSets.Query)]
+    public string[]? LinkLayerAddress { get; set; }
+
+    /// <summary>NUD states.</summary>
+    [Parameter(ParameterSetName = ParameterSets.Query)]
+    public NeighborState[]? State { get; set; }
+
+    /// <inheritdoc />
+    protected override void Process(Action<object> emit)
+    {
+        foreach (var neighbor in QueryNeighbors(n => Filter.Text(LinkLayerAddress, NetObjectsText.Mac(n.LinkLayerAddress)) && Filter.Value(State, n.State)))
+            emit(neighbor);
+    }
+}
