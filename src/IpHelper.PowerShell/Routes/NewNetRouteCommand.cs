@@ -50,11 +50,14 @@ public sealed class NewNetRouteCommand : NetCmdlet
     /// <inheritdoc />
     protected override void Process(Action<object> emit)
     {
-        if (!IPNetwork.TryParse(DestinationPrefix, out var prefix))
+        // IpAddressPrefix keeps host bits, which IPNetwork would drop silently: a prefix with host bits is refused, as on Windows.
+        if (!IpAddressPrefix.TryParse(DestinationPrefix, out var parsed) || parsed.HasHostBits)
         {
             WriteError(NetErrors.Refused(NetIoStatus.InvalidParameter, $"'{DestinationPrefix}' is not a prefix (ADDRESS/LENGTH without host bits, e.g. 203.0.113.0/24).", DestinationPrefix));
             return;
         }
+
+        var prefix = parsed.ToIPNetwork();
 
         IPAddress? hop = null;
         if (NextHop is not null && !IPAddress.TryParse(NextHop, out hop))
