@@ -7,7 +7,7 @@ namespace IpHelper.Objects;
 /// dropped notifications (ENOBUFS), so a watcher's view stays exact.
 /// </summary>
 /// <typeparam name="T">The object type.</typeparam>
-/// <param name="NotificationType">AddInstance, DeleteInstance, ParameterNotification or InitialNotification.</param>
+/// <param name="NotificationType">MibAddInstance, MibDeleteInstance, MibParameterNotification or MibInitialNotification.</param>
 /// <param name="Item">The object, or null for the initial notification.</param>
 /// <param name="IsResync">True when the change comes from a resynchronisation.</param>
 public sealed record NetChange<T>(MibNotificationType NotificationType, T? Item, bool IsResync)
