@@ -63,14 +63,14 @@ public sealed class NetIPAddressTests(ObjectsLab lab) : IClassFixture<ObjectsLab
     public void Create_BadPrefixLength_ThrowsInvalidParameter_AndAddsNothing()
     {
         using var ns = NetRouteTests.Lab();
-        var before = ns.IpJson("addr").ToString();
+        var before = NamespaceState.Of(ns);
         using (ns.Enter())
         {
             var e = Assert.Throws<NetIoException>(() => NetIPAddress.Create(IPAddress.Parse("198.51.100.7"), 33, NetLuidExtensions.FromAlias("v0")));
             Assert.Equal(NetIoStatus.InvalidParameter, e.Status);
         }
 
-        Assert.Equal(before, ns.IpJson("addr").ToString());
+        Assert.Equal(before, NamespaceState.Of(ns));
     }
 
     [RootFact]

@@ -112,7 +112,7 @@ public sealed class NetRouteTests(RouteTopology topology) : IClassFixture<RouteT
     {
         using var ns = Lab();
         ns.Ip("route", "add", "203.0.113.0/24", "via", "192.0.2.9", "metric", "5");
-        var before = ns.IpJson("route", "show", "table", "all").ToString();
+        var before = NamespaceState.Of(ns);
         using (ns.Enter())
         {
             var e = Assert.Throws<NetIoException>(() =>
@@ -120,7 +120,7 @@ public sealed class NetRouteTests(RouteTopology topology) : IClassFixture<RouteT
             Assert.Equal(NetIoStatus.ObjectAlreadyExists, e.Status);
         }
 
-        Assert.Equal(before, ns.IpJson("route", "show", "table", "all").ToString());
+        Assert.Equal(before, NamespaceState.Of(ns));
     }
 
     [RootFact]

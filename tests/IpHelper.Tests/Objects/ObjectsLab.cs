@@ -22,6 +22,17 @@ public sealed class ObjectsLab : IDisposable
         if (_ns.IsValueCreated) _ns.Value.Dispose();
     }
 
+    /// <summary>Waits (up to 5 s) until the links have a carrier: a new veth pair gets it a moment after "link set up".</summary>
+    private static void WaitForCarrier(TestNetns ns, params string[] links)
+    {
+        var deadline = System.Diagnostics.Stopwatch.StartNew();
+        while (!links.All(link => ns.IpJson("link", "show", link).EnumerateArray().Single().GetProperty("flags").EnumerateArray().Any(f => f.GetString() == "LOWER_UP")))
+        {
+            if (deadline.Elapsed > TimeSpan.FromSeconds(5)) throw new TimeoutException($"no carrier on {string.Join(", ", links)} after 5 s");
+            Thread.Sleep(50);
+        }
+    }
+
     private static TestNetns Build()
     {
         var ns = new TestNetns();
@@ -33,6 +44,7 @@ public sealed class ObjectsLab : IDisposable
             ns.AddAddress("v1", "198.51.100.1/24");
             ns.Ip("route", "add", "default", "via", "192.0.2.254");
             ns.Ip("route", "add", "203.0.113.0/26", "via", "198.51.100.2", "proto", "static", "metric", "50");
+            WaitForCarrier(ns, "v0", "v1");
             return ns;
         }
         catch

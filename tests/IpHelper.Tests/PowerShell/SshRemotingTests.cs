@@ -59,9 +59,8 @@ public sealed class SshRemotingTests(ReleaseBuild build)
 
             foreach (var n in Enumerable.Range(1, 3)) WaitForPort(client, $"192.0.2.1{n}");
             var manifest = Path.Combine(build.PowerShellModule, "IpHelper.PowerShell.psd1");
-            var output = client.Exec(pwsh, "-NoProfile", "-NonInteractive", "-Command",
-                "$ErrorActionPreference = 'Stop'; "
-                + $"Invoke-Command -HostName 192.0.2.11,192.0.2.12,192.0.2.13 -UserName root -KeyFilePath {keys}/id "
+            var output = Pwsh.RunIn(client,
+                $"Invoke-Command -HostName 192.0.2.11,192.0.2.12,192.0.2.13 -UserName root -KeyFilePath {keys}/id "
                 + "-Options @{ StrictHostKeyChecking = 'no'; UserKnownHostsFile = '/dev/null'; LogLevel = 'ERROR' } "
                 + $"-ScriptBlock {{ Import-Module '{manifest}'; Get-NetRoute -AddressFamily IPv4 }} "
                 + "| ForEach-Object { '{0} {1} {2} {3} {4}' -f $_.PSComputerName, $_.ifIndex, $_.DestinationPrefix, $_.NextHop, $_.RouteMetric }");

@@ -46,12 +46,12 @@ public sealed class WriteCmdletTests
     public void NewNetRoute_WhatIf_ChangesNothing()
     {
         using var ns = NetRouteTests.Lab();
-        var before = ns.IpJson("route", "show", "table", "all").ToString();
+        var before = NamespaceState.Of(ns);
 
         var output = CmdletHost.RunClean($"New-NetRoute -NetNamespace {ns.Name} -DestinationPrefix 203.0.113.0/24 -InterfaceAlias v0 -NextHop 192.0.2.9 -WhatIf");
 
         Assert.Empty(output);
-        Assert.Equal(before, ns.IpJson("route", "show", "table", "all").ToString());
+        Assert.Equal(before, NamespaceState.Of(ns));
     }
 
     [RootFact]
@@ -59,7 +59,7 @@ public sealed class WriteCmdletTests
     {
         using var ns = NetRouteTests.Lab();
         ns.Ip("route", "add", "203.0.113.0/24", "via", "192.0.2.9");
-        var before = ns.IpJson("route", "show", "table", "all").ToString();
+        var before = NamespaceState.Of(ns);
 
         var error = CmdletHost.Run($"New-NetRoute -NetNamespace {ns.Name} -DestinationPrefix 203.0.113.0/24 -InterfaceAlias v0 -NextHop 192.0.2.9").SingleError;
 
@@ -68,7 +68,7 @@ public sealed class WriteCmdletTests
         Assert.StartsWith("ObjectAlreadyExists,", error.FullyQualifiedErrorId, StringComparison.Ordinal);
         Assert.Contains("5010", error.ErrorDetails.Message, StringComparison.Ordinal);
         Assert.Equal(NetIoStatus.ObjectAlreadyExists, ((NetIoException)error.Exception).Status);
-        Assert.Equal(before, ns.IpJson("route", "show", "table", "all").ToString());
+        Assert.Equal(before, NamespaceState.Of(ns));
     }
 
     [RootTheory]
@@ -91,13 +91,13 @@ public sealed class WriteCmdletTests
     public void BadInput_IsOnePowerShellError_AndChangesNothing(string command, ErrorCategory category)
     {
         using var ns = NetRouteTests.Lab();
-        var before = State(ns);
+        var before = NamespaceState.Of(ns);
 
         var result = CmdletHost.Run($"{command} -NetNamespace {ns.Name}");
 
         Assert.Equal(category, result.SingleError.CategoryInfo.Category);
         Assert.Empty(result.Output);
-        Assert.Equal(before, State(ns));
+        Assert.Equal(before, NamespaceState.Of(ns));
     }
 
     [RootFact]
@@ -157,17 +157,6 @@ public sealed class WriteCmdletTests
         Assert.Equal(15u, ipInterface.InterfaceMetric);
         Assert.Equal(FeatureState.Disabled, ipInterface.AutomaticMetric);
     }
-
-    /// <summary>
-    /// What a refused command must leave alone: IPv4 routes, addresses and neighbours, the IPv6 routes of the main
-    /// table that are not link-local, link MTUs and DAD transmits. (Link-local IPv6 state moves on by itself while the
-    /// kernel runs DAD for the new veth pair.)
-    /// </summary>
-    private static string State(TestNetns ns) =>
-        string.Join('\n', ns.IpJson("-4", "route", "show", "table", "all").ToString(), ns.IpJson("-4", "addr").ToString(), ns.IpJson("-4", "neigh").ToString(),
-            string.Join(',', ns.IpJson("-6", "route", "show").EnumerateArray().Select(r => r.GetProperty("dst").GetString()).Where(d => d!.StartsWith("2001:", StringComparison.Ordinal))),
-            string.Join(',', ns.IpJson("link").EnumerateArray().Select(l => l.GetProperty("mtu").GetUInt32())),
-            ns.Sysctl("net.ipv6.conf.v0.dad_transmits"));
 
     private static List<string> Addresses(TestNetns ns) =>
         [.. ns.IpJson("addr").EnumerateArray().SelectMany(l => l.GetProperty("addr_info").EnumerateArray()
