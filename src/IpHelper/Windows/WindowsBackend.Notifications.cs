@@ -50,11 +50,13 @@ internal sealed partial class WindowsBackend
         out WindowsNotification? registration)
     {
         registration = null;
-        if (error != 0 || handle.IsInvalid)
+        // Wine's stubs succeed with a null handle (and only Wine's NotifyUnicastIpAddressChange calls the
+        // initial notification): the registration then has nothing to cancel, and disposing it frees the context.
+        if (error != 0)
         {
             handle.Dispose();
             context.Free();
-            return Check(error == 0 ? (uint)NetIoStatus.GenFailure : error, function);
+            return Check(error, function);
         }
         registration = new WindowsNotification(handle, context);
         return NetIoStatus.Success;
