@@ -1,4 +1,3 @@
-using System.Net;
 using System.Text.Json;
 using IpHelper.Tests.Cli;
 using Xunit;
@@ -54,10 +53,11 @@ public sealed class WineBackendTests(WineRun run) : IClassFixture<WineRun>
     [WineFact]
     public void GetIfTable2_AndGetIfEntry2_MatchLinuxBackend()
     {
-        var calls = R.Wine.Keys.Where(c => c.StartsWith("GetIfTable2", StringComparison.Ordinal) || c.StartsWith("GetIfEntry2 ", StringComparison.Ordinal)).ToList();
-        Assert.Equal(1 + 3 + 3, calls.Count(c => !c.EndsWith("4000000", StringComparison.Ordinal)));
+        var calls = R.Wine.Keys.Where(c => (c.StartsWith("GetIfTable2", StringComparison.Ordinal) || c.StartsWith("GetIfEntry2 ", StringComparison.Ordinal))
+            && c is not ("GetIfTable2Ex 7" or "GetIfEntry2 4000000")).ToList();
+        Assert.Equal(1 + 3 + 3, calls.Count); // the table, its three levels, and the entry of lo, v0 and v1
         var differences = new List<string>();
-        foreach (var call in calls.Where(c => !c.EndsWith("4000000", StringComparison.Ordinal)))
+        foreach (var call in calls)
         {
             var (wine, linux) = Line(call);
             differences.AddRange(RowComparison.Compare<MibIfRow2>(wine, linux, r => r.Alias, wineIsSubset: false,
@@ -148,7 +148,7 @@ public sealed class WineBackendTests(WineRun run) : IClassFixture<WineRun>
         var (wine, linux) = Line("CreateSortedAddressPairs IPv4-mapped");
         Assert.Equal(NetIoStatus.Success, wine.Status);
         var winePairs = wine.Rows<SockAddrIn6Pair>();
-        Assert.Equal(linux.Rows<SockAddrIn6Pair>().Select(p => p.DestinationAddress).Order().ToList(), winePairs.Select(p => p.DestinationAddress).Order().ToList());
+        Assert.Equal(linux.Rows<SockAddrIn6Pair>().Select(p => p.DestinationAddress.ToString()).Order(), winePairs.Select(p => p.DestinationAddress.ToString()).Order());
         Assert.All(winePairs, p => Assert.True(p.SourceAddress.IsUnspecified && p.SourceAddress.Family == System.Net.Sockets.AddressFamily.InterNetworkV6));
     }
 
