@@ -34,7 +34,13 @@ public sealed class WineBackendTests(WineRun run) : IClassFixture<WineRun>
     private WineRun.Outcome R => run.Result;
 
     [WineFact]
-    public void CliPublish_ForWinX64_IsTrimmedWithoutWarnings() => Assert.Empty(R.CliPublishWarnings);
+    public void CliPublish_ForWinX64_IsTrimmedWithoutWarnings()
+    {
+        var cost = $"Wine suite: two win-x64 publishes {R.PublishTime.TotalSeconds:F1} s, the Wine run {R.WineTime.TotalSeconds:F1} s";
+        TestContext.Current.TestOutputHelper?.WriteLine(cost);
+        TestContext.Current.SendDiagnosticMessage(cost);
+        Assert.Empty(R.CliPublishWarnings);
+    }
 
     [WineFact]
     public void Conversions_MatchLinuxBackend()

@@ -37,9 +37,27 @@ internal static class WineHost
         }
         finally
         {
+            var server = ServerDirectoryName(prefix);
             Stop(prefix);
             Directory.Delete(prefix, recursive: true);
+            DeleteServerDirectory(server);
         }
+    }
+
+    /// <summary>
+    /// The name of the directory the prefix's wineserver keeps its socket in: server-DEV-INODE of the
+    /// prefix, in hex, inside a /tmp/wine-XXXXXX directory that outlives the server.
+    /// </summary>
+    private static string ServerDirectoryName(string prefix)
+    {
+        var fields = Kernel.Infrastructure.Command.Run("stat", "-c", "%d %i", prefix).Split(' ', StringSplitOptions.TrimEntries);
+        return $"server-{ulong.Parse(fields[0], System.Globalization.CultureInfo.InvariantCulture):x}-{ulong.Parse(fields[1], System.Globalization.CultureInfo.InvariantCulture):x}";
+    }
+
+    private static void DeleteServerDirectory(string server)
+    {
+        foreach (var directory in Directory.EnumerateDirectories(Path.GetTempPath(), "wine-*"))
+            if (Directory.Exists(Path.Combine(directory, server))) Directory.Delete(directory, recursive: true);
     }
 
     private static string Start(string netns, string prefix, string[] command)
