@@ -48,7 +48,7 @@ public sealed class NetAdapter
         { MediaConnectState: NetIfMediaConnectState.MediaConnectStateDisconnected } => "Disconnected",
         { OperStatus: IfOperStatus.IfOperStatusNotPresent } => "Not Present",
         { OperStatus: IfOperStatus.IfOperStatusLowerLayerDown } => "Disconnected",
-        _ => _row.OperStatus.ToString()["IfOperStatus".Length..],
+        _ => EnumName(_row.OperStatus, "IfOperStatus"),
     };
 
     /// <summary>The MAC address as Windows prints it (00-15-5D-01-02-03); empty for a device without one.</summary>
@@ -73,7 +73,7 @@ public sealed class NetAdapter
     public string AdminStatus => _row.AdminStatus == NetIfAdminStatus.NetIfAdminStatusUp ? "Up" : "Down";
 
     /// <summary>Carrier: Connected, Disconnected or Unknown.</summary>
-    public string MediaConnectionState => _row.MediaConnectState.ToString()["MediaConnectState".Length..];
+    public string MediaConnectionState => EnumName(_row.MediaConnectState, "MediaConnectState");
 
     /// <summary>The IANA interface type (6 Ethernet, 24 loopback, 209 bridge, ...).</summary>
     public IfType InterfaceType => _row.Type;
@@ -101,6 +101,10 @@ public sealed class NetAdapter
     {
         return string.Join('-', address.GetAddressBytes().Select(static b => b.ToString("X2", CultureInfo.InvariantCulture)));
     }
+
+    /// <summary>A Windows enum member's name without its C prefix; the number for a value Windows does not name.</summary>
+    private static string EnumName<T>(T value, string prefix) where T : struct, Enum =>
+        Enum.GetName(value) is { } name && name.StartsWith(prefix, StringComparison.Ordinal) ? name[prefix.Length..] : value.ToString("D");
 
     private static string FormatSpeed(ulong bits)
     {

@@ -64,4 +64,31 @@ public sealed class NetObjectsTests
         Assert.Equal((int)NlNeighborState.NlnsPermanent, (int)NeighborState.Permanent);
         Assert.Equal((int)NlRouterDiscoveryBehavior.RouterDiscoveryDhcp, (int)RouterDiscovery.ControlledByDhcp);
     }
+
+    [Theory]
+    [InlineData(NetIfAdminStatus.NetIfAdminStatusDown, IfOperStatus.IfOperStatusDown, NetIfMediaConnectState.MediaConnectStateDisconnected, "Disabled")]
+    [InlineData(NetIfAdminStatus.NetIfAdminStatusUp, IfOperStatus.IfOperStatusUp, NetIfMediaConnectState.MediaConnectStateConnected, "Up")]
+    [InlineData(NetIfAdminStatus.NetIfAdminStatusUp, IfOperStatus.IfOperStatusDown, NetIfMediaConnectState.MediaConnectStateDisconnected, "Disconnected")]
+    [InlineData(NetIfAdminStatus.NetIfAdminStatusUp, IfOperStatus.IfOperStatusLowerLayerDown, NetIfMediaConnectState.MediaConnectStateUnknown, "Disconnected")]
+    [InlineData(NetIfAdminStatus.NetIfAdminStatusUp, IfOperStatus.IfOperStatusNotPresent, NetIfMediaConnectState.MediaConnectStateUnknown, "Not Present")]
+    [InlineData(NetIfAdminStatus.NetIfAdminStatusUp, IfOperStatus.IfOperStatusDormant, NetIfMediaConnectState.MediaConnectStateConnected, "Dormant")]
+    [InlineData(NetIfAdminStatus.NetIfAdminStatusUp, (IfOperStatus)99, NetIfMediaConnectState.MediaConnectStateConnected, "99")]
+    public void NetAdapterStatus_FollowsWindowsDerivation(NetIfAdminStatus admin, IfOperStatus oper, NetIfMediaConnectState media, string expected)
+    {
+        var row = new MibIfRow2 { AdminStatus = admin, OperStatus = oper, MediaConnectState = media, TransmitLinkSpeed = ulong.MaxValue };
+
+        var adapter = new NetAdapter(row);
+
+        Assert.Equal(expected, adapter.Status);
+        Assert.Null(adapter.Speed);
+        Assert.Equal("Unknown", adapter.LinkSpeed);
+    }
+
+    [Theory]
+    [InlineData(10_000_000_000UL, "10 Gbps")]
+    [InlineData(2_500_000_000UL, "2.5 Gbps")]
+    [InlineData(100_000_000UL, "100 Mbps")]
+    [InlineData(0UL, "0 bps")]
+    public void NetAdapterLinkSpeed_IsWindowsText(ulong bits, string expected) =>
+        Assert.Equal(expected, new NetAdapter(new MibIfRow2 { TransmitLinkSpeed = bits }).LinkSpeed);
 }
