@@ -82,7 +82,8 @@ public sealed class PwshEndToEndTests(ReleaseBuild build, RouteTopology topology
                 "} finally { Unregister-PSResourceRepository -Name iph-local }"));
 
             var lines = output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-            Assert.Equal(["0.1.0", "17", "lo"], lines);
+            var version = typeof(IpHelper.PowerShell.NetCmdlet).Assembly.GetName().Version!;
+            Assert.Equal([$"{version.Major}.{version.Minor}.{version.Build}", "17", "lo"], lines);
         }
         finally
         {
