@@ -29,11 +29,21 @@ public sealed class GetNetIPAddressCommand : NetIPAddressQueryCommand
     [Parameter(ParameterSetName = ParameterSets.Query)]
     public bool[]? SkipAsSource { get; set; }
 
+    /// <summary>
+    /// An IP interface from Get-NetIPInterface (by pipeline): only the objects of that interface and family, as
+    /// Windows' -AssociatedIPInterface.
+    /// </summary>
+    [Parameter(Mandatory = true, ValueFromPipeline = true, ParameterSetName = "ByAssociatedIPInterface")]
+    public NetIPInterface? AssociatedIPInterface { get; set; }
+
     /// <inheritdoc />
     protected override void Process(Action<object> emit)
     {
-        foreach (var address in QueryAddresses(a => Filter.Text(Type, a.Type) && Filter.Value(PrefixOrigin, a.PrefixOrigin)
+        foreach (var address in QueryAddresses(a => IsAssociated(a.InterfaceIndex, a.AddressFamily) && Filter.Text(Type, a.Type) && Filter.Value(PrefixOrigin, a.PrefixOrigin)
             && Filter.Value(SuffixOrigin, a.SuffixOrigin) && Filter.Value(AddressState, a.AddressState) && Filter.Value(SkipAsSource, a.SkipAsSource)))
             emit(address);
     }
+
+    private bool IsAssociated(uint interfaceIndex, IPAddressFamily family) =>
+        AssociatedIPInterface is null || (AssociatedIPInterface.InterfaceIndex == interfaceIndex && AssociatedIPInterface.AddressFamily == family);
 }

@@ -16,10 +16,20 @@ public sealed class GetNetNeighborCommand : NetNeighborQueryCommand
     [Parameter(ParameterSetName = ParameterSets.Query)]
     public NeighborState[]? State { get; set; }
 
+    /// <summary>
+    /// An IP interface from Get-NetIPInterface (by pipeline): only the objects of that interface and family, as
+    /// Windows' -AssociatedIPInterface.
+    /// </summary>
+    [Parameter(Mandatory = true, ValueFromPipeline = true, ParameterSetName = "ByAssociatedIPInterface")]
+    public NetIPInterface? AssociatedIPInterface { get; set; }
+
     /// <inheritdoc />
     protected override void Process(Action<object> emit)
     {
-        foreach (var neighbor in QueryNeighbors(n => Filter.Text(LinkLayerAddress, NetObjectsText.Mac(n.LinkLayerAddress)) && Filter.Value(State, n.State)))
+        foreach (var neighbor in QueryNeighbors(n => IsAssociated(n.InterfaceIndex, n.AddressFamily) && Filter.Text(LinkLayerAddress, NetObjectsText.Mac(n.LinkLayerAddress)) && Filter.Value(State, n.State)))
             emit(neighbor);
     }
+
+    private bool IsAssociated(uint interfaceIndex, IPAddressFamily family) =>
+        AssociatedIPInterface is null || (AssociatedIPInterface.InterfaceIndex == interfaceIndex && AssociatedIPInterface.AddressFamily == family);
 }

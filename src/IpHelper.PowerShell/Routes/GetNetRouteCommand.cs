@@ -24,11 +24,21 @@ public sealed class GetNetRouteCommand : NetRouteQueryCommand
     [Parameter(ParameterSetName = ParameterSets.Query)]
     public TimeSpan[]? PreferredLifetime { get; set; }
 
+    /// <summary>
+    /// An IP interface from Get-NetIPInterface (by pipeline): only the objects of that interface and family, as
+    /// Windows' -AssociatedIPInterface.
+    /// </summary>
+    [Parameter(Mandatory = true, ValueFromPipeline = true, ParameterSetName = "ByAssociatedIPInterface")]
+    public NetIPInterface? AssociatedIPInterface { get; set; }
+
     /// <inheritdoc />
     protected override void Process(Action<object> emit)
     {
-        foreach (var route in QueryRoutes(r => Filter.Value(RouteMetric?.Select(static m => (uint)m).ToArray(), r.RouteMetric)
+        foreach (var route in QueryRoutes(r => IsAssociated(r.InterfaceIndex, r.AddressFamily) && Filter.Value(RouteMetric?.Select(static m => (uint)m).ToArray(), r.RouteMetric)
             && Filter.Value(Protocol, r.Protocol) && Filter.Value(ValidLifetime, r.ValidLifetime) && Filter.Value(PreferredLifetime, r.PreferredLifetime)))
             emit(route);
     }
+
+    private bool IsAssociated(uint interfaceIndex, IPAddressFamily family) =>
+        AssociatedIPInterface is null || (AssociatedIPInterface.InterfaceIndex == interfaceIndex && AssociatedIPInterface.AddressFamily == family);
 }

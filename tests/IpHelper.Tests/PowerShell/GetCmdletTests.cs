@@ -37,6 +37,20 @@ public sealed class GetCmdletTests(RouteTopology topology) : IClassFixture<Route
     }
 
     [RootFact]
+    public void GetNetRoute_AndGetNetIPAddress_FromGetNetIPInterfaceByPipeline_AreThatInterfacesOwn()
+    {
+        var v1 = RouteOracle.Index(topology.Ns, "v1");
+        var expected = RouteOracle.Routes(topology.Ns, System.Net.Sockets.AddressFamily.InterNetwork, "main", "local").Where(f => f.InterfaceIndex == v1);
+
+        var routes = CmdletHost.RunClean($"Get-NetIPInterface -NetNamespace {Ns} -InterfaceAlias v1 -AddressFamily IPv4 | Get-NetRoute").Select(o => (NetRoute)o.BaseObject);
+        var addresses = CmdletHost.RunClean($"Get-NetIPInterface -NetNamespace {Ns} -InterfaceAlias v1 -AddressFamily IPv6 | Get-NetIPAddress").Select(o => (NetIPAddress)o.BaseObject);
+
+        Assert.Equal(RouteOracle.Describe(expected), RouteOracle.Describe(routes.Select(Fact)));
+        var v1Addresses = topology.Ns.IpJson("-6", "addr", "show", "v1").EnumerateArray().Single().GetProperty("addr_info").EnumerateArray().Select(a => a.GetProperty("local").GetString()).Order();
+        Assert.Equal(v1Addresses, addresses.Select(a => a.IPAddress.ToString().Split('%')[0]).Order());
+    }
+
+    [RootFact]
     public void GetNetRoute_ExactQueryMatchingNothing_IsAnObjectNotFoundError()
     {
         var result = CmdletHost.Run($"Get-NetRoute -NetNamespace {Ns} -DestinationPrefix 198.18.0.0/15");
