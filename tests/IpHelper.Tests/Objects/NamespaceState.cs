@@ -18,5 +18,6 @@ internal static class NamespaceState
 
     private static string Addresses(TestNetns ns) =>
         string.Join(',', ns.IpJson("addr").EnumerateArray().SelectMany(l => l.GetProperty("addr_info").EnumerateArray()
+            .Where(a => a.GetProperty("scope").GetString() != "link")
             .Select(a => $"{l.GetProperty("ifname").GetString()} {a.GetProperty("local").GetString()}/{a.GetProperty("prefixlen").GetInt32()}")));
 }
