@@ -22,7 +22,7 @@ internal static class CommandRunner
         NetNamespaceScope? scope = null;
         try
         {
-            if (parse.GetValue(GlobalOptions.Netns) is { Length: > 0 } netns) scope = NetNamespace.Enter(netns);
+            scope = GlobalOptions.EnterNamespace(parse);
             return body(parse);
         }
         catch (NetIoException e)

@@ -33,5 +33,21 @@ internal static class GlobalOptions
         _ => System.Net.Sockets.AddressFamily.Unspecified,
     };
 
-    static GlobalOptions() => Family.AcceptOnlyFromAmong("ipv4", "ipv6", "both", "4", "6", "inet", "inet6");
+    /// <summary>
+    /// Enters the --netns namespace, or returns null without the option. An empty or blank name is
+    /// refused (by the option's validator, and by NetNamespace.Enter as InvalidParameter): it never
+    /// means the caller's own namespace, so `-n "$NS"` with NS unset cannot change the host.
+    /// </summary>
+    public static NetNamespaceScope? EnterNamespace(ParseResult parse) =>
+        parse.GetResult(Netns) is null ? null : NetNamespace.Enter(parse.GetValue(Netns) ?? "");
+
+    static GlobalOptions()
+    {
+        Family.AcceptOnlyFromAmong("ipv4", "ipv6", "both", "4", "6", "inet", "inet6");
+        Netns.Validators.Add(result =>
+        {
+            if (result.Tokens.Count > 0 && string.IsNullOrWhiteSpace(result.Tokens[^1].Value))
+                result.AddError($"'{result.Tokens[^1].Value}' is not a network namespace name: the name is empty or blank");
+        });
+    }
 }

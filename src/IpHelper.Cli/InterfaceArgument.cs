@@ -53,7 +53,7 @@ internal static class InterfaceArgument
     {
         try
         {
-            using var scope = context.ParseResult.GetValue(GlobalOptions.Netns) is { Length: > 0 } netns ? NetNamespace.Enter(netns) : null;
+            using var scope = GlobalOptions.EnterNamespace(context.ParseResult);
             if (NetIo.GetIfTable2Ex(MibIfTableLevel.MibIfTableNormalWithoutStatistics, out var table) != NetIoStatus.Success) return [];
             using (table) return table!.Select(r => r.Alias).Where(n => n.StartsWith(context.WordToComplete, StringComparison.Ordinal)).Order(StringComparer.Ordinal).ToArray();
         }

@@ -3,6 +3,9 @@ using System.CommandLine.Invocation;
 using IpHelper.Cli;
 using IpHelper.Cli.Commands;
 using IpHelper.Cli.Help;
+using IpHelper.Cli.Output;
+
+StandardStreams.Install();
 
 var root = new RootCommand("iphelper: the Windows IP Helper API on Linux, over rtnetlink. Interfaces, addresses, routes, neighbours, as tables or JSON.");
 root.Options.Add(GlobalOptions.Json);
@@ -30,4 +33,6 @@ root.WithExamples(
     "iphelper monitor routes addresses --json  # one JSON object per change");
 CommandExamples.AddToHelp(root);
 var parse = root.Parse(args);
-return parse.Action is ParseErrorAction ? ParseErrors.Report(parse) : parse.Invoke();
+var exitCode = parse.Action is ParseErrorAction ? ParseErrors.Report(parse) : parse.Invoke();
+StandardStreams.Flush();
+return exitCode;

@@ -10,10 +10,16 @@ namespace IpHelper.Cli.Output;
 /// </summary>
 internal sealed class JsonOutput : IDisposable
 {
-    private readonly Stream _stdout = Console.OpenStandardOutput();
+    /// <summary>Bytes the writer may hold before they go to stdout: rows stream out as they are written.</summary>
+    private const int FlushThreshold = 32 * 1024;
 
-    public JsonOutput(bool indented = true) =>
+    private readonly Stream _stdout = StandardStreams.Output;
+
+    public JsonOutput(bool indented = true)
+    {
+        Console.Out.Flush();
         Writer = new Utf8JsonWriter(_stdout, new JsonWriterOptions { Indented = indented, SkipValidation = false });
+    }
 
     public Utf8JsonWriter Writer { get; }
 
@@ -32,6 +38,12 @@ internal sealed class JsonOutput : IDisposable
     public void Enum<T>(string name, T value, string prefix) where T : struct, System.Enum =>
         Writer.WriteString(name, Text.EnumName(value, prefix));
 
+    /// <summary>Passes what the writer holds on to stdout once it is big enough (call between rows).</summary>
+    public void RowDone()
+    {
+        if (Writer.BytesPending >= FlushThreshold) Writer.Flush();
+    }
+
     /// <summary>Ends one JSON-lines record: flushes it with a newline and readies the writer for the next one.</summary>
     public void EndLine()
     {
@@ -47,6 +59,5 @@ internal sealed class JsonOutput : IDisposable
         Writer.Dispose();
         _stdout.Write("\n"u8);
         _stdout.Flush();
-        _stdout.Dispose();
     }
 }
