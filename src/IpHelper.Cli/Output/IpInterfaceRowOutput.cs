@@ -14,7 +14,7 @@ internal static class IpInterfaceRowOutput
         json.Luid("InterfaceLuid", row.InterfaceLuid);
         w.WriteNumber("InterfaceIndex", row.InterfaceIndex);
         w.WriteNumber("MaxReassemblySize", row.MaxReassemblySize);
-        w.WriteNumber("InterfaceIdentifier", row.InterfaceIdentifier);
+        json.UInt64("InterfaceIdentifier", row.InterfaceIdentifier);
         w.WriteNumber("MinRouterAdvertisementInterval", row.MinRouterAdvertisementInterval);
         w.WriteNumber("MaxRouterAdvertisementInterval", row.MaxRouterAdvertisementInterval);
         w.WriteBoolean("AdvertisingEnabled", row.AdvertisingEnabled);

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net.NetworkInformation;
 using System.Text.Json;
 
@@ -5,7 +6,8 @@ namespace IpHelper.Cli.Output;
 
 /// <summary>
 /// Writes rows in the JSON contract of DESIGN.md section 6: MIB field names, addresses as strings
-/// (IPv6 with %scope when non-zero), prefixes as "address/length", NET_LUID as its 64-bit value,
+/// (IPv6 with %scope when non-zero), prefixes as "address/length", NET_LUID and every other 64-bit
+/// value as a decimal string,
 /// GUIDs as strings, enums by member name without the type prefix, MACs as "aa:bb:cc:dd:ee:ff".
 /// </summary>
 internal sealed class JsonOutput : IDisposable
@@ -23,7 +25,28 @@ internal sealed class JsonOutput : IDisposable
 
     public Utf8JsonWriter Writer { get; }
 
-    public void Luid(string name, NetLuid luid) => Writer.WriteNumber(name, luid.Value);
+    /// <summary>NET_LUID: its 64-bit Value as a decimal string (see <see cref="UInt64"/>).</summary>
+    public void Luid(string name, NetLuid luid) => UInt64(name, luid.Value);
+
+    /// <summary>
+    /// A 64-bit value as a decimal string ("18446744073709551615"): JSON readers that hold numbers as
+    /// doubles (Debian's jq 1.6, JavaScript) keep 53 bits, and a bridge's LUID already needs 56. Every
+    /// 64-bit field is written this way, whatever its value, so a field's JSON type never changes.
+    /// </summary>
+    public void UInt64(string name, ulong value)
+    {
+        Span<byte> digits = stackalloc byte[20];
+        value.TryFormat(digits, out var length, default, CultureInfo.InvariantCulture);
+        Writer.WriteString(name, digits[..length]);
+    }
+
+    /// <summary>A signed 64-bit value as a decimal string, for the reason given at <see cref="UInt64"/>.</summary>
+    public void Int64(string name, long value)
+    {
+        Span<byte> digits = stackalloc byte[20];
+        value.TryFormat(digits, out var length, default, CultureInfo.InvariantCulture);
+        Writer.WriteString(name, digits[..length]);
+    }
 
     public void Address(string name, in SockAddrInet address)
     {

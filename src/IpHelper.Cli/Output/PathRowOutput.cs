@@ -20,8 +20,8 @@ internal static class PathRowOutput
         w.WriteNumber("LastReachable", row.LastReachable);
         w.WriteNumber("LastUnreachable", row.LastUnreachable);
         w.WriteBoolean("IsReachable", row.IsReachable);
-        w.WriteNumber("LinkTransmitSpeed", row.LinkTransmitSpeed);
-        w.WriteNumber("LinkReceiveSpeed", row.LinkReceiveSpeed);
+        json.UInt64("LinkTransmitSpeed", row.LinkTransmitSpeed);
+        json.UInt64("LinkReceiveSpeed", row.LinkReceiveSpeed);
         w.WriteEndObject();
     }
 

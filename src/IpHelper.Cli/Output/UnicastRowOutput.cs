@@ -21,7 +21,7 @@ internal static class UnicastRowOutput
         w.WriteBoolean("SkipAsSource", row.SkipAsSource);
         json.Enum("DadState", row.DadState, "IpDadState");
         w.WriteNumber("ScopeId", row.ScopeId.Value);
-        w.WriteNumber("CreationTimeStamp", row.CreationTimeStamp);
+        json.Int64("CreationTimeStamp", row.CreationTimeStamp);
         w.WriteEndObject();
     }
 
