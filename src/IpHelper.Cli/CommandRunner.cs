@@ -1,4 +1,5 @@
 using System.CommandLine;
+using IpHelper.Cli.Output;
 
 namespace IpHelper.Cli;
 
@@ -22,6 +23,7 @@ internal static class CommandRunner
         NetNamespaceScope? scope = null;
         try
         {
+            TableWidth.Current = TableWidth.For(parse.GetValue(GlobalOptions.Wide));
             scope = GlobalOptions.EnterNamespace(parse);
             return body(parse);
         }

@@ -11,6 +11,12 @@ internal static class GlobalOptions
         Recursive = true,
     };
 
+    public static readonly Option<bool> Wide = new("--wide", "-w")
+    {
+        Description = "On a terminal, show every column in full even when the table is wider than the terminal (piped output always is)",
+        Recursive = true,
+    };
+
     public static readonly Option<string?> Netns = new("--netns", "-n")
     {
         Description = "Act in the named network namespace (/run/netns/NAME, like ip -n) or a namespace file path",

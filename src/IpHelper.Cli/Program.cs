@@ -10,6 +10,7 @@ StandardStreams.Install();
 var root = new RootCommand("iphelper: the Windows IP Helper API on Linux, over rtnetlink. Interfaces, addresses, routes, neighbours, as tables or JSON.");
 root.Options.Add(GlobalOptions.Json);
 root.Options.Add(GlobalOptions.Netns);
+root.Options.Add(GlobalOptions.Wide);
 root.Options.Add(GlobalOptions.Family);
 root.Subcommands.Add(InterfaceCommands.Create());
 root.Subcommands.Add(LuidCommand.Create());

@@ -51,13 +51,10 @@ internal static class RouteCommands
             using (table)
             {
                 var rows = luid is null ? table!.AsSpan() : Array.FindAll(table!.AsSpan().ToArray(), r => r.InterfaceLuid == luid);
-                if (parse.GetValue(GlobalOptions.Json)) WriteJson(rows);
-                else
-                {
-                    var text = RouteRowOutput.Table(rows, InterfaceMetrics());
-                    progress.Dispose();
-                    text.Write(Console.Out);
-                }
+                var metrics = parse.GetValue(GlobalOptions.Json) ? null : InterfaceMetrics();
+                progress.Dispose();
+                if (metrics is null) WriteJson(rows);
+                else RouteRowOutput.WriteTable(Console.Out, rows, metrics);
             }
             return 0;
         });
@@ -230,7 +227,7 @@ internal static class RouteCommands
     {
         if (parse.GetValue(GlobalOptions.Json)) WriteJson(rows);
         else if (rows.Length == 1) RouteRowOutput.WriteList(Console.Out, rows[0]);
-        else RouteRowOutput.Table(rows, InterfaceMetrics()).Write(Console.Out);
+        else RouteRowOutput.WriteTable(Console.Out, rows, InterfaceMetrics());
     }
 
     private static void WriteJson(ReadOnlySpan<MibIpForwardRow2> rows)

@@ -54,12 +54,13 @@ internal static class IfRowOutput
         json.UInt64("OutBroadcastOctets", row.OutBroadcastOctets);
         json.UInt64("OutQLen", row.OutQLen);
         w.WriteEndObject();
+        json.RowDone();
     }
 
     /// <summary>The columns of Get-NetAdapter: Name, InterfaceDescription, ifIndex, Status, MacAddress, LinkSpeed.</summary>
     public static void WriteTable(TextWriter output, ReadOnlySpan<MibIfRow2> rows)
     {
-        var table = new TextTable("Name", "InterfaceDescription", "ifIndex", "Status", "MacAddress", "LinkSpeed");
+        var table = new TextTable("Name", "InterfaceDescription", "ifIndex", "Status", "MacAddress", "LinkSpeed").DropFirst("InterfaceDescription", "LinkSpeed", "MacAddress");
         foreach (ref readonly var row in rows)
             table.Add(row.Alias, row.Description, row.InterfaceIndex.ToString(CultureInfo.InvariantCulture), Status(row),
                 Text.Mac(PhysicalAddress(row)).Replace(':', '-').ToUpperInvariant(), Text.Speed(row.TransmitLinkSpeed));

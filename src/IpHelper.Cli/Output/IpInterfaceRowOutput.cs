@@ -48,6 +48,7 @@ internal static class IpInterfaceRowOutput
         WriteOffload(json, "ReceiveOffload", row.ReceiveOffload);
         w.WriteBoolean("DisableDefaultRoutes", row.DisableDefaultRoutes);
         w.WriteEndObject();
+        json.RowDone();
     }
 
     /// <summary>
@@ -58,7 +59,7 @@ internal static class IpInterfaceRowOutput
     /// </summary>
     public static void WriteTable(TextWriter output, ReadOnlySpan<MibIpInterfaceRow> rows, IReadOnlyDictionary<uint, string> aliases)
     {
-        var table = new TextTable("ifIndex", "InterfaceAlias", "AddressFamily", "NlMtu(Bytes)", "InterfaceMetric", "Dhcp", "ConnectionState", "PolicyStore");
+        var table = new TextTable("ifIndex", "InterfaceAlias", "AddressFamily", "NlMtu(Bytes)", "InterfaceMetric", "Dhcp", "ConnectionState", "PolicyStore").DropFirst("PolicyStore", "Dhcp", "ConnectionState");
         foreach (ref readonly var row in rows)
             table.Add(row.InterfaceIndex.ToString(CultureInfo.InvariantCulture), aliases.GetValueOrDefault(row.InterfaceIndex, ""),
                 row.Family == AddressFamily.InterNetwork ? "IPv4" : "IPv6", row.NlMtu.ToString(CultureInfo.InvariantCulture),
