@@ -5,11 +5,15 @@ namespace IpHelper.Cli;
 /// <summary>Options every command accepts, before or after the noun and verb.</summary>
 internal static class GlobalOptions
 {
-    public static readonly Option<bool> Json = new("--json")
+    public static readonly Option<bool> Json = new("--json", "-j")
     {
         Description = "Print JSON: list, show, add and set print an array of rows with the Windows MIB field names",
         Recursive = true,
     };
+
+    public static readonly Option<bool> Ipv4 = new("-4") { Description = "IPv4 only, like ip -4 (--family ipv4)", Recursive = true };
+
+    public static readonly Option<bool> Ipv6 = new("-6") { Description = "IPv6 only, like ip -6 (--family ipv6)", Recursive = true };
 
     public static readonly Option<bool> Wide = new("--wide", "-w")
     {
@@ -32,7 +36,10 @@ internal static class GlobalOptions
     };
 
     /// <summary>The address family --family asks for (Unspecified for both).</summary>
-    public static System.Net.Sockets.AddressFamily AddressFamilyOf(ParseResult parse) => parse.GetValue(Family) switch
+    public static System.Net.Sockets.AddressFamily AddressFamilyOf(ParseResult parse) =>
+        parse.GetValue(Ipv4) ? System.Net.Sockets.AddressFamily.InterNetwork
+        : parse.GetValue(Ipv6) ? System.Net.Sockets.AddressFamily.InterNetworkV6
+        : parse.GetValue(Family) switch
     {
         "ipv4" or "4" or "inet" => System.Net.Sockets.AddressFamily.InterNetwork,
         "ipv6" or "6" or "inet6" => System.Net.Sockets.AddressFamily.InterNetworkV6,

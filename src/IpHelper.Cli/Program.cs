@@ -11,6 +11,8 @@ var root = new RootCommand("iphelper: the Windows IP Helper API on Linux, over r
 root.Options.Add(GlobalOptions.Json);
 root.Options.Add(GlobalOptions.Netns);
 root.Options.Add(GlobalOptions.Wide);
+root.Options.Add(GlobalOptions.Ipv4);
+root.Options.Add(GlobalOptions.Ipv6);
 root.Options.Add(GlobalOptions.Family);
 root.Subcommands.Add(InterfaceCommands.Create());
 root.Subcommands.Add(LuidCommand.Create());
@@ -33,7 +35,7 @@ root.WithExamples(
     "iphelper neighbor list -i eth0 --netns blue  # in the network namespace 'blue'",
     "iphelper monitor routes addresses --json  # one JSON object per change");
 CommandExamples.AddToHelp(root);
-var parse = root.Parse(args);
+var parse = root.Parse(IpHabits.Rewrite(root, args));
 var exitCode = parse.Action is ParseErrorAction ? ParseErrors.Report(parse) : parse.Invoke();
 StandardStreams.Flush();
 return exitCode;

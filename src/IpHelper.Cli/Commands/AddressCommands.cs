@@ -166,7 +166,7 @@ internal static class AddressCommands
         a.Family == b.Family && a.ToIPAddress()!.GetAddressBytes().AsSpan().SequenceEqual(b.ToIPAddress()!.GetAddressBytes());
 
     private static SockAddrInet ParseAddress(string text) =>
-        SockAddrInet.TryParse(text, out var address) ? address : throw new CliException($"'{text}' is not an IPv4 or IPv6 address");
+        AddressArgument.TryParse(text, out var address) ? address : throw new CliException($"'{text}' is not an IPv4 or IPv6 address");
 
     private static uint ParseLifetime(string? text, uint fallback, string option)
     {

@@ -9,7 +9,7 @@ internal static class NeighborPathArguments
 {
     /// <summary>An IPv4 or IPv6 address (IPv6 with an optional numeric %scope).</summary>
     public static SockAddrInet Address(string text, string what) =>
-        SockAddrInet.TryParse(text, out var address) ? address : throw new CliException($"{what} '{text}' is not an IPv4 or IPv6 address");
+        AddressArgument.TryParse(text, out var address) ? address : throw new CliException($"{what} '{text}' is not an IPv4 or IPv6 address");
 
     /// <summary>IF_MAX_PHYS_ADDRESS_LENGTH: the bytes a MIB row's PhysicalAddress holds.</summary>
     private const int MaxMacLength = 32;

@@ -65,7 +65,7 @@ internal sealed class RouteBatchFile
             switch (tokens[i])
             {
                 case "via":
-                    if (!SockAddrInet.TryParse(value, out var nextHop) || nextHop.Family != family)
+                    if (!AddressArgument.TryParse(value, out var nextHop) || nextHop.Family != family)
                         throw Invalid($"'{value}' is not an address of the prefix's family");
                     row.NextHop = nextHop;
                     break;

@@ -194,7 +194,7 @@ internal static class RouteCommands
             "iphelper route get 203.0.113.5 --source 192.0.2.10 -i eth0");
         SetAction(command, parse =>
         {
-            if (!SockAddrInet.TryParse(parse.GetValue(destination), out var address))
+            if (!AddressArgument.TryParse(parse.GetValue(destination), out var address))
                 throw new CliException($"'{parse.GetValue(destination)}' is not an IP address");
             SockAddrInet? from = parse.GetValue(source) is { } s ? ParseAddress(s, address.Family) : null;
             NetLuid? luid = parse.GetValue(device) is { } name ? InterfaceArgument.Resolve(name) : null;
@@ -285,7 +285,7 @@ internal static class RouteCommands
         IpAddressPrefix.TryParse(text, out var prefix) ? prefix : throw new CliException($"'{text}' is not a prefix (address/length)");
 
     private static SockAddrInet ParseAddress(string text, AddressFamily family) =>
-        SockAddrInet.TryParse(text, out var address) && address.Family == family
+        AddressArgument.TryParse(text, out var address) && address.Family == family
             ? address
             : throw new CliException($"'{text}' is not an {(family == AddressFamily.InterNetwork ? "IPv4" : "IPv6")} address");
 
