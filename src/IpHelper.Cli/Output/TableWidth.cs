@@ -35,12 +35,12 @@ internal static class TableWidth
             var c = Array.IndexOf(headers, name);
             if (c >= 0) shown[c] = false;
         }
-        // Then the widest shown column gives up one character at a time, down to its header's width or 8.
+        // Then the widest shown column gives up one character at a time, down to 8 (or its header's width, when shorter).
         while (Total(shown, limits) > max)
         {
             var widest = -1;
             for (var c = 0; c < limits.Length; c++)
-                if (shown[c] && limits[c] > Math.Max(8, headers[c].Length) && (widest < 0 || limits[c] > limits[widest])) widest = c;
+                if (shown[c] && limits[c] > Math.Min(8, headers[c].Length) && (widest < 0 || limits[c] > limits[widest])) widest = c;
             if (widest < 0) break;
             limits[widest]--;
         }
