@@ -54,9 +54,24 @@ internal static class GlobalOptions
     public static NetNamespaceScope? EnterNamespace(ParseResult parse) =>
         parse.GetResult(Netns) is null ? null : NetNamespace.Enter(parse.GetValue(Netns) ?? "");
 
+    /// <summary>Completion: the named namespaces (/run/netns), as `ip netns list` shows them.</summary>
+    private static IEnumerable<string> NamespaceNames(System.CommandLine.Completions.CompletionContext context)
+    {
+        try
+        {
+            return Directory.EnumerateFiles("/run/netns").Select(Path.GetFileName).OfType<string>()
+                .Where(n => n.StartsWith(context.WordToComplete, StringComparison.Ordinal)).Order(StringComparer.Ordinal).ToArray();
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return [];
+        }
+    }
+
     static GlobalOptions()
     {
         Family.AcceptOnlyFromAmong("ipv4", "ipv6", "both", "4", "6", "inet", "inet6");
+        Netns.CompletionSources.Add(NamespaceNames);
         Netns.Validators.Add(result =>
         {
             if (result.Tokens.Count > 0 && string.IsNullOrWhiteSpace(result.Tokens[^1].Value))

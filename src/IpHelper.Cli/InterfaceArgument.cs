@@ -16,7 +16,8 @@ internal static class InterfaceArgument
     /// <summary>The positional &lt;if&gt; argument.</summary>
     public static Argument<string> CreateArgument()
     {
-        var argument = new Argument<string>("if") { Description = $"Interface: {Forms}" };
+        // HelpName: without it the help would list the completions, every live interface of the machine.
+        var argument = new Argument<string>("if") { Description = $"Interface: {Forms}", HelpName = "if" };
         argument.CompletionSources.Add(Names);
         return argument;
     }

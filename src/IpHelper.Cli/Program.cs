@@ -35,6 +35,9 @@ root.WithExamples(
     "iphelper neighbor list -i eth0 --netns blue  # in the network namespace 'blue'",
     "iphelper monitor routes addresses --json  # one JSON object per change");
 CommandExamples.AddToHelp(root);
+// -h and --help only: Windows' /h, /? and -? are not what a Linux user types, and completion offered them.
+foreach (var help in root.Options.OfType<System.CommandLine.Help.HelpOption>())
+    foreach (var alias in new[] { "/h", "/?", "-?" }) help.Aliases.Remove(alias);
 var parse = root.Parse(IpHabits.Rewrite(root, args));
 var exitCode = parse.Action is ParseErrorAction ? ParseErrors.Report(parse) : parse.Invoke();
 StandardStreams.Flush();
