@@ -47,6 +47,17 @@ internal static class GlobalOptions
     };
 
     /// <summary>
+    /// Refuses an address of the other family when -4, -6 or --family names one: `address add
+    /// 2001:db8::5/64 --family ipv4` must not add an IPv6 address.
+    /// </summary>
+    public static void CheckFamily(ParseResult parse, System.Net.Sockets.AddressFamily family, string what)
+    {
+        var asked = AddressFamilyOf(parse);
+        if (asked != System.Net.Sockets.AddressFamily.Unspecified && asked != family)
+            throw new CliException($"{what} is {(family == System.Net.Sockets.AddressFamily.InterNetwork ? "IPv4" : "IPv6")} but {(asked == System.Net.Sockets.AddressFamily.InterNetwork ? "IPv4 (-4, --family ipv4)" : "IPv6 (-6, --family ipv6)")} was asked for");
+    }
+
+    /// <summary>
     /// Enters the --netns namespace, or returns null without the option. An empty or blank name is
     /// refused (by the option's validator, and by NetNamespace.Enter as InvalidParameter): it never
     /// means the caller's own namespace, so `-n "$NS"` with NS unset cannot change the host.

@@ -83,6 +83,7 @@ internal static class AddressCommands
                 row.OnLinkPrefixLength = parsed.PrefixLength;
             }
             else row.Address = ParseAddress(text);
+            GlobalOptions.CheckFamily(parse, row.Address.Family, $"'{text}'");
             row.InterfaceLuid = InterfaceArgument.Resolve(parse.GetValue(iface)!);
             row.ValidLifetime = ParseLifetime(parse.GetValue(valid), uint.MaxValue, "--valid-lifetime");
             row.PreferredLifetime = ParseLifetime(parse.GetValue(preferred), row.ValidLifetime, "--preferred-lifetime");

@@ -63,7 +63,23 @@ internal static class ParseErrors
     private static string OneLine(string message)
     {
         var lines = message.Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
-        return lines.Length == 1 ? lines[0] : $"{lines[0]} {string.Join(", ", lines.Skip(1))}";
+        var line = lines.Length == 1 ? lines[0] : $"{lines[0]} {string.Join(", ", lines.Skip(1))}";
+        return System.Text.RegularExpressions.Regex.Replace(line, @"as expected type '([^']+)'\.?", m => $"as {TypeName(m.Groups[1].Value)}");
+    }
+
+    /// <summary>What a .NET type name in System.CommandLine's message means to a user ("System.Nullable`1[System.UInt32]": a number from 0 to 4294967295).</summary>
+    private static string TypeName(string type)
+    {
+        var inner = System.Text.RegularExpressions.Regex.Match(type, @"^System\.Nullable`1\[(.+)\]$") is { Success: true } nullable ? nullable.Groups[1].Value : type;
+        return inner switch
+        {
+            "System.UInt32" => "a whole number from 0 to 4294967295",
+            "System.UInt16" => "a whole number from 0 to 65535",
+            "System.Byte" => "a whole number from 0 to 255",
+            "System.Int32" => "a whole number",
+            "System.Boolean" => "true or false",
+            _ => $"a value of type {inner}",
+        };
     }
 
     /// <summary>"iphelper route add": the command the parse stopped at.</summary>

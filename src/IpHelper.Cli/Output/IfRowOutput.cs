@@ -63,7 +63,7 @@ internal static class IfRowOutput
         var table = new TextTable("Name", "InterfaceDescription", "ifIndex", "Status", "MacAddress", "LinkSpeed").DropFirst("InterfaceDescription", "LinkSpeed", "MacAddress");
         foreach (ref readonly var row in rows)
             table.Add(row.Alias, row.Description, row.InterfaceIndex.ToString(CultureInfo.InvariantCulture), Status(row),
-                Text.Mac(PhysicalAddress(row)).Replace(':', '-').ToUpperInvariant(), Text.Speed(row.TransmitLinkSpeed));
+                Text.Mac(PhysicalAddress(row)), Text.Speed(row.TransmitLinkSpeed));
         table.Write(output);
     }
 

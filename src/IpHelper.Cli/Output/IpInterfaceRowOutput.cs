@@ -91,7 +91,7 @@ internal static class IpInterfaceRowOutput
             ("IgnoreDefaultRoutes", row.DisableDefaultRoutes ? "Enabled" : "Disabled"),
             ("AdvertiseDefaultRoute", row.AdvertiseDefaultRoute ? "Enabled" : "Disabled"),
             ("LinkLocalAddressBehavior", Text.EnumName(row.LinkLocalAddressBehavior, "LinkLocal")),
-            ("InterfaceIdentifier", $"0x{row.InterfaceIdentifier:x16}"),
+            ("InterfaceIdentifier", InterfaceIdentifier(row.InterfaceIdentifier)),
             ("PathMtuDiscoveryTimeout(ms)", N(row.PathMtuDiscoveryTimeout)),
             ("ZoneIndices", string.Join(' ', ((ReadOnlySpan<uint>)row.ZoneIndices).ToArray())),
             ("ConnectionState", row.Connected ? "Connected" : "Disconnected"),
@@ -124,5 +124,16 @@ internal static class IpInterfaceRowOutput
         foreach (var flag in Enum.GetValues<NlInterfaceOffloadRod>())
             if (flag != NlInterfaceOffloadRod.None) w.WriteBoolean(flag.ToString(), offload.HasFlag(flag));
         w.WriteEndObject();
+    }
+
+    /// <summary>
+    /// The identifier as the low 64 bits of an IPv6 address show it ("8869:dfff:fe44:91ce" for
+    /// fe80::8869:dfff:fe44:91ce): the field holds the bytes in address order, so its number, read on a
+    /// little-endian machine, is byte-reversed.
+    /// </summary>
+    private static string InterfaceIdentifier(ulong value)
+    {
+        var bytes = BitConverter.GetBytes(value);
+        return string.Join(':', Enumerable.Range(0, 4).Select(i => (bytes[2 * i] << 8 | bytes[2 * i + 1]).ToString("x", CultureInfo.InvariantCulture)));
     }
 }

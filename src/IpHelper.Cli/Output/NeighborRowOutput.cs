@@ -39,7 +39,7 @@ internal static class NeighborRowOutput
         var table = new TextTable("ifIndex", "IPAddress", "LinkLayerAddress", "State", "PolicyStore").DropFirst("PolicyStore");
         foreach (ref readonly var row in rows)
             table.Add(row.InterfaceIndex.ToString(CultureInfo.InvariantCulture), row.Address.ToString(),
-                Text.Mac(row.GetPhysicalAddressBytes()).Replace(':', '-').ToUpperInvariant(),
+                Text.Mac(row.GetPhysicalAddressBytes()),
                 Text.EnumName(row.State, "Nlns"), "ActiveStore");
         table.Write(output);
     }
