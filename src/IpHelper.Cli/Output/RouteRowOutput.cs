@@ -62,14 +62,15 @@ internal static class RouteRowOutput
         layout.WriteLine(output, s_headers);
         layout.WriteLine(output, [.. widths.Select((_, c) => new string('-', layout.Width(c)))]);
         var last = Enumerable.Range(0, s_headers.Length).Last(layout.IsShown);
+        // One write per line: the cells are put together in a buffer as wide as the widest possible line.
+        Span<char> line = stackalloc char[widths.Sum() + widths.Length + 1];
         foreach (ref readonly var row in rows)
         {
-            var first = true;
+            var used = 0;
             for (var c = 0; c <= last; c++)
             {
                 if (!layout.IsShown(c)) continue;
-                if (!first) output.Write(' ');
-                first = false;
+                if (used > 0) line[used++] = ' ';
                 var length = c switch
                 {
                     0 => AddressText.Format(row.InterfaceIndex, cell),
@@ -79,9 +80,10 @@ internal static class RouteRowOutput
                     4 => interfaceMetrics.TryGetValue((row.DestinationPrefix.Prefix.Family, row.InterfaceIndex), out var metric) ? AddressText.Format(metric, cell) : 0,
                     _ => Copy(ActiveStore, cell),
                 };
-                TableWidth.Layout.WriteCell(output, cell[..length], layout.Width(c), pad: c != last);
+                used += TableWidth.Layout.PutCell(line[used..], cell[..length], layout.Width(c), pad: c != last);
             }
-            output.WriteLine();
+            line[used++] = '\n';
+            output.Write(line[..used]);
         }
     }
 

@@ -76,6 +76,21 @@ internal static class TableWidth
             output.WriteLine();
         }
 
+        /// <summary>One cell into a line buffer, as <see cref="WriteCell"/> writes it; returns the characters used.</summary>
+        public static int PutCell(Span<char> destination, ReadOnlySpan<char> cell, int width, bool pad)
+        {
+            if (cell.Length > width)
+            {
+                cell[..(width - 1)].CopyTo(destination);
+                destination[width - 1] = '…';
+                return width;
+            }
+            cell.CopyTo(destination);
+            if (!pad) return cell.Length;
+            destination[cell.Length..width].Fill(' ');
+            return width;
+        }
+
         /// <summary>One cell: cut to <paramref name="width"/> with '…' when longer, padded with spaces when <paramref name="pad"/>.</summary>
         public static void WriteCell(TextWriter output, ReadOnlySpan<char> cell, int width, bool pad)
         {
