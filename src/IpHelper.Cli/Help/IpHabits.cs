@@ -71,6 +71,6 @@ internal static class IpHabits
 
     private static bool TakesValue(string token, Command? noun) =>
         !token.Contains('=') && (s_takesValue.Contains(token)
-            || (noun is not null && noun.Subcommands.SelectMany(c => c.Options)
+            || (noun is not null && noun.Subcommands.SelectMany(c => c.Options).Concat(noun.Options)
                 .Any(o => o.ValueType != typeof(bool) && (o.Name == token || o.Aliases.Contains(token)))));
 }
