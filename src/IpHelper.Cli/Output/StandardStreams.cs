@@ -11,7 +11,8 @@ namespace IpHelper.Cli.Output;
 /// process at once: quietly with exit code 0 when the reader went away (EPIPE, like `ip ... | head`),
 /// otherwise with one line on stderr and exit code 2. A failing stderr is ignored: there is nowhere
 /// left to say so. A descriptor the shell closed (<c>&lt;&amp;-</c>, <c>2&gt;&amp;-</c>) counts as closed
-/// even when the runtime has since reused its number for a file of its own.
+/// even when the runtime has since reused its number for a file of its own. On Windows (the win-x64
+/// build) only the buffering applies.
 /// </summary>
 internal static partial class StandardStreams
 {
@@ -28,6 +29,13 @@ internal static partial class StandardStreams
     /// <summary>Replaces Console.Out and Console.Error with the streams described above.</summary>
     public static void Install()
     {
+        if (!OperatingSystem.IsLinux())
+        {
+            // Windows (the win-x64 build): no descriptors to check; the buffering alone.
+            s_output = new BufferedStream(Console.OpenStandardOutput(), BufferSize);
+            Console.SetOut(new StreamWriter(s_output, new UTF8Encoding(false), BufferSize) { AutoFlush = false });
+            return;
+        }
         s_output = new BufferedStream(Open(1, StdoutFailed), BufferSize);
         Console.SetOut(new StreamWriter(s_output, new UTF8Encoding(false), BufferSize) { AutoFlush = false });
         Console.SetError(new StreamWriter(Open(2, _ => { }), new UTF8Encoding(false), 1024) { AutoFlush = true });
@@ -47,6 +55,7 @@ internal static partial class StandardStreams
     /// </summary>
     public static bool IsInherited(int fd)
     {
+        if (!OperatingSystem.IsLinux()) return true;
         try
         {
             foreach (var line in File.ReadLines($"/proc/self/fdinfo/{fd.ToString(CultureInfo.InvariantCulture)}"))
