@@ -50,11 +50,20 @@ internal sealed class JsonOutput : IDisposable
 
     public void Address(string name, in SockAddrInet address)
     {
-        if (address.Family == System.Net.Sockets.AddressFamily.Unspecified) Writer.WriteNull(name);
-        else Writer.WriteString(name, address.ToString());
+        if (address.Family == System.Net.Sockets.AddressFamily.Unspecified)
+        {
+            Writer.WriteNull(name);
+            return;
+        }
+        Span<char> text = stackalloc char[AddressText.MaxLength];
+        Writer.WriteString(name, text[..AddressText.Format(address, text)]);
     }
 
-    public void Prefix(string name, in IpAddressPrefix prefix) => Writer.WriteString(name, prefix.ToString());
+    public void Prefix(string name, in IpAddressPrefix prefix)
+    {
+        Span<char> text = stackalloc char[AddressText.MaxLength];
+        Writer.WriteString(name, text[..AddressText.Format(prefix, text)]);
+    }
 
     public void Mac(string name, ReadOnlySpan<byte> bytes) => Writer.WriteString(name, Text.Mac(bytes));
 
