@@ -35,9 +35,9 @@ internal static class RouteDecodeChild
         var times = new List<double>();
         for (var i = 0; i < Math.Max(iterations, 1) + (iterations > 1 ? 3 : 0); i++)
         {
-            var start = ThreadCpuMs();
+            var start = Infrastructure.ThreadCpu.Milliseconds();
             count = Decode(capture.Datagrams, interfaces, count);
-            if (iterations <= 1 || i >= 3) times.Add(ThreadCpuMs() - start);
+            if (iterations <= 1 || i >= 3) times.Add(Infrastructure.ThreadCpu.Milliseconds() - start);
         }
         var median = Infrastructure.Report.Median(times);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"count={count} cpu_ms={median:0.000} ns_per_row={median * 1e6 / count:0.0}"));
@@ -58,23 +58,6 @@ internal static class RouteDecodeChild
             }
         }
         return rows.Count;
-    }
-
-    /// <summary>CPU time of the calling thread (CLOCK_THREAD_CPUTIME_ID): what the decoding costs, whatever else the machine runs.</summary>
-    private static unsafe double ThreadCpuMs()
-    {
-        TimeSpec time;
-        if (clock_gettime(3, &time) != 0) throw new InvalidOperationException("clock_gettime failed");
-        return time.Seconds * 1e3 + time.Nanoseconds / 1e6;
-    }
-
-    [System.Runtime.InteropServices.DllImport("libc", EntryPoint = "clock_gettime")]
-    private static extern unsafe int clock_gettime(int clock, TimeSpec* time);
-
-    private struct TimeSpec
-    {
-        public long Seconds;
-        public long Nanoseconds;
     }
 
     private static void ThrowIfFailed(this NetlinkError error, string what)
