@@ -112,7 +112,7 @@ internal static class PerformanceReport
             return 2;
         }
         var load = Machine.Load1();
-        Console.WriteLine($"check: {Machine.Describe(Machine.LoadAverage(), "-")}");
+        Console.WriteLine($"check: {Machine.CpuModel}, {Environment.ProcessorCount} CPUs, kernel {Machine.Kernel}, load average {Machine.LoadAverage()}");
         if (load > Machine.HeadlineLoadLimit && !options.Force)
         {
             Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
