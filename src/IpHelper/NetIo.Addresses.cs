@@ -58,9 +58,18 @@ public static partial class NetIo
         identity = default;
         if (luid.IsUnspecified && index == 0)
             return Fail(NetIoStatus.InvalidParameter, "neither InterfaceLuid nor InterfaceIndex is set", "InterfaceLuid");
-        var status = ResolveInterface(luid, index, out identity);
-        return status == NetIoStatus.FileNotFound && LastErrorDetail is { } detail
-            ? Fail(NetIoStatus.NotFound, detail.Message, detail.Argument)
-            : status;
+        return UnknownInterfaceIsNotFound(ResolveInterface(luid, index, out identity));
     }
+
+    /// <summary>
+    /// The Create/Set/Delete functions of addresses and routes answer NotFound (1168) where the readers answer
+    /// FileNotFound (2) for an interface that does not exist or vanished during the call: Microsoft documents
+    /// ERROR_NOT_FOUND for them. The detail is kept.
+    /// </summary>
+    private static NetIoStatus UnknownInterfaceIsNotFound(NetIoStatus status) =>
+        status == NetIoStatus.FileNotFound && LastErrorDetail is { } detail ? Fail(detail with { Status = NetIoStatus.NotFound }) : status;
+
+    /// <summary>A per-row detail of a batch, with an unknown interface answered as <see cref="UnknownInterfaceIsNotFound(NetIoStatus)"/> does.</summary>
+    private static NetIoErrorDetail? UnknownInterfaceIsNotFound(NetIoErrorDetail? detail) =>
+        detail is { Status: NetIoStatus.FileNotFound } ? detail with { Status = NetIoStatus.NotFound } : detail;
 }

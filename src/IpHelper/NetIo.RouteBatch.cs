@@ -32,12 +32,13 @@ public static partial class NetIo
                 var status = ValidateRouteKeyFields(key);
                 if (status == NetIoStatus.Success) status = ValidateRouteSettings(key);
                 if (status == NetIoStatus.Success) status = ResolveCached(resolved, key, out indexes[i]);
-                results[i] = status == NetIoStatus.Success ? null : LastErrorDetail;
+                results[i] = status == NetIoStatus.Success ? null : UnknownInterfaceIsNotFound(LastErrorDetail);
             }
             var batch = s_backend.CreateIpForwardEntries(RouteTables.Current, rows, indexes.AsSpan(0, rows.Length), results[..rows.Length]);
             if (batch != NetIoStatus.Success) return batch;
             for (var i = 0; i < rows.Length; i++)
             {
+                results[i] = UnknownInterfaceIsNotFound(results[i]);
                 if (results[i] is { } failure)
                     return Fail(failure with { Message = $"row {i}: {failure.Message}" });
             }

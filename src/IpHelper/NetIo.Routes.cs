@@ -69,19 +69,19 @@ public static partial class NetIo
     /// priority = Metric + interface metric, rtm_protocol from Protocol, and for IPv6 a finite
     /// ValidLifetime as RTA_EXPIRES. Age, Origin, Loopback, AutoconfigureAddress, Publish, Immortal and
     /// SitePrefixLength have no Linux equivalent and are not stored. InvalidParameter for a bad key,
-    /// PreferredLifetime above ValidLifetime, or SitePrefixLength longer than the prefix; FileNotFound
-    /// for an unknown interface; ObjectAlreadyExists when the interface already has a route with that
+    /// PreferredLifetime above ValidLifetime, or SitePrefixLength longer than the prefix; NotFound
+    /// for an unknown interface (as Microsoft documents; the readers say FileNotFound); ObjectAlreadyExists when the interface already has a route with that
     /// prefix and next hop; NotSupported for a finite IPv4 lifetime; AccessDenied without CAP_NET_ADMIN.
     /// </summary>
     public static NetIoStatus CreateIpForwardEntry2(in MibIpForwardRow2 row)
     {
         var key = row;
-        var status = ValidateRouteKey(ref key);
+        var status = UnknownInterfaceIsNotFound(ValidateRouteKey(ref key));
         if (status != NetIoStatus.Success) return status;
         status = ValidateRouteSettings(key);
         if (status != NetIoStatus.Success) return status;
         status = s_backend.CreateIpForwardEntry(RouteTables.Current, key);
-        return status == NetIoStatus.Success ? Ok() : status;
+        return status == NetIoStatus.Success ? Ok() : UnknownInterfaceIsNotFound(status);
     }
 
     /// <summary>
@@ -89,34 +89,34 @@ public static partial class NetIo
     /// protocol (an undefined value keeps it) and, for IPv6, the lifetime of the route with the row's
     /// key. Linux cannot change a route's priority in place: the route is deleted and written again in
     /// one batch (the next hop alone, for a multipath route), and restored if the new one is refused.
-    /// InvalidParameter for a bad key or lifetimes; FileNotFound for an unknown interface; NotFound when
-    /// the route does not exist.
+    /// InvalidParameter for a bad key or lifetimes; NotFound for an unknown interface or when the route
+    /// does not exist.
     /// </summary>
     public static NetIoStatus SetIpForwardEntry2(in MibIpForwardRow2 route)
     {
         var key = route;
-        var status = ValidateRouteKey(ref key);
+        var status = UnknownInterfaceIsNotFound(ValidateRouteKey(ref key));
         if (status != NetIoStatus.Success) return status;
         if (key.PreferredLifetime > key.ValidLifetime)
             return Fail(NetIoStatus.InvalidParameter, $"PreferredLifetime {key.PreferredLifetime} is longer than ValidLifetime {key.ValidLifetime}", "PreferredLifetime");
         status = s_backend.SetIpForwardEntry(RouteTables.Current, key);
-        return status == NetIoStatus.Success ? Ok() : status;
+        return status == NetIoStatus.Success ? Ok() : UnknownInterfaceIsNotFound(status);
     }
 
     /// <summary>
     /// DeleteIpForwardEntry2: deletes the route with the row's key (RTM_DELROUTE carrying the exact
     /// table, type, scope, protocol and priority of the kernel route found, so no other route is
     /// touched). For one next hop of an IPv4 multipath route, the route is written again without it.
-    /// InvalidParameter for a bad key; FileNotFound for an unknown interface; NotFound when the route
-    /// does not exist.
+    /// InvalidParameter for a bad key; NotFound for an unknown interface or when the route does not
+    /// exist.
     /// </summary>
     public static NetIoStatus DeleteIpForwardEntry2(in MibIpForwardRow2 row)
     {
         var key = row;
-        var status = ValidateRouteKey(ref key);
+        var status = UnknownInterfaceIsNotFound(ValidateRouteKey(ref key));
         if (status != NetIoStatus.Success) return status;
         status = s_backend.DeleteIpForwardEntry(RouteTables.Current, key);
-        return status == NetIoStatus.Success ? Ok() : status;
+        return status == NetIoStatus.Success ? Ok() : UnknownInterfaceIsNotFound(status);
     }
 
     /// <summary>

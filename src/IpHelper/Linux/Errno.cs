@@ -5,7 +5,7 @@ internal static class Errno
 {
     public const int EPERM = 1, ENOENT = 2, ESRCH = 3, EINTR = 4, EIO = 5, ENXIO = 6, E2BIG = 7, EBADF = 9,
         EAGAIN = 11, ENOMEM = 12, EACCES = 13, EFAULT = 14, EBUSY = 16, EEXIST = 17, ENODEV = 19,
-        EINVAL = 22, ENFILE = 23, EMFILE = 24, ENOSPC = 28, ERANGE = 34, ENAMETOOLONG = 36,
+        EINVAL = 22, ENFILE = 23, EMFILE = 24, ENOSPC = 28, EROFS = 30, ERANGE = 34, ENAMETOOLONG = 36,
         ENOSYS = 38, ENOTEMPTY = 39, ENODATA = 61, ETIME = 62, EPROTO = 71, EBADMSG = 74, EOVERFLOW = 75,
         EMSGSIZE = 90, EPROTONOSUPPORT = 93, EOPNOTSUPP = 95, EAFNOSUPPORT = 97, EADDRINUSE = 98,
         EADDRNOTAVAIL = 99, ENETDOWN = 100, ENETUNREACH = 101, ENOBUFS = 105, ETIMEDOUT = 110,
@@ -16,7 +16,7 @@ internal static class Errno
         [EPERM] = "EPERM", [ENOENT] = "ENOENT", [ESRCH] = "ESRCH", [EINTR] = "EINTR", [EIO] = "EIO",
         [ENXIO] = "ENXIO", [E2BIG] = "E2BIG", [EBADF] = "EBADF", [EAGAIN] = "EAGAIN", [ENOMEM] = "ENOMEM",
         [EACCES] = "EACCES", [EFAULT] = "EFAULT", [EBUSY] = "EBUSY", [EEXIST] = "EEXIST", [ENODEV] = "ENODEV",
-        [EINVAL] = "EINVAL", [ENFILE] = "ENFILE", [EMFILE] = "EMFILE", [ENOSPC] = "ENOSPC", [ERANGE] = "ERANGE",
+        [EINVAL] = "EINVAL", [ENFILE] = "ENFILE", [EMFILE] = "EMFILE", [ENOSPC] = "ENOSPC", [EROFS] = "EROFS", [ERANGE] = "ERANGE",
         [ENAMETOOLONG] = "ENAMETOOLONG", [ENOSYS] = "ENOSYS", [ENOTEMPTY] = "ENOTEMPTY", [ENODATA] = "ENODATA",
         [ETIME] = "ETIME", [EPROTO] = "EPROTO", [EBADMSG] = "EBADMSG", [EOVERFLOW] = "EOVERFLOW",
         [EMSGSIZE] = "EMSGSIZE", [EPROTONOSUPPORT] = "EPROTONOSUPPORT", [EOPNOTSUPP] = "EOPNOTSUPP",
@@ -30,13 +30,13 @@ internal static class Errno
 
     /// <summary>
     /// The Windows status for a kernel error when the caller has no more specific mapping:
-    /// EPERM/EACCES are AccessDenied, EEXIST ObjectAlreadyExists, ENOENT/ESRCH/EADDRNOTAVAIL NotFound,
+    /// EPERM/EACCES/EROFS (a read-only /proc/sys or /run) are AccessDenied, EEXIST ObjectAlreadyExists, ENOENT/ESRCH/EADDRNOTAVAIL NotFound,
     /// ENODEV FileNotFound (the interface is gone), EOPNOTSUPP/EAFNOSUPPORT NotSupported,
     /// ENETUNREACH NetworkUnreachable, EHOSTUNREACH HostUnreachable, ENOMEM/ENOBUFS NotEnoughMemory.
     /// </summary>
     public static NetIoStatus ToStatus(int errno) => errno switch
     {
-        EPERM or EACCES => NetIoStatus.AccessDenied,
+        EPERM or EACCES or EROFS => NetIoStatus.AccessDenied,
         EEXIST => NetIoStatus.ObjectAlreadyExists,
         ENOENT or ESRCH or EADDRNOTAVAIL => NetIoStatus.NotFound,
         ENODEV or ENXIO => NetIoStatus.FileNotFound,

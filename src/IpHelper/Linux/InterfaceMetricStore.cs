@@ -10,10 +10,15 @@ namespace IpHelper.Linux;
 /// name, metric). /run is emptied at boot, like the kernel's own state. An interface with no line uses
 /// the automatic metric, which on Linux is 0: the kernel adds nothing to a route's priority.
 /// A line is bound to both index and name, so a new interface that reuses an index starts automatic.
+/// The directory is created by the first metric set, mode 0755 (owned by the writing user, root: only
+/// CAP_NET_ADMIN may set a metric); reads never create it, and a missing or unreadable directory reads
+/// as "every interface automatic".
 /// </summary>
 internal static class InterfaceMetricStore
 {
     private const string Directory = "/run/iphelper";
+    private const UnixFileMode DirectoryMode = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute
+        | UnixFileMode.GroupRead | UnixFileMode.GroupExecute | UnixFileMode.OtherRead | UnixFileMode.OtherExecute;
     private static readonly object s_lock = new();
 
     /// <summary>The metric set for the interface, or null when it uses the automatic metric (0).</summary>
@@ -34,12 +39,14 @@ internal static class InterfaceMetricStore
     /// <summary>Sets (or with null clears) the interface metric; returns 0 or the errno of the failed write.</summary>
     public static int Set(AddressFamily family, uint interfaceIndex, string name, uint? metric)
     {
+        // The store is the Linux backend's (UnixFileMode has no meaning elsewhere).
+        if (!OperatingSystem.IsLinux()) return Errno.EOPNOTSUPP;
         var path = PathForCurrentNamespace();
         lock (s_lock)
         {
             try
             {
-                System.IO.Directory.CreateDirectory(Directory);
+                System.IO.Directory.CreateDirectory(Directory, DirectoryMode);
                 using var file = new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
                 var entries = Parse(new StreamReader(file, leaveOpen: true).ReadToEnd())
                     .Where(e => !(e.Family == family && e.Index == interfaceIndex))

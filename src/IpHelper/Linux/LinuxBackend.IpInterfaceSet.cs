@@ -85,7 +85,7 @@ internal sealed partial class LinuxBackend
             var previous = InterfaceMetricStore.Get(family, interfaceIndex, name);
             var errno = InterfaceMetricStore.Set(family, interfaceIndex, name, plan.Metric);
             if (errno != 0)
-                return Rollback(NetIo.Fail(Errno.ToStatus(errno), $"cannot record the interface metric in /run/iphelper: {Errno.Name(errno)}", "Metric", errno));
+                return Rollback(NetIo.Fail(Errno.ToStatus(errno), $"cannot record the interface metric in /run/iphelper, IpHelper's state directory: {Errno.Name(errno)}; nothing was changed", "Metric", errno));
             undo.Push(() => InterfaceMetricStore.Set(family, interfaceIndex, name, previous));
             var linuxFamily = family == AddressFamily.InterNetwork ? (byte)2 : (byte)10;
             var error = InterfaceRoutePriorities.Shift(lease.Socket, linuxFamily, (int)interfaceIndex, plan.PriorityDelta);

@@ -54,8 +54,7 @@ public sealed class SortedAddressPairsTests(SortedAddressPairsTests.Topology top
 
         public void Dispose()
         {
-            _host?.Dispose();
-            _peer?.Dispose();
+            Cleanup.Dispose(_host, _peer);
         }
     }
 

@@ -99,6 +99,9 @@ public sealed partial class TestNetns : IDisposable
 
     private string? _metricStoreFile;
 
+    /// <summary>When the namespace was made (a little before, to be safe with file time granularity).</summary>
+    private readonly DateTime _created = DateTime.UtcNow.AddSeconds(-1);
+
     /// <summary>
     /// The inode of the network namespace the test process runs in (that of its main thread, which
     /// no test moves): the "host" that tests must never change.
@@ -281,12 +284,36 @@ public sealed partial class TestNetns : IDisposable
         if (!s_linkKinds.GetOrAdd(kind, static (k, ns) => ns.HasLinkKind(k), this)) Assert.Skip($"kernel has no {kind} module");
     }
 
-    /// <summary>Deletes the namespace (and with it every link in it, and the far ends of veth pairs).</summary>
+    /// <summary>
+    /// Deletes the namespace (and with it every link in it, and the far ends of veth pairs) and the
+    /// interface-metric file the library may have written for it. The steps are independent: the namespace
+    /// is deleted whatever happened to the file, and a namespace that could not be deleted stays listed, so
+    /// the exit handler tries again.
+    /// </summary>
     /// <exception cref="CommandException">The namespace exists but could not be deleted.</exception>
     public void Dispose()
     {
-        if (!s_alive.TryRemove(Name, out _)) return;
-        if (_metricStoreFile is not null) File.Delete(_metricStoreFile);
+        if (!s_alive.ContainsKey(Name)) return;
+        Cleanup.All(DeleteMetricStoreFile, DeleteNamespace);
+    }
+
+    /// <summary>
+    /// Deletes the file in /run/iphelper named after this namespace's cookie, if any test wrote one (a file
+    /// there written since the namespace was made is the sign; finding the cookie needs a process inside).
+    /// </summary>
+    private void DeleteMetricStoreFile()
+    {
+        const string directory = "/run/iphelper";
+        if (_metricStoreFile is null
+            && (!Directory.Exists(directory) || !Directory.EnumerateFiles(directory).Any(f => File.GetLastWriteTimeUtc(f) >= _created)))
+            return;
+        if (!File.Exists(NamedNamespaceDirectory + Name)) return;
+        string path = MetricStoreFile;
+        if (File.Exists(path)) File.Delete(path);
+    }
+
+    private void DeleteNamespace()
+    {
         try
         {
             Command.Run("ip", "netns", "del", Name);
@@ -295,6 +322,8 @@ public sealed partial class TestNetns : IDisposable
         {
             // Creation failed before the namespace existed: there is nothing to delete.
         }
+
+        s_alive.TryRemove(Name, out _);
     }
 
     /// <summary>Throws unless the address of <paramref name="addressOrPrefix"/> is a documentation or link-local one.</summary>

@@ -95,4 +95,54 @@ public sealed class TestNetnsTests
         Assert.False(File.Exists("/run/netns/" + ns.Name));
         Assert.DoesNotContain(ns.Name, Command.Run("ip", "netns", "list"), StringComparison.Ordinal);
     }
+
+    [RootFact]
+    public void Dispose_OfANamespaceWhoseMetricFileWasNeverWritten_DeletesTheNamespace()
+    {
+        var ns = new TestNetns();
+        string file = ns.MetricStoreFile;
+        Assert.False(File.Exists(file));
+
+        ns.Dispose();
+
+        Assert.False(File.Exists("/run/netns/" + ns.Name));
+    }
+
+    [RootFact]
+    public void Dispose_OfANamespaceWhereATestSetAMetric_DeletesTheNamespaceAndItsMetricFile()
+    {
+        var ns = new TestNetns();
+        ns.AddVeth("cm7q", "cm7r");
+        uint index = ns.IpJson("link", "show", "cm7q")[0].GetProperty("ifindex").GetUInt32();
+        using (ns.Enter())
+        {
+            NetIo.InitializeIpInterfaceEntry(out var row);
+            (row.Family, row.InterfaceIndex) = (System.Net.Sockets.AddressFamily.InterNetwork, index);
+            Assert.Equal(NetIoStatus.Success, NetIo.GetIpInterfaceEntry(ref row));
+            (row.UseAutomaticMetric, row.Metric) = (false, 4321);
+            Assert.Equal(NetIoStatus.Success, NetIo.SetIpInterfaceEntry(ref row));
+        }
+        // Found by its content, without asking the fixture (which would then know the file for sure).
+        string file = Assert.Single(Directory.EnumerateFiles("/run/iphelper"), f => File.ReadAllLines(f).Contains($"inet {index} cm7q 4321"));
+
+        ns.Dispose();
+
+        Assert.False(File.Exists("/run/netns/" + ns.Name));
+        Assert.False(File.Exists(file));
+    }
+
+    [Fact]
+    public void CleanupAll_RunsEveryStepAfterAFailure_AndReportsEachFailure()
+    {
+        var ran = new List<int>();
+
+        var single = Assert.Throws<InvalidOperationException>(() => Cleanup.All(
+            () => throw new InvalidOperationException("first"), () => ran.Add(2)));
+        var several = Assert.Throws<AggregateException>(() => Cleanup.All(
+            () => throw new InvalidOperationException("a"), () => ran.Add(3), () => throw new IOException("b"), () => ran.Add(4)));
+
+        Assert.Equal("first", single.Message);
+        Assert.Equal([2, 3, 4], ran);
+        Assert.Equal(["a", "b"], several.InnerExceptions.Select(e => e.Message));
+    }
 }

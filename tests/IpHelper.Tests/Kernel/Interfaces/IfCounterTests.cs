@@ -121,10 +121,7 @@ public sealed class IfCounterTests
 
         public void Dispose()
         {
-            _inA.Dispose();
-            _inB.Dispose();
-            A.Dispose();
-            B.Dispose();
+            Cleanup.Dispose(_inA, _inB, A, B);
         }
 
         /// <summary>A UDP socket bound in <paramref name="ns"/> (created on the namespace scope's thread).</summary>

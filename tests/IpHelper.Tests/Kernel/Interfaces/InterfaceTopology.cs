@@ -41,8 +41,7 @@ public sealed class InterfaceTopology : IDisposable
     public void Dispose()
     {
         if (!_namespaces.IsValueCreated) return;
-        _namespaces.Value.A.Dispose();
-        _namespaces.Value.B.Dispose();
+        Cleanup.Dispose(_namespaces.Value.A, _namespaces.Value.B);
     }
 
     private (TestNetns, TestNetns) Build()

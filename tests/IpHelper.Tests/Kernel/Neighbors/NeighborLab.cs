@@ -125,8 +125,6 @@ internal sealed class NeighborLab : IDisposable
 
     public void Dispose()
     {
-        A?.Dispose();
-        B?.Dispose();
-        C?.Dispose();
+        Cleanup.Dispose(A, B, C);
     }
 }

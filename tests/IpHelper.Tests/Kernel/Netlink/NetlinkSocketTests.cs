@@ -3,12 +3,12 @@ using System.Diagnostics;
 using System.Net;
 using System.Runtime.ExceptionServices;
 using System.Runtime.InteropServices;
-using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using IpHelper.Linux;
 using IpHelper.Linux.Netlink;
 using IpHelper.Linux.Rtnl;
+using IpHelper.Tests.Kernel.Infrastructure;
 using Xunit;
 
 namespace IpHelper.Tests.Kernel.Netlink;
@@ -882,19 +882,31 @@ public sealed partial class NetlinkSocketTests
     // ---- the namespace ----
 
     /// <summary>
-    /// A network namespace of our own (ip netns add iph-nl-&lt;random&gt;), deleted on Dispose. Sockets for it
-    /// are opened on a dedicated thread that setns()es into it first: a socket keeps the namespace it
-    /// was created in, whatever thread uses it later.
+    /// A network namespace of our own (a <see cref="TestNetns"/>, deleted on Dispose and at exit). Sockets
+    /// for it are opened on a dedicated thread that setns()es into it first (not through the library's
+    /// scope, which these tests check from below): a socket keeps the namespace it was created in,
+    /// whatever thread uses it later.
     /// </summary>
     private sealed class TestNamespace : IDisposable
     {
+        private readonly TestNetns _ns = new();
+
+        /// <summary>Takes lo back to the state of a new namespace (down, no address): the dumps here expect only their own objects.</summary>
         public TestNamespace()
         {
-            Name = "iph-nl-" + Convert.ToHexString(RandomNumberGenerator.GetBytes(4)).ToLowerInvariant();
-            Run("ip", ["netns", "add", Name]);
+            try
+            {
+                Ip("link", "set", "lo", "down");
+                Ip("address", "flush", "dev", "lo");
+            }
+            catch
+            {
+                _ns.Dispose();
+                throw;
+            }
         }
 
-        public string Name { get; }
+        public string Name => _ns.Name;
 
         public string Ip(params string[] args) => Run("ip", ["-n", Name, .. args]);
 
@@ -952,17 +964,7 @@ public sealed partial class NetlinkSocketTests
             return result;
         }
 
-        public void Dispose()
-        {
-            try
-            {
-                Run("ip", ["netns", "del", Name]);
-            }
-            catch (InvalidOperationException)
-            {
-                // Already gone; nothing else to clean.
-            }
-        }
+        public void Dispose() => _ns.Dispose();
 
         private static string Run(string file, string[] args)
         {

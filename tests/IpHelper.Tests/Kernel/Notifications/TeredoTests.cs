@@ -125,10 +125,14 @@ public sealed class TeredoTests
 
         public void Dispose()
         {
-            _process.StandardInput.Close();
-            if (!_process.WaitForExit(5000)) _process.Kill();
-            _process.Dispose();
-            Directory.Delete(_directory, recursive: true);
+            Cleanup.All(
+                () =>
+                {
+                    _process.StandardInput.Close();
+                    if (!_process.WaitForExit(5000)) _process.Kill();
+                },
+                _process.Dispose,
+                () => Directory.Delete(_directory, recursive: true));
         }
     }
 }

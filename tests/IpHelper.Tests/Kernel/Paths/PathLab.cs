@@ -138,8 +138,6 @@ internal sealed class PathLab : IDisposable
 
     public void Dispose()
     {
-        A?.Dispose();
-        R?.Dispose();
-        C?.Dispose();
+        Cleanup.Dispose(A, R, C);
     }
 }

@@ -17,7 +17,7 @@ public sealed class CreateIpForwardEntries2Tests
         var bad = new Dictionary<int, NetIoStatus>
         {
             [100] = NetIoStatus.InvalidParameter,
-            [200] = NetIoStatus.FileNotFound,
+            [200] = NetIoStatus.NotFound,
             [300] = NetIoStatus.ObjectAlreadyExists,
             [400] = NetIoStatus.InvalidParameter,
             [500] = NetIoStatus.NotSupported,

@@ -168,19 +168,19 @@ public sealed class CreateIpForwardEntry2Tests
     }
 
     [RootFact]
-    public void CreateIpForwardEntry2_UnknownInterfaceIndex_ReturnsFileNotFoundAndChangesNothing()
+    public void CreateIpForwardEntry2_UnknownInterfaceIndex_ReturnsNotFoundAndChangesNothing()
     {
         using var ns = TwoInterfaces();
 
-        AssertRefused(ns, NetIoStatus.FileNotFound, () => NetIo.CreateIpForwardEntry2(Row("203.0.113.0/24", null, 4242)));
+        AssertRefused(ns, NetIoStatus.NotFound, () => NetIo.CreateIpForwardEntry2(Row("203.0.113.0/24", null, 4242)));
     }
 
     [RootFact]
-    public void CreateIpForwardEntry2_UnknownLuid_ReturnsFileNotFoundAndChangesNothing()
+    public void CreateIpForwardEntry2_UnknownLuid_ReturnsNotFoundAndChangesNothing()
     {
         using var ns = TwoInterfaces();
 
-        AssertRefused(ns, NetIoStatus.FileNotFound, () => NetIo.CreateIpForwardEntry2(Row("203.0.113.0/24", null, interfaceLuid: new NetLuid(4242, 6))));
+        AssertRefused(ns, NetIoStatus.NotFound, () => NetIo.CreateIpForwardEntry2(Row("203.0.113.0/24", null, interfaceLuid: new NetLuid(4242, 6))));
     }
 
     [RootFact]

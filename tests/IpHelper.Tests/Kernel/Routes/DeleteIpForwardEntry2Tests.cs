@@ -85,10 +85,10 @@ public sealed class DeleteIpForwardEntry2Tests
     }
 
     [RootFact]
-    public void DeleteIpForwardEntry2_UnknownInterface_ReturnsFileNotFoundAndChangesNothing()
+    public void DeleteIpForwardEntry2_UnknownInterface_ReturnsNotFoundAndChangesNothing()
     {
         using var ns = TwoInterfaces();
 
-        AssertRefused(ns, NetIoStatus.FileNotFound, () => NetIo.DeleteIpForwardEntry2(Row("192.0.2.0/24", null, 4242)));
+        AssertRefused(ns, NetIoStatus.NotFound, () => NetIo.DeleteIpForwardEntry2(Row("192.0.2.0/24", null, 4242)));
     }
 }

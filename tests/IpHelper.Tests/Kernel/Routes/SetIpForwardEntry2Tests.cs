@@ -99,11 +99,11 @@ public sealed class SetIpForwardEntry2Tests
     }
 
     [RootFact]
-    public void SetIpForwardEntry2_UnknownInterface_ReturnsFileNotFoundAndChangesNothing()
+    public void SetIpForwardEntry2_UnknownInterface_ReturnsNotFoundAndChangesNothing()
     {
         using var ns = TwoInterfaces();
 
-        AssertRefused(ns, NetIoStatus.FileNotFound, () => NetIo.SetIpForwardEntry2(Row("192.0.2.0/24", null, 4242)));
+        AssertRefused(ns, NetIoStatus.NotFound, () => NetIo.SetIpForwardEntry2(Row("192.0.2.0/24", null, 4242)));
     }
 
     [RootFact]

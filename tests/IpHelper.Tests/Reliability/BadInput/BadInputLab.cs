@@ -119,12 +119,14 @@ public sealed class BadInputLab : IDisposable
     public static AddressFamily FamilyOf(string text) => IPAddress.Parse(text.Split('%')[0]).AddressFamily;
 
     /// <inheritdoc/>
-    public void Dispose()
+    public void Dispose() => Cleanup.All(LeaveAnycastAndMetric, Ns.Dispose);
+
+    /// <summary>Leaves the anycast address the lab's process joined, and gives the metric back (which removes its /run/iphelper entry).</summary>
+    private void LeaveAnycastAndMetric()
     {
         using (Ns.Enter())
         {
             NetIo.DeleteAnycastIpAddressEntry(BadInputCases.Anycast(V0, BadInputCases.JoinedAnycast));
-            // The automatic metric again removes the lab's entry from the interface metric store in /run/iphelper.
             NetIo.InitializeIpInterfaceEntry(out var ipInterface);
             (ipInterface.Family, ipInterface.InterfaceLuid) = (AddressFamily.InterNetwork, V0Luid);
             if (NetIo.GetIpInterfaceEntry(ref ipInterface) == NetIoStatus.Success)
@@ -133,7 +135,6 @@ public sealed class BadInputLab : IDisposable
                 NetIo.SetIpInterfaceEntry(ref ipInterface);
             }
         }
-        Ns.Dispose();
     }
 
     private static void Check(NetIoStatus status)

@@ -25,7 +25,7 @@ public sealed class VanishingInterfaceTests
             (row.Address, row.OnLinkPrefixLength, row.InterfaceIndex) = (Address($"203.0.113.{round}"), 32, index);
             return NetIo.CreateUnicastIpAddressEntry(row);
         }),
-        (nameof(NetIo.CreateIpForwardEntry2), [FileNotFound, NotSupported], (_, luid, round) =>
+        (nameof(NetIo.CreateIpForwardEntry2), [NotFound, NotSupported], (_, luid, round) =>
         {
             NetIo.InitializeIpForwardEntry(out var row);
             (row.DestinationPrefix, row.NextHop, row.InterfaceLuid, row.SitePrefixLength) = (Prefix($"198.51.100.{round}", 32), Address("0.0.0.0"), luid, 0);
