@@ -11,7 +11,7 @@ namespace IpHelper.Bench.Routes;
 /// namespace, captures the messages of one IPv4 dump of the main and local tables (what
 /// GetIpForwardTable2(AF_INET) receives), then decodes them into rows ITERATIONS times with the
 /// library's own row mapper, without the kernel. Prints <c>count=ROWS cpu_ms=MEDIAN ns_per_row=N</c> (thread CPU time, so a loaded machine inflates it little).
-/// With ITERATIONS 1 it suits <c>valgrind --tool=callgrind</c> (instruction counts do not depend on load).
+/// Profile it with <c>DOTNET_PerfMapEnabled=1 perf record</c>; <c>DOTNET_JitDisasm=NAME</c> shows the code of a hot frame.
 /// </summary>
 internal static class RouteDecodeChild
 {
