@@ -4,10 +4,15 @@ public static partial class NetIo
 {
     private static readonly INetIoBackend s_backend = CreateBackend();
 
+    /// <summary>
+    /// The backend of the operating system the process runs on: iphlpapi.dll on Windows, rtnetlink on
+    /// Linux. Elsewhere the type initializer throws PlatformNotSupportedException.
+    /// </summary>
     private static INetIoBackend CreateBackend()
     {
+        if (OperatingSystem.IsWindows()) return new Windows.WindowsBackend();
         if (!OperatingSystem.IsLinux())
-            throw new PlatformNotSupportedException("IpHelper runs on Linux; the Windows backend is not built yet.");
+            throw new PlatformNotSupportedException("IpHelper runs on Linux (rtnetlink) and Windows (iphlpapi.dll).");
         return new Linux.LinuxBackend();
     }
 
