@@ -3,7 +3,12 @@
 # Installs the peers' Debian packages when missing, runs every workload in throw-away network
 # namespaces, and rewrites docs/performance.md (below its marker line) and docs/performance-routes.png.
 # Options (all optional): --sizes 10000,30000,100000,300000,1000000  --runs 5  --insert 100000
-#   --flood 1000000  --calls 20000  --only dump,interfaces,insert,flood,coldstart  --out FILE
+#   --flood 1000000  --calls 20000  --rounds 5  --ipv6-size 220000  --shapes sequential,bgp,ipv6
+#   --only shapes,dump,interfaces,insert,flood,coldstart  --out FILE
+# Headline figures (docs/performance-headline.json and the README block) are written only by a full run
+# of at least 5 rounds whose 1-minute load average stays at or below 1; any other run is marked NOT HEADLINE.
+#   sudo bench/run-all.sh --check [--force]   reruns the headline rows with the committed sizes and exits 1
+#   when a ratio moved more than 15% from docs/performance-headline.json (3 when the machine is busy).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 

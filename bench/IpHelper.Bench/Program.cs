@@ -11,6 +11,7 @@ var benchmarks = new Dictionary<string, Func<string[], int>>(StringComparer.Ordi
     ["report"] = PerformanceReport.Run,
     [RouteTableChild.Name] = RouteTableChild.Run,
     [BestRouteChild.Name] = BestRouteChild.Run,
+    [RouteDecodeChild.Name] = RouteDecodeChild.Run,
     ["neighbors"] = _ => NeighborBench.Run(),
     ["addresses"] = _ => AddressTableBenchmark.Run(),
     [InterfaceWorkload.ChildName] = InterfaceWorkload.Child,

@@ -1,9 +1,10 @@
-/* The C baseline for GetIpForwardTable2: dumps the IPv4 routes of the main and local tables with
+/* The C baseline for GetIpForwardTable2: dumps the IPv4 (or IPv6) routes of the main and local tables with
  * strict-checked, table-filtered RTM_GETROUTE requests (what IpHelper sends), decodes every route
  * into a struct in a growing array; one warm-up, then RUNS timed reads, each into a new array (as
  * every GetIpForwardTable2 call returns a new table).
- * Prints "count=ROUTES ms=MEDIAN".
- * Build: gcc -O2 -o route_dump route_dump.c    Run inside the namespace: ip netns exec NS ./route_dump 5 */
+ * Prints "count=ROUTES ms=MEDIAN cpu_ms=MEDIAN": wall time, and the CPU time of the thread (the kernel's
+ * dump work runs in its recv calls, so this is the whole cost, and a loaded machine barely changes it).
+ * Build: gcc -O2 -o route_dump route_dump.c    Run inside the namespace: ip netns exec NS ./route_dump 5 [4|6] */
 #include <errno.h>
 #include <linux/netlink.h>
 #include <linux/rtnetlink.h>
@@ -57,14 +58,14 @@ static void decode(struct nlmsghdr *h)
     }
 }
 
-static int dump(int fd, uint32_t table, uint32_t seq)
+static int dump(int fd, uint8_t family, uint32_t table, uint32_t seq)
 {
     struct { struct nlmsghdr h; struct rtmsg r; char attrs[16]; } req;
     memset(&req, 0, sizeof req);
     req.h.nlmsg_type = RTM_GETROUTE;
     req.h.nlmsg_flags = NLM_F_REQUEST | NLM_F_DUMP;
     req.h.nlmsg_seq = seq;
-    req.r.rtm_family = AF_INET;
+    req.r.rtm_family = family;
     req.r.rtm_table = table;
     struct rtattr *a = (struct rtattr *)req.attrs;
     a->rta_type = RTA_TABLE;
@@ -91,28 +92,38 @@ static int compare(const void *a, const void *b)
     return (x > y) - (x < y);
 }
 
+/* The median of values[1..runs] (values[0] is the warm-up). */
+static double median(double *values, int runs)
+{
+    qsort(values + 1, runs, sizeof values[0], compare);
+    return runs % 2 ? values[1 + runs / 2] : (values[runs / 2] + values[1 + runs / 2]) / 2;
+}
+
 int main(int argc, char **argv)
 {
     int runs = argc > 1 ? atoi(argv[1]) : 1;
-    if (runs < 1 || runs > 1000) { fprintf(stderr, "usage: route_dump [RUNS]\n"); return 2; }
+    int version = argc > 2 ? atoi(argv[2]) : 4;
+    if (runs < 1 || runs > 1000 || (version != 4 && version != 6)) { fprintf(stderr, "usage: route_dump [RUNS] [4|6]\n"); return 2; }
+    uint8_t family = version == 4 ? AF_INET : AF_INET6;
     int fd = socket(AF_NETLINK, SOCK_RAW | SOCK_CLOEXEC, NETLINK_ROUTE);
     if (fd < 0) { perror("socket"); return 1; }
     int one = 1;
     setsockopt(fd, SOL_NETLINK, NETLINK_GET_STRICT_CHK, &one, sizeof one);
-    double times[1001];
+    double times[1001], cpu[1001];
     uint32_t seq = 0;
     for (int run = 0; run <= runs; run++) {
         free(routes);
         routes = NULL;
         count = capacity = 0;
-        struct timespec start, end;
+        struct timespec start, end, cpu_start, cpu_end;
         clock_gettime(CLOCK_MONOTONIC, &start);
-        if (dump(fd, RT_TABLE_MAIN, ++seq) || dump(fd, RT_TABLE_LOCAL, ++seq)) return 1;
+        clock_gettime(CLOCK_THREAD_CPUTIME_ID, &cpu_start);
+        if (dump(fd, family, RT_TABLE_MAIN, ++seq) || dump(fd, family, RT_TABLE_LOCAL, ++seq)) return 1;
+        clock_gettime(CLOCK_THREAD_CPUTIME_ID, &cpu_end);
         clock_gettime(CLOCK_MONOTONIC, &end);
         times[run] = (end.tv_sec - start.tv_sec) * 1e3 + (end.tv_nsec - start.tv_nsec) / 1e6;
+        cpu[run] = (cpu_end.tv_sec - cpu_start.tv_sec) * 1e3 + (cpu_end.tv_nsec - cpu_start.tv_nsec) / 1e6;
     }
-    qsort(times + 1, runs, sizeof times[0], compare);
-    double median = runs % 2 ? times[1 + runs / 2] : (times[runs / 2] + times[1 + runs / 2]) / 2;
-    printf("count=%zu ms=%.3f\n", count, median);
+    printf("count=%zu ms=%.3f cpu_ms=%.3f\n", count, median(times, runs), median(cpu, runs));
     return 0;
 }

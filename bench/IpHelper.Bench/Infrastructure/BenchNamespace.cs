@@ -31,13 +31,14 @@ internal sealed class BenchNamespace : IDisposable
     /// <summary>Runs a program inside the namespace (<c>ip netns exec</c>).</summary>
     public (string Output, TimeSpan Elapsed) Exec(params string[] args) => Shell.Run("ip", ["netns", "exec", Name, .. args]);
 
-    /// <summary>A veth pair v0/v1 (both up) with 192.0.2.1/24 on v0: the routes' next hop 192.0.2.254 is on link.</summary>
+    /// <summary>A veth pair v0/v1 (both up) with 192.0.2.1/24 and 2001:db8::1/64 on v0: the routes' next hops (192.0.2.x, 2001:db8::x) are on link.</summary>
     public void AddUplink()
     {
         Ip("link", "add", "v0", "type", "veth", "peer", "name", "v1");
         Ip("link", "set", "v0", "up");
         Ip("link", "set", "v1", "up");
         Ip("address", "add", "192.0.2.1/24", "dev", "v0");
+        Ip("address", "add", "2001:db8::1/64", "dev", "v0", "nodad");
     }
 
     public void Dispose()

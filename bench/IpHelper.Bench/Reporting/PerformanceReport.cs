@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Runtime.InteropServices;
+using System.Text.Json;
 using IpHelper.Bench.Infrastructure;
 
 namespace IpHelper.Bench.Reporting;
@@ -10,11 +11,19 @@ namespace IpHelper.Bench.Reporting;
 /// root): builds the peers, runs every workload in throw-away namespaces, and rewrites
 /// docs/performance.md below its marker line (the hand-written text above it is kept) and the plot
 /// docs/performance-routes.png. With <c>--only</c>, the document is written only when <c>--out</c> is given.
+/// Every section says the CPU, kernel and load average it ran with. Headline figures (the ratios of
+/// <see cref="ShapesWorkload"/>) are written to docs/performance-headline.json and the README only from a
+/// full run of at least <see cref="ReportOptions.MinimumRounds"/> rounds on a machine whose 1-minute load
+/// average stayed at or below <see cref="Machine.HeadlineLoadLimit"/>; any other run says loudly in the
+/// document that its figures are not headline figures. <c>--check</c> reruns the headline rows and fails
+/// when a ratio moved more than 15% from the committed one.
 /// </summary>
 internal static class PerformanceReport
 {
     public const string Marker = "<!-- Everything below this line is written by bench/run-all.sh: edit the text above it. -->";
     public const string PlotFile = "performance-routes.png";
+    public const string ReadmeStart = "<!-- headline figures: written by bench/run-all.sh from a quiet run -->";
+    public const string ReadmeEnd = "<!-- end of headline figures -->";
 
     public static int Run(string[] args)
     {
@@ -24,39 +33,102 @@ internal static class PerformanceReport
             Console.Error.WriteLine("report: needs root (it creates network namespaces)");
             return 2;
         }
-        var loadBefore = LoadAverage();
+        if (options.Check) return Check(options);
+        var loadBefore = Machine.LoadAverage();
+        var peakLoad = Machine.Load1();
         var watch = Stopwatch.StartNew();
         var sections = new List<Section>();
+        var headlines = new List<Headline>();
         using (var peers = Peers.Build())
         {
-            if (options.Includes("dump"))
+            void Workload(string name, Func<IEnumerable<Section>> run)
+            {
+                if (!options.Includes(name)) return;
+                var before = Machine.LoadAverage();
+                peakLoad = Math.Max(peakLoad, Machine.Load1());
+                var produced = run().ToList();
+                var after = Machine.LoadAverage();
+                peakLoad = Math.Max(peakLoad, Machine.Load1());
+                foreach (var section in produced) section.Note($"Measured on: {Machine.Describe(before, after)}.");
+                sections.AddRange(produced);
+            }
+            Workload("shapes", () => ShapesWorkload.Run(options, peers, headlines));
+            Workload("dump", () =>
             {
                 var points = new List<DumpWorkload.Point>();
-                sections.AddRange(DumpWorkload.Run(options, peers, points));
+                var dump = DumpWorkload.Run(options, peers, points).ToList();
                 Plot(points, peers, Path.Combine(Path.GetDirectoryName(options.Out)!, PlotFile));
-            }
-            if (options.Includes("interfaces")) sections.Add(InterfaceWorkload.Run(options, peers));
-            if (options.Includes("insert")) sections.Add(InsertWorkload.Run(options, peers));
-            if (options.Includes("flood")) sections.Add(FloodWorkload.Run(options, peers));
-            if (options.Includes("coldstart")) sections.Add(ColdStartWorkload.Run(options, peers));
+                return dump;
+            });
+            Workload("interfaces", () => [InterfaceWorkload.Run(options, peers)]);
+            Workload("insert", () => [InsertWorkload.Run(options, peers)]);
+            Workload("flood", () => [FloodWorkload.Run(options, peers)]);
+            Workload("coldstart", () => [ColdStartWorkload.Run(options, peers)]);
         }
+        var machine = Machine.Describe(loadBefore, Machine.LoadAverage());
         var run = string.Create(CultureInfo.InvariantCulture,
-            $"{DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, {watch.Elapsed.TotalMinutes:0.0} min; {Environment.ProcessorCount} CPUs, " +
-            $"kernel {File.ReadAllText("/proc/sys/kernel/osrelease").Trim()}, load average {loadBefore} before and {LoadAverage()} after; " +
+            $"{DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, {watch.Elapsed.TotalMinutes:0.0} min; {machine}; highest 1-minute load average seen {peakLoad:0.00}; " +
             $"{RuntimeInformation.FrameworkDescription}; {Peers.Versions()}");
         Console.WriteLine(run);
         var partial = options.Only.Length < ReportOptions.Workloads.Length;
+        var headline = !partial && options.Rounds >= ReportOptions.MinimumRounds && peakLoad <= Machine.HeadlineLoadLimit && headlines.Count > 0;
+        var refusal = headline ? null : NotHeadline(partial, options, peakLoad);
+        if (refusal is not null) Console.WriteLine($"report: NOT HEADLINE FIGURES: {refusal}");
         if (partial && !args.Contains("--out"))
         {
             Console.WriteLine("report: --only without --out: docs/performance.md left as it is");
             return 0;
         }
-        Write(options.Out, run, DumpWorkload.Command(options), sections);
+        Write(options.Out, run, DumpWorkload.Command(options), sections, refusal);
         Console.WriteLine($"report: wrote {options.Out}");
+        if (headline)
+        {
+            var json = Path.Combine(Path.GetDirectoryName(options.Out)!, Headline.FileName);
+            Headline.Write(json, headlines, machine, DumpWorkload.Command(options), options);
+            WriteReadme(Path.Combine(options.Repository, "README.md"), headlines, machine);
+            Console.WriteLine($"report: wrote the headline figures to {json} and README.md");
+        }
         return 0;
     }
 
-    private static void Write(string path, string run, string command, List<Section> sections)
+    /// <summary>Why a run's figures are not headline figures.</summary>
+    private static string NotHeadline(bool partial, ReportOptions options, double peakLoad)
+    {
+        var reasons = new List<string>();
+        if (peakLoad > Machine.HeadlineLoadLimit)
+            reasons.Add(string.Create(CultureInfo.InvariantCulture, $"the 1-minute load average reached {peakLoad:0.00} (headline figures need {Machine.HeadlineLoadLimit:0} or less)"));
+        if (options.Rounds < ReportOptions.MinimumRounds) reasons.Add($"{options.Rounds} rounds (headline figures need {ReportOptions.MinimumRounds})");
+        if (partial) reasons.Add("not every workload ran");
+        return string.Join("; ", reasons);
+    }
+
+    /// <summary>Reruns the headline rows with the committed sizes and compares each ratio with the committed one.</summary>
+    private static int Check(ReportOptions options)
+    {
+        var path = Path.Combine(Path.GetDirectoryName(options.Out)!, Headline.FileName);
+        if (!File.Exists(path))
+        {
+            Console.Error.WriteLine($"check: {path} does not exist: run bench/run-all.sh on a quiet machine first");
+            return 2;
+        }
+        var load = Machine.Load1();
+        Console.WriteLine($"check: {Machine.CpuModel}, {Environment.ProcessorCount} CPUs, kernel {Machine.Kernel}, load average {Machine.LoadAverage()}");
+        if (load > Machine.HeadlineLoadLimit && !options.Force)
+        {
+            Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"check: the 1-minute load average is {load:0.00}: ratios measured now are not comparable with the committed ones (--force to check anyway)"));
+            return 3;
+        }
+        var committed = Headline.Options(path, options);
+        var headlines = new List<Headline>();
+        using (var peers = Peers.Build())
+            foreach (var section in ShapesWorkload.Run(committed, peers, headlines, flood: false)) _ = section;
+        var ok = Headline.Check(path, headlines);
+        Console.WriteLine(ok ? "check: every headline ratio is within 15% of the committed value" : "check: FAILED: a headline ratio drifted more than 15%");
+        return ok ? 0 : 1;
+    }
+
+    private static void Write(string path, string run, string command, List<Section> sections, string? refusal)
     {
         var text = File.Exists(path) ? File.ReadAllText(path) : "";
         var at = text.IndexOf(Marker, StringComparison.Ordinal);
@@ -65,9 +137,16 @@ internal static class PerformanceReport
         writer.Write(header);
         writer.WriteLine(Marker);
         writer.WriteLine();
+        if (refusal is not null)
+        {
+            writer.WriteLine($"> **NOT HEADLINE FIGURES.** This run does not qualify: {refusal}. Its figures say how the code behaves " +
+                "under these conditions, not what it costs on a quiet machine; README.md and performance-headline.json were left as they were.");
+            writer.WriteLine();
+        }
         writer.WriteLine($"Run: {run}.");
         writer.WriteLine();
-        writer.WriteLine($"Command: `{command}` (every option has a default; `--only WORKLOAD` reruns one section).");
+        writer.WriteLine($"Command: `{command}` (every option has a default; `--only WORKLOAD` reruns one section; " +
+            "`sudo bench/run-all.sh --check` reruns the headline rows and fails when a ratio moved more than 15% from performance-headline.json).");
         writer.WriteLine();
         writer.WriteLine("## Targets");
         writer.WriteLine();
@@ -80,6 +159,19 @@ internal static class PerformanceReport
         foreach (var section in sections) section.Write(writer);
     }
 
+    /// <summary>Rewrites the README's headline block (between its two markers) from a headline run.</summary>
+    private static void WriteReadme(string path, List<Headline> headlines, string machine)
+    {
+        var text = File.ReadAllText(path);
+        var start = text.IndexOf(ReadmeStart, StringComparison.Ordinal);
+        var end = text.IndexOf(ReadmeEnd, StringComparison.Ordinal);
+        if (start < 0 || end < start) throw new InvalidOperationException($"README.md has no headline block ({ReadmeStart} ... {ReadmeEnd})");
+        var lines = new List<string> { ReadmeStart, "", $"Last quiet run ({machine}); median of the alternating rounds, with min and max:", "" };
+        lines.AddRange(headlines.Select(h => $"- {h.What}: **{h.Ratio.Format("0.00", "x")}**"));
+        lines.Add("");
+        File.WriteAllText(path, text[..start] + string.Join('\n', lines) + "\n" + text[end..]);
+    }
+
     private static void Plot(List<DumpWorkload.Point> points, Peers peers, string png)
     {
         var csv = Path.Combine(peers.Directory, "points.csv");
@@ -88,6 +180,4 @@ internal static class PerformanceReport
         Shell.Run(Peers.Python, [Peers.PlotScript, csv, png]);
         Console.WriteLine($"report: plotted {png}");
     }
-
-    private static string LoadAverage() => string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3));
 }

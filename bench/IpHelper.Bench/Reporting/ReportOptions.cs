@@ -4,13 +4,20 @@ namespace IpHelper.Bench.Reporting;
 
 /// <summary>
 /// The report's options: <c>--sizes 10000,30000,...</c> (route table sizes, the last one also for
-/// best-route lookups), <c>--runs R</c>, <c>--insert N</c>, <c>--flood N</c>, <c>--calls N</c>,
-/// <c>--only a,b</c> (workloads: dump, interfaces, insert, flood, coldstart) and <c>--out FILE</c>
-/// (default docs/performance.md of the repository the command runs in, which also gives the CLI to publish).
+/// best-route lookups and the IPv4 table shapes), <c>--runs R</c>, <c>--insert N</c>, <c>--flood N</c>, <c>--calls N</c>,
+/// <c>--rounds R</c> (alternating rounds of the headline workload, at least 5), <c>--ipv6-size N</c> (the IPv6
+/// full table, 220,000 routes), <c>--shapes sequential,bgp,ipv6</c>, <c>--only a,b</c> (workloads: shapes, dump,
+/// interfaces, insert, flood, coldstart), <c>--out FILE</c> (default docs/performance.md of the repository the
+/// command runs in, which also gives the CLI to publish), <c>--check</c> (rerun the headline rows and compare them
+/// with docs/performance-headline.json, writing nothing) and <c>--force</c> (check even when the machine is busy).
 /// </summary>
-internal sealed record ReportOptions(int[] Sizes, int Runs, int Insert, int Flood, int Calls, string[] Only, string Repository, string Out)
+internal sealed record ReportOptions(int[] Sizes, int Runs, int Insert, int Flood, int Calls, string[] Only, string Repository, string Out,
+    int Rounds, int Ipv6Size, string[] Shapes, bool Check, bool Force)
 {
-    public static readonly string[] Workloads = ["dump", "interfaces", "insert", "flood", "coldstart"];
+    public static readonly string[] Workloads = ["shapes", "dump", "interfaces", "insert", "flood", "coldstart"];
+
+    /// <summary>The fewest alternating rounds a headline figure may come from.</summary>
+    public const int MinimumRounds = 5;
 
     public int LargestSize => Sizes[^1];
 
@@ -31,8 +38,12 @@ internal sealed record ReportOptions(int[] Sizes, int Runs, int Insert, int Floo
         var unknown = only.Except(Workloads).ToArray();
         if (unknown.Length > 0) throw new ArgumentException($"unknown workload {string.Join(',', unknown)}; known: {string.Join(',', Workloads)}");
         var repository = FindRepository();
+        var rounds = Number("--rounds", MinimumRounds);
+        if (rounds < 1) throw new ArgumentException("--rounds must be at least 1");
+        var shapes = (Value("--shapes") ?? "sequential,bgp,ipv6").Split(',');
         return new ReportOptions(sizes, Number("--runs", 5), Number("--insert", 100_000), Number("--flood", 1_000_000),
-            Number("--calls", 20_000), only, repository, Value("--out") ?? Path.Combine(repository, "docs", "performance.md"));
+            Number("--calls", 20_000), only, repository, Value("--out") ?? Path.Combine(repository, "docs", "performance.md"),
+            rounds, Number("--ipv6-size", 220_000), shapes, args.Contains("--check"), args.Contains("--force"));
     }
 
     /// <summary>The nearest directory upwards from the current one that holds IpHelper.slnx.</summary>

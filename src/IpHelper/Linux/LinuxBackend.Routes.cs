@@ -14,7 +14,8 @@ internal sealed partial class LinuxBackend
         var error = RouteInterfaceMap.LoadAll(socket, out var interfaces);
         if (error.Failed) return Failed(error, "RTM_GETLINK dump");
         var families = FamiliesOf(family);
-        var collector = new RouteCollector(interfaces, tables, RouteCountEstimate.Rows(families));
+        var estimate = RouteCountEstimate.Rows(socket, families, tables);
+        var collector = new RouteCollector(interfaces, tables, estimate);
         try
         {
             using var request = new NetlinkMessageWriter();
@@ -35,6 +36,7 @@ internal sealed partial class LinuxBackend
                 error = RouteRowMapper.Resolve(socket, interfaces, collector.Rows, 0);
                 if (error.Failed) return Failed(error, "RTM_GETLINK");
             }
+            RouteCountEstimate.Remember(socket, families, tables, estimate, collector.Rows.Count);
             table = collector.Rows.ToTable();
             return NetIo.Ok();
         }

@@ -22,6 +22,13 @@ internal static class RouteRowMapper
     {
         if (!RouteMessage.TryDecode(message, out var route)) return !RouteMessage.IsRouteMessage(message.Type);
         if (!IsShown(route, tables)) return true;
+        if (route.Multipath.IsEmpty)
+        {
+            // The single next hop without the walk (most routes of a large table).
+            var hop = new RouteNextHop(route.Oif, (byte)route.Flags, 1, route.Gateway, route.Via);
+            if (!Fill(ref rows.Add(), route, hop, interfaces)) unresolved++;
+            return true;
+        }
         var hops = route.NextHops;
         while (hops.MoveNext())
         {
@@ -40,38 +47,40 @@ internal static class RouteRowMapper
     /// </summary>
     public static bool Fill(ref MibIpForwardRow2 row, in RouteMessage route, in RouteNextHop hop, RouteInterfaceMap interfaces)
     {
+        // Every field is written in place: a dump fills a million rows, and building the addresses and the
+        // prefix as values to copy into the row cost as much as the rest of the decoding.
         var length = route.AddressLength;
-        var family = length == 4 ? AddressFamily.InterNetwork : AddressFamily.InterNetworkV6;
-        Span<byte> zero = stackalloc byte[16];
-        zero.Clear();
+        var unspecified = Unspecified[..length];
         var index = hop.InterfaceIndex != 0 ? hop.InterfaceIndex : interfaces.LoopbackIndex;
         row.InterfaceIndex = (uint)index;
-        row.DestinationPrefix = new IpAddressPrefix(
-            SockAddrInet.FromBytes(route.Dst.IsEmpty ? zero[..length] : route.Dst), route.DstLen);
-        row.NextHop = NextHop(hop, zero[..length]);
+        var destination = route.Dst;
+        SockAddrInet.SetAddress(ref row.DestinationPrefix.Prefix, destination.IsEmpty ? unspecified : destination);
+        row.DestinationPrefix.PrefixLength = route.DstLen;
+        SockAddrInet.SetAddress(ref row.NextHop, NextHopAddress(hop, unspecified));
         row.SitePrefixLength = 0;
-        var lifetime = route.ExpiresTicks > 0
-            ? (uint)((route.ExpiresTicks + RouteConstants.UserHz - 1) / RouteConstants.UserHz)
-            : uint.MaxValue;
+        var expires = route.ExpiresTicks;
+        var lifetime = expires > 0 ? (uint)((expires + RouteConstants.UserHz - 1) / RouteConstants.UserHz) : uint.MaxValue;
         row.ValidLifetime = lifetime;
         row.PreferredLifetime = lifetime;
-        row.Protocol = RouteProtocolMap.ToWindows(route.Protocol);
-        row.Origin = RouteProtocolMap.Origin(route.Protocol);
-        row.Immortal = route.ExpiresTicks <= 0;
+        var protocol = route.Protocol;
+        row.Protocol = RouteProtocolMap.ToWindows(protocol);
+        row.Origin = RouteProtocolMap.Origin(protocol);
+        row.Immortal = expires <= 0;
         row.AutoconfigureAddress = false;
         row.Publish = false;
         row.Age = 0;
         var entry = interfaces.Find(index);
-        row.Loopback = route.Type == RouteConstants.RTN_LOCAL || entry is { IsLoopback: true };
         if (entry is null)
         {
+            row.Loopback = route.Type == RouteConstants.RTN_LOCAL;
             row.InterfaceLuid = default;
             row.Metric = route.Priority;
             return false;
         }
+        row.Loopback = route.Type == RouteConstants.RTN_LOCAL || entry.IsLoopback;
         row.InterfaceLuid = entry.Luid;
-        row.Metric = InterfaceMetricRule.Applies(route.Type, route.Protocol, route.NextHopId)
-            ? SubtractInterfaceMetric(route.Priority, entry.Metric(family))
+        row.Metric = InterfaceMetricRule.Applies(route.Type, protocol, route.NextHopId)
+            ? SubtractInterfaceMetric(route.Priority, entry.Metric(length == 4 ? AddressFamily.InterNetwork : AddressFamily.InterNetworkV6))
             : route.Priority;
         return true;
     }
@@ -108,12 +117,19 @@ internal static class RouteRowMapper
         priority > interfaceMetric ? priority - interfaceMetric : 0;
 
     /// <summary>The row's NextHop for a kernel next hop: its gateway (or RTA_VIA address), or the unspecified address.</summary>
-    public static SockAddrInet NextHop(in RouteNextHop hop, ReadOnlySpan<byte> unspecified)
+    public static SockAddrInet NextHop(in RouteNextHop hop, ReadOnlySpan<byte> unspecified) => SockAddrInet.FromBytes(NextHopAddress(hop, unspecified));
+
+    /// <summary>The address bytes of <see cref="NextHop"/>.</summary>
+    private static ReadOnlySpan<byte> NextHopAddress(in RouteNextHop hop, ReadOnlySpan<byte> unspecified)
     {
-        if (hop.Gateway.Length == unspecified.Length) return SockAddrInet.FromBytes(hop.Gateway);
+        var gateway = hop.Gateway;
+        if (gateway.Length == unspecified.Length) return gateway;
         var via = hop.ViaAddress;
         if ((hop.ViaFamily == RouteConstants.AF_INET && via.Length == 4) || (hop.ViaFamily == RouteConstants.AF_INET6 && via.Length == 16))
-            return SockAddrInet.FromBytes(via);
-        return SockAddrInet.FromBytes(unspecified);
+            return via;
+        return unspecified;
     }
+
+    /// <summary>Sixteen zero bytes: the unspecified address of either family.</summary>
+    private static ReadOnlySpan<byte> Unspecified => [0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0];
 }

@@ -1,5 +1,6 @@
 using System.Buffers.Binary;
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using IpHelper.Linux.Netlink;
 
 namespace IpHelper.Linux.Rtnl;
@@ -23,19 +24,25 @@ internal ref struct RouteMessage
     public byte Scope;
     public byte Type;
     public uint Flags;
-    public ReadOnlySpan<byte> Dst;
-    public ReadOnlySpan<byte> Src;
     public int Oif;
-    public ReadOnlySpan<byte> Gateway;
-    /// <summary>RTA_VIA: a next hop of another family (struct rtvia: a u16 family, then the address).</summary>
-    public ReadOnlySpan<byte> Via;
     public uint Priority;
-    public ReadOnlySpan<byte> PrefSrc;
-    public ReadOnlySpan<byte> Multipath;
     /// <summary>The remaining lifetime from RTA_CACHEINFO in USER_HZ ticks; 0 when the route does not expire.</summary>
     public int ExpiresTicks;
     /// <summary>RTA_NH_ID: the kernel nexthop object the route uses, or 0.</summary>
     public uint NextHopId;
+
+    // The attribute values are kept as positions in the payload rather than as spans: a dump decodes a
+    // million of these, and one span per attribute costs as much again as the whole decoding.
+    private ReadOnlySpan<byte> _payload;
+    private ValueAt _dst, _src, _gateway, _via, _prefSrc, _multipath;
+
+    public readonly ReadOnlySpan<byte> Dst => _dst.In(_payload);
+    public readonly ReadOnlySpan<byte> Src => _src.In(_payload);
+    public readonly ReadOnlySpan<byte> Gateway => _gateway.In(_payload);
+    /// <summary>RTA_VIA: a next hop of another family (struct rtvia: a u16 family, then the address).</summary>
+    public readonly ReadOnlySpan<byte> Via => _via.In(_payload);
+    public readonly ReadOnlySpan<byte> PrefSrc => _prefSrc.In(_payload);
+    public readonly ReadOnlySpan<byte> Multipath => _multipath.In(_payload);
 
     /// <summary>True for a message the kernel sends about a route (a reply, a dump entry or a notification).</summary>
     public static bool IsRouteMessage(ushort type) => type is RtnlMessageType.RTM_NEWROUTE or RtnlMessageType.RTM_DELROUTE;
@@ -44,7 +51,10 @@ internal ref struct RouteMessage
     public static bool TryDecode(in NetlinkMessage message, out RouteMessage route)
     {
         route = default;
-        if (!IsRouteMessage(message.Type) || !message.TryReadHeader(out RtMsg header)) return false;
+        var payload = message.Payload;
+        if (!IsRouteMessage(message.Type) || payload.Length < HeaderLength) return false;
+        ref var start = ref MemoryMarshal.GetReference(payload);
+        var header = Unsafe.ReadUnaligned<RtMsg>(ref start);
         route.MessageType = message.Type;
         route.Family = header.Family;
         route.DstLen = header.DstLen;
@@ -55,29 +65,41 @@ internal ref struct RouteMessage
         route.Scope = header.Scope;
         route.Type = header.Type;
         route.Flags = header.Flags;
-        var attributes = message.Attributes(Unsafe.SizeOf<RtMsg>());
-        while (attributes.MoveNext())
+        route._payload = payload;
+        // The attribute walk of NetlinkAttributeEnumerator, on offsets: every length is checked against
+        // what remains before anything is read, and an attribute that runs past the end is malformed.
+        // Netlink integers are in host order.
+        var end = payload.Length;
+        var at = HeaderLength;
+        while (at < end)
         {
-            var attribute = attributes.Current;
-            switch (attribute.Type)
+            var left = end - at;
+            if (left < NetlinkConstants.AttributeHeaderLength) return false;
+            int length = Unsafe.ReadUnaligned<ushort>(ref Unsafe.Add(ref start, at));
+            if (length < NetlinkConstants.AttributeHeaderLength || length > left) return false;
+            var type = Unsafe.ReadUnaligned<ushort>(ref Unsafe.Add(ref start, at + 2)) & NetlinkConstants.NLA_TYPE_MASK;
+            var value = new ValueAt(at + NetlinkConstants.AttributeHeaderLength, length - NetlinkConstants.AttributeHeaderLength);
+            ref var data = ref Unsafe.Add(ref start, value.Offset);
+            switch (type)
             {
-                case RouteConstants.RTA_DST: route.Dst = attribute.Value; break;
-                case RouteConstants.RTA_SRC: route.Src = attribute.Value; break;
-                case RouteConstants.RTA_OIF: if (attribute.TryGetU32(out var oif)) route.Oif = (int)oif; break;
-                case RouteConstants.RTA_GATEWAY: route.Gateway = attribute.Value; break;
-                case RouteConstants.RTA_VIA: route.Via = attribute.Value; break;
-                case RouteConstants.RTA_PRIORITY: attribute.TryGetU32(out route.Priority); break;
-                case RouteConstants.RTA_PREFSRC: route.PrefSrc = attribute.Value; break;
-                case RouteConstants.RTA_MULTIPATH: route.Multipath = attribute.Value; break;
-                case RouteConstants.RTA_TABLE: attribute.TryGetU32(out route.Table); break;
-                case RouteConstants.RTA_NH_ID: attribute.TryGetU32(out route.NextHopId); break;
+                case RouteConstants.RTA_DST: route._dst = value; break;
+                case RouteConstants.RTA_SRC: route._src = value; break;
+                case RouteConstants.RTA_OIF: if (value.Length >= 4) route.Oif = Unsafe.ReadUnaligned<int>(ref data); break;
+                case RouteConstants.RTA_GATEWAY: route._gateway = value; break;
+                case RouteConstants.RTA_VIA: route._via = value; break;
+                case RouteConstants.RTA_PRIORITY: route.Priority = value.Length >= 4 ? Unsafe.ReadUnaligned<uint>(ref data) : 0; break;
+                case RouteConstants.RTA_PREFSRC: route._prefSrc = value; break;
+                case RouteConstants.RTA_MULTIPATH: route._multipath = value; break;
+                case RouteConstants.RTA_TABLE: route.Table = value.Length >= 4 ? Unsafe.ReadUnaligned<uint>(ref data) : 0; break;
+                case RouteConstants.RTA_NH_ID: route.NextHopId = value.Length >= 4 ? Unsafe.ReadUnaligned<uint>(ref data) : 0; break;
                 case RouteConstants.RTA_CACHEINFO:
-                    if (attribute.Value.Length >= RouteConstants.CacheInfoExpiresOffset + 4)
-                        route.ExpiresTicks = BinaryPrimitives.ReadInt32LittleEndian(attribute.Value[RouteConstants.CacheInfoExpiresOffset..]);
+                    if (value.Length >= RouteConstants.CacheInfoExpiresOffset + 4)
+                        route.ExpiresTicks = Unsafe.ReadUnaligned<int>(ref Unsafe.Add(ref data, RouteConstants.CacheInfoExpiresOffset));
                     break;
             }
+            at += NetlinkConstants.Align(length);
         }
-        return !attributes.Malformed && IsValidLength(route.Dst, route.Family, route.DstLen) && IsValidLength(route.Src, route.Family, route.SrcLen);
+        return IsValidLength(route._dst.Length, route.Family, route.DstLen) && IsValidLength(route._src.Length, route.Family, route.SrcLen);
     }
 
     /// <summary>The address length of the route's family: 4, 16, or 0 for any other family.</summary>
@@ -89,9 +111,12 @@ internal ref struct RouteMessage
     };
 
     /// <summary>The next hops: one for a single-path route (even one without RTA_OIF), one per rtnexthop of RTA_MULTIPATH.</summary>
-    public readonly RouteNextHopEnumerator NextHops => new(this);
+    public readonly RouteNextHopEnumerator NextHops => new(Oif, Flags, Gateway, Via, Multipath);
 
-    private static bool IsValidLength(ReadOnlySpan<byte> address, byte family, byte prefixLength)
+    /// <summary>The padded length of struct rtmsg, where the attributes start.</summary>
+    private static int HeaderLength => NetlinkConstants.Align(Unsafe.SizeOf<RtMsg>());
+
+    private static bool IsValidLength(int addressLength, byte family, byte prefixLength)
     {
         var length = family switch
         {
@@ -100,7 +125,16 @@ internal ref struct RouteMessage
             _ => -1,
         };
         if (length < 0) return true;
-        return (address.IsEmpty || address.Length == length) && prefixLength <= length * 8;
+        return (addressLength == 0 || addressLength == length) && prefixLength <= length * 8;
+    }
+
+    /// <summary>Where an attribute's value is in the payload; a zero length stands for "absent" (an empty span).</summary>
+    private readonly struct ValueAt(int offset, int length)
+    {
+        public int Offset { get; } = offset;
+        public int Length { get; } = length;
+
+        public ReadOnlySpan<byte> In(ReadOnlySpan<byte> payload) => Length == 0 ? default : payload.Slice(Offset, Length);
     }
 }
 
@@ -143,16 +177,24 @@ internal readonly ref struct RouteNextHop
 /// </summary>
 internal ref struct RouteNextHopEnumerator
 {
-    private readonly RouteMessage _route;
+    private readonly int _oif;
+    private readonly byte _flags;
+    private readonly ReadOnlySpan<byte> _gateway;
+    private readonly ReadOnlySpan<byte> _via;
     private ReadOnlySpan<byte> _remaining;
     private bool _single;
     private RouteNextHop _current;
 
-    public RouteNextHopEnumerator(RouteMessage route)
+    /// <summary>The next hops of a route with these RTA_OIF, rtm_flags, RTA_GATEWAY, RTA_VIA and RTA_MULTIPATH values.</summary>
+    public RouteNextHopEnumerator(int oif, uint flags, ReadOnlySpan<byte> gateway, ReadOnlySpan<byte> via, ReadOnlySpan<byte> multipath)
     {
-        _route = route;
-        _remaining = route.Multipath;
-        _single = route.Multipath.IsEmpty;
+        _oif = oif;
+        // A single-path route carries its next-hop flags (onlink, dead, linkdown) in the low byte of rtm_flags.
+        _flags = (byte)flags;
+        _gateway = gateway;
+        _via = via;
+        _remaining = multipath;
+        _single = multipath.IsEmpty;
         _current = default;
         Malformed = false;
     }
@@ -168,9 +210,7 @@ internal ref struct RouteNextHopEnumerator
         if (_single)
         {
             _single = false;
-            _remaining = default;
-            // A single-path route carries its next-hop flags (onlink, dead, linkdown) in the low byte of rtm_flags.
-            _current = new RouteNextHop(_route.Oif, (byte)_route.Flags, 1, _route.Gateway, _route.Via);
+            _current = new RouteNextHop(_oif, _flags, 1, _gateway, _via);
             return true;
         }
         if (_remaining.IsEmpty) return false;

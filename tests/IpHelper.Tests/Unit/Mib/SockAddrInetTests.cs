@@ -207,4 +207,29 @@ public sealed class SockAddrInetTests
         Assert.False(mapped.AddressEquals(v4));
         Assert.False(v4.Equals((object)mapped));
     }
+
+    [Theory]
+    [InlineData("192.0.2.7")]
+    [InlineData("2001:db8::7")]
+    public void SetAddress_OverOldBytes_EqualsFromBytes(string text)
+    {
+        var expected = SockAddrInet.FromIPAddress(IPAddress.Parse(text));
+        SockAddrInet.TryParse("fe80::1%9", out var target);
+
+        SockAddrInet.SetAddress(ref target, IPAddress.Parse(text).GetAddressBytes());
+
+        Assert.Equal(expected, target);
+        Assert.Equal(0u, target.ScopeId);
+    }
+
+    [Fact]
+    public void SetAddress_FiveBytes_ThrowsAndLeavesTheTarget()
+    {
+        SockAddrInet.TryParse("192.0.2.7", out var target);
+        var before = target;
+
+        Assert.Throws<ArgumentException>(() => SockAddrInet.SetAddress(ref target, new byte[5]));
+
+        Assert.Equal(before, target);
+    }
 }
