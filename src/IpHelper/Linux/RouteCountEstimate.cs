@@ -1,4 +1,5 @@
 using System.Globalization;
+using IpHelper.Linux.Namespaces;
 using IpHelper.Linux.Rtnl;
 
 namespace IpHelper.Linux;
@@ -9,23 +10,23 @@ namespace IpHelper.Linux;
 /// keeps about twice the table's memory in the array pool). IPv4: the largest "Prefixes" count of
 /// /proc/net/fib_triestat (main and local share one trie until policy rules split them, so their
 /// counts are not added); IPv6: fib_rt_entries of /proc/net/rt6_stats. Read from
-/// /proc/thread-self/net on the namespace's thread. A wrong estimate only costs a regrow.
+/// the namespace's /proc net directory (<see cref="NamespaceContext.ProcNet"/>). A wrong estimate only costs a regrow.
 /// </summary>
 internal static class RouteCountEstimate
 {
     private const int Slack = 64;
 
-    public static int Rows(ReadOnlySpan<byte> families)
+    public static int Rows(NamespaceContext context, ReadOnlySpan<byte> families)
     {
         long total = Slack;
         foreach (var family in families)
-            total += family == RouteConstants.AF_INET ? Ipv4() : Ipv6();
+            total += family == RouteConstants.AF_INET ? Ipv4(context) : Ipv6(context);
         return (int)Math.Min(total, Array.MaxLength / 2);
     }
 
-    private static long Ipv4()
+    private static long Ipv4(NamespaceContext context)
     {
-        var text = Read("fib_triestat");
+        var text = Read(context, "fib_triestat");
         if (text is null) return 0;
         long largest = 0;
         foreach (var line in text.Split('\n'))
@@ -38,24 +39,24 @@ internal static class RouteCountEstimate
         return largest;
     }
 
-    private static long Ipv6()
+    private static long Ipv6(NamespaceContext context)
     {
         // fib_nodes fib_route_nodes fib_rt_alloc fib_rt_entries fib_rt_cache fib_discarded_routes, in hex.
-        var fields = Read("rt6_stats")?.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        var fields = Read(context, "rt6_stats")?.Split(' ', StringSplitOptions.RemoveEmptyEntries);
         return fields is { Length: >= 4 } && long.TryParse(fields[3], NumberStyles.HexNumber, CultureInfo.InvariantCulture, out var count)
             ? count
             : 0;
     }
 
-    private static string? Read(string name) => NetNamespace.Run(() =>
+    private static string? Read(NamespaceContext context, string name)
     {
         try
         {
-            return File.ReadAllText("/proc/thread-self/net/" + name);
+            return File.ReadAllText(context.ProcNet + name);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             return null;
         }
-    });
+    }
 }

@@ -4,7 +4,7 @@ using System.Runtime.InteropServices;
 namespace IpHelper.Linux.Netlink;
 
 /// <summary>
-/// A netlink socket for requests: opened inside the current <see cref="NetNamespace"/> scope, with
+/// A netlink socket for requests: opened in the network namespace of the calling thread, with
 /// extended acks, capped acks and strict checking switched on where the kernel accepts them.
 /// Every receive has a timeout and honours cancellation; replies are accepted only from the kernel
 /// (sender port 0) and only for our port id and the sequence number of the request in flight, so
@@ -53,11 +53,11 @@ internal sealed unsafe class NetlinkSocket : IDisposable
     /// <summary>Dumps repeated because the kernel flagged them inconsistent (NLM_F_DUMP_INTR).</summary>
     public long DumpRestarts { get; private set; }
 
-    /// <summary>Opens a socket of <paramref name="protocol"/> in the namespace of the current scope.</summary>
+    /// <summary>Opens a socket of <paramref name="protocol"/> in the network namespace of the calling thread.</summary>
     /// <exception cref="NetIoException">The socket could not be created or bound.</exception>
     public static NetlinkSocket Open(int protocol = NetlinkConstants.NETLINK_ROUTE)
     {
-        var handle = NetNamespace.Run(() => Interop.socket(Interop.AF_NETLINK, Interop.SOCK_RAW | Interop.SOCK_CLOEXEC, protocol));
+        var handle = Interop.socket(Interop.AF_NETLINK, Interop.SOCK_RAW | Interop.SOCK_CLOEXEC, protocol);
         if (handle.IsInvalid)
         {
             var errno = Marshal.GetLastPInvokeError();

@@ -1,0 +1,291 @@
+using System.Runtime.InteropServices;
+using IpHelper.Linux.Netlink;
+using Microsoft.Win32.SafeHandles;
+
+namespace IpHelper.Linux.Namespaces;
+
+/// <summary>
+/// Everything IpHelper keeps for one network namespace, owned in one place: the namespace descriptor
+/// and the thread that makes sockets and opens /proc files in it, the pooled request sockets, the link
+/// watch and the interface facts it vouches for, the interface-metric store, the anycast memberships,
+/// and the backend bound to it. There is at most one context per namespace in the process: scopes,
+/// subscriptions and anycast memberships of the same namespace share it.
+/// <para>
+/// Reference counted: a scope holds a reference, a running subscription holds its own, each held
+/// anycast membership holds one, and the process's own namespace holds its context for the process's
+/// life. When the last reference goes the context closes its sockets, ends its thread and closes the
+/// namespace descriptor (the kernel frees the namespace once nothing else holds it).
+/// </para>
+/// <para>
+/// Identity: the namespace cookie (SO_NETNS_COOKIE) names it where something outlives the process
+/// (the metric store); the registry finds a context by the namespace's inode, which no other
+/// namespace can have while the context holds the namespace open.
+/// </para>
+/// </summary>
+internal sealed class NamespaceContext
+{
+    /// <summary>The network namespace of the calling thread (/proc/self/ns/net follows the main thread).</summary>
+    internal const string ThreadNamespacePath = "/proc/thread-self/ns/net";
+
+    private static readonly Lock s_registry = new();
+    private static readonly Dictionary<(ulong Device, ulong Inode), NamespaceContext> s_open = [];
+    private static NamespaceContext? s_process;
+
+    private readonly SafeFileHandle? _fd;
+    private readonly NamespaceThread? _thread;
+    private readonly Lock _lock = new();
+    private int _references = 1;
+    private LinkChangeWatch? _links;
+    private InterfaceMetricStore? _metrics;
+    private ulong? _cookie;
+    private (ulong Device, ulong Inode) _key;
+
+    private NamespaceContext(SafeFileHandle? fd, ulong inode, string? name, string? path)
+    {
+        _fd = fd;
+        Inode = inode;
+        Name = name;
+        Path = path;
+        ProcNet = "/proc/thread-self/net/";
+        if (fd is not null)
+        {
+            _thread = new NamespaceThread($"netns {name ?? "fd"}");
+            ProcNet = _thread.Invoke(static () => new DirectoryInfo("/proc/thread-self").LinkTarget is { } task ? $"/proc/{task}/net/" : "/proc/thread-self/net/");
+        }
+        Sockets = new RtnlSockets(this, fd is null ? 4 : 2);
+        Anycast = new AnycastMemberships(this);
+        RouteInterfaces = new RouteInterfaceCache(this);
+        Backend = new LinuxBackend(this);
+    }
+
+    /// <summary>
+    /// The context of the process's own namespace (the namespace of the thread that first asked),
+    /// created on first use and never released. Its work runs on the calling thread.
+    /// </summary>
+    public static NamespaceContext Process
+    {
+        get
+        {
+            if (Volatile.Read(ref s_process) is { } process) return process;
+            lock (s_registry)
+            {
+                if (s_process is not null) return s_process;
+                using var fd = OpenThreadNamespace();
+                ulong device = 0;
+                var inode = fd is null ? 0 : StatInode(fd, out device, out _);
+                var created = new NamespaceContext(null, inode, name: null, path: null);
+                if (inode != 0) s_open[(device, inode)] = created;
+                created._key = (device, inode);
+                Volatile.Write(ref s_process, created);
+                return created;
+            }
+        }
+    }
+
+    /// <summary>The inode number of the namespace file.</summary>
+    public ulong Inode { get; }
+
+    /// <summary>The name the namespace was first entered by (<c>ip netns</c> name or path), or null.</summary>
+    public string? Name { get; }
+
+    /// <summary>The file the namespace was first entered through, or null (a descriptor, or the process's own).</summary>
+    public string? Path { get; }
+
+    /// <summary>
+    /// The namespace's /proc net directory, ending in '/': /proc/thread-self/net/ for the process's own,
+    /// else the context thread's /proc/PID/task/TID/net/, which any thread may read without moving to it
+    /// (/proc/net itself follows the process's main thread).
+    /// </summary>
+    public string ProcNet { get; }
+
+    /// <summary>True for the process's own namespace, whose work runs on the calling thread.</summary>
+    public bool IsProcess => _fd is null;
+
+    /// <summary>The Linux backend bound to this namespace.</summary>
+    public LinuxBackend Backend { get; }
+
+    /// <summary>The pool of request sockets opened in this namespace.</summary>
+    public RtnlSockets Sockets { get; }
+
+    /// <summary>The IPv6 anycast memberships held in this namespace.</summary>
+    public AnycastMemberships Anycast { get; }
+
+    /// <summary>The interface facts of single-route answers, kept between calls until a link changes.</summary>
+    public RouteInterfaceCache RouteInterfaces { get; }
+
+    /// <summary>Kept interface facts and what tells whether they are still true (opened on first use).</summary>
+    public LinkChangeWatch Links
+    {
+        get
+        {
+            if (Volatile.Read(ref _links) is { } links) return links;
+            lock (_lock) return _links ??= new LinkChangeWatch(this);
+        }
+    }
+
+    /// <summary>The interface-metric store of this namespace (its file is named after the namespace cookie).</summary>
+    public InterfaceMetricStore Metrics
+    {
+        get
+        {
+            if (Volatile.Read(ref _metrics) is { } metrics) return metrics;
+            lock (_lock) return _metrics ??= new InterfaceMetricStore(Cookie, Inode);
+        }
+    }
+
+    /// <summary>SO_NETNS_COOKIE of the namespace (never reused while the system runs), or null before Linux 5.14.</summary>
+    public ulong? Cookie
+    {
+        get
+        {
+            if (_cookie is { } known) return known;
+            using var lease = Sockets.Rent();
+            return _cookie = lease.Socket.NamespaceCookie();
+        }
+    }
+
+    /// <summary>
+    /// Finds or creates the context of the namespace <paramref name="fd"/> refers to (the file
+    /// <paramref name="inode"/> on <paramref name="device"/>) and takes a reference to it. Takes over
+    /// <paramref name="fd"/> (closed when an existing context is used). Returns 0, or the errno of a
+    /// failed setns (EINVAL: not a network namespace; the descriptor is then closed).
+    /// </summary>
+    public static int Acquire(SafeFileHandle fd, ulong device, ulong inode, string? name, string? path, out NamespaceContext? context)
+    {
+        _ = Process;
+        var key = (device, inode);
+        lock (s_registry)
+        {
+            if (s_open.TryGetValue(key, out var existing))
+            {
+                existing._references++;
+                fd.Dispose();
+                context = existing;
+                return 0;
+            }
+        }
+
+        var created = new NamespaceContext(fd, inode, name, path) { _key = key };
+        var errno = created._thread!.Invoke(() => Interop.setns(fd, Interop.CLONE_NEWNET) == 0 ? 0 : Marshal.GetLastPInvokeError());
+        if (errno != 0)
+        {
+            created.Close();
+            context = null;
+            return errno;
+        }
+
+        lock (s_registry)
+        {
+            // Another flow may have entered the same namespace meanwhile: one context per namespace.
+            if (s_open.TryGetValue(key, out var raced))
+            {
+                raced._references++;
+                context = raced;
+            }
+            else
+            {
+                s_open[key] = created;
+                context = created;
+                return 0;
+            }
+        }
+        created.Close();
+        return 0;
+    }
+
+    /// <summary>Takes one more reference (for a subscription or membership that outlives its caller's).</summary>
+    public NamespaceContext AddReference()
+    {
+        lock (s_registry)
+        {
+            ObjectDisposedException.ThrowIf(_references == 0, this);
+            _references++;
+        }
+        return this;
+    }
+
+    /// <summary>Gives one reference back; the last one closes the context. The process's context is never closed.</summary>
+    public void Release()
+    {
+        lock (s_registry)
+        {
+            if (_references == 0 || --_references > 0 || IsProcess) return;
+            s_open.Remove(_key);
+        }
+        Close();
+    }
+
+    /// <summary>How many contexts are open (the process's included): for leak tests.</summary>
+    internal static int OpenCount
+    {
+        get
+        {
+            lock (s_registry) return s_open.Count;
+        }
+    }
+
+    /// <summary>
+    /// Runs <paramref name="work"/> in this namespace: on the context's thread, or on the calling thread
+    /// for the process's own namespace. Sockets and /proc/sys/net or /proc/thread-self/net files made
+    /// there belong to this namespace for life.
+    /// </summary>
+    /// <exception cref="ObjectDisposedException">The context is closed.</exception>
+    public T Run<T>(Func<T> work) => _thread is null ? work() : _thread.Invoke(work);
+
+    /// <summary>Opens a netlink socket of <paramref name="protocol"/> in this namespace.</summary>
+    /// <exception cref="NetIoException">The socket could not be created or bound.</exception>
+    public NetlinkSocket OpenSocket(int protocol = NetlinkConstants.NETLINK_ROUTE) => Run(() => NetlinkSocket.Open(protocol));
+
+    /// <summary>Opens a notification socket joined to <paramref name="groups"/> in this namespace.</summary>
+    /// <exception cref="NetIoException">The socket could not be opened or a group joined.</exception>
+    public NetlinkSocket OpenSubscriber(uint[] groups, int receiveBufferBytes) =>
+        Run(() => NetlinkSocket.OpenSubscriber(groups, receiveBufferBytes));
+
+    /// <summary>
+    /// True when the namespace was entered by a name or path that no longer names it (<c>ip netns del</c>
+    /// unmounted it, the process whose /proc/PID/ns/net it was has exited). A namespace entered by a
+    /// descriptor, and the process's own, are never gone: their holder decides their lifetime.
+    /// </summary>
+    public bool IsGone()
+    {
+        if (Path is null) return false;
+        using var fd = Interop.open(Path, Interop.O_RDONLY | Interop.O_CLOEXEC);
+        return fd.IsInvalid || StatInode(fd, out var device, out _) != Inode || device != _key.Device;
+    }
+
+    /// <summary>The inode of an open namespace file and the device it is on, or 0 with the errno.</summary>
+    internal static ulong StatInode(SafeFileHandle fd, out ulong device, out int errno)
+    {
+        errno = 0;
+        device = 0;
+        if (Interop.statx(fd, "", Interop.AT_EMPTY_PATH, Interop.STATX_INO, out Interop.StatxBuffer buffer) != 0)
+        {
+            errno = Marshal.GetLastPInvokeError();
+            return 0;
+        }
+        if ((buffer.Mask & Interop.STATX_INO) == 0)
+        {
+            errno = Errno.EOPNOTSUPP;
+            return 0;
+        }
+        device = (ulong)buffer.DevMajor << 32 | buffer.DevMinor;
+        return buffer.Ino;
+    }
+
+    private static SafeFileHandle? OpenThreadNamespace()
+    {
+        var fd = Interop.open(ThreadNamespacePath, Interop.O_RDONLY | Interop.O_CLOEXEC);
+        if (!fd.IsInvalid) return fd;
+        fd.Dispose();
+        return null;
+    }
+
+    private void Close()
+    {
+        Sockets.Dispose();
+        Anycast.Dispose();
+        lock (_lock) _links?.Dispose();
+        _thread?.Stop();
+        _fd?.Dispose();
+    }
+}
