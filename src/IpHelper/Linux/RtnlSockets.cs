@@ -12,6 +12,10 @@ internal sealed class RtnlSockets(NamespaceContext context, int maxPooled) : IDi
 {
     private readonly ConcurrentBag<NetlinkSocket> _pool = [];
     private volatile bool _closed;
+    private long _dumpRestarts;
+
+    /// <summary>Dumps repeated (NLM_F_DUMP_INTR, or a change seen during an IPv6 route dump) on this pool's sockets, counted as they are given back.</summary>
+    public long DumpRestarts => Interlocked.Read(ref _dumpRestarts);
 
     /// <summary>A socket for one call; dispose the lease to give it back.</summary>
     /// <exception cref="NetIoException">No socket could be opened.</exception>
@@ -19,7 +23,8 @@ internal sealed class RtnlSockets(NamespaceContext context, int maxPooled) : IDi
     public Lease Rent()
     {
         ObjectDisposedException.ThrowIf(_closed, this);
-        return _pool.TryTake(out var pooled) ? new Lease(this, pooled) : new Lease(this, context.OpenSocket());
+        var socket = _pool.TryTake(out var pooled) ? pooled : context.OpenSocket();
+        return new Lease(this, socket, socket.DumpRestarts);
     }
 
     /// <summary>Closes the kept sockets; sockets still leased are closed when given back.</summary>
@@ -29,8 +34,9 @@ internal sealed class RtnlSockets(NamespaceContext context, int maxPooled) : IDi
         while (_pool.TryTake(out var socket)) socket.Dispose();
     }
 
-    private void Return(NetlinkSocket socket)
+    private void Return(NetlinkSocket socket, long restartsBefore)
     {
+        if (socket.DumpRestarts != restartsBefore) Interlocked.Add(ref _dumpRestarts, socket.DumpRestarts - restartsBefore);
         if (_closed || _pool.Count >= maxPooled)
         {
             socket.Dispose();
@@ -41,10 +47,10 @@ internal sealed class RtnlSockets(NamespaceContext context, int maxPooled) : IDi
         if (_closed && _pool.TryTake(out var late)) late.Dispose();
     }
 
-    internal readonly struct Lease(RtnlSockets owner, NetlinkSocket socket) : IDisposable
+    internal readonly struct Lease(RtnlSockets owner, NetlinkSocket socket, long restartsBefore) : IDisposable
     {
         public NetlinkSocket Socket { get; } = socket;
 
-        public void Dispose() => owner.Return(Socket);
+        public void Dispose() => owner.Return(Socket, restartsBefore);
     }
 }

@@ -2,7 +2,7 @@ using System.Collections.Concurrent;
 using System.Net.Sockets;
 using System.Text;
 using IpHelper.Linux;
-using IpHelper.Notifications;
+using IpHelper.Linux.Notifications;
 using IpHelper.Tests.Kernel.Infrastructure;
 using Xunit;
 
@@ -137,7 +137,7 @@ public sealed class ChangeSubscriptionTests
         using var scope = ns.Enter();
         var view = new Dictionary<uint, string>();
         var gate = new ManualResetEventSlim();
-        var status = ChangeSubscription<uint, MibIfRow2>.Start(new InterfaceChangeSource(new LinuxBackend()), AddressFamily.Unspecified,
+        var status = ChangeSubscription<uint, MibIfRow2>.Start(TestBackend.Context, new InterfaceChangeSource(TestBackend.Current), AddressFamily.Unspecified,
             (row, type) =>
             {
                 // The first change blocks the registration's thread so that the kernel overruns the tiny buffer.
@@ -178,7 +178,7 @@ public sealed class ChangeSubscriptionTests
         ns.IpJson("link", "show").EnumerateArray()
             .ToDictionary(l => l.GetProperty("ifindex").GetUInt32(), l => l.GetProperty("ifname").GetString()!);
 
-    private static NetIoStatus Start(Action<MibIfRow2?, MibNotificationType> callback, out ChangeSubscription<uint, MibIfRow2>? subscription) =>
-        ChangeSubscription<uint, MibIfRow2>.Start(new InterfaceChangeSource(new LinuxBackend()), AddressFamily.Unspecified, callback,
+    private static NetIoStatus Start(ChangeCallback<MibIfRow2> callback, out ChangeSubscription<uint, MibIfRow2>? subscription) =>
+        ChangeSubscription<uint, MibIfRow2>.Start(TestBackend.Context, new InterfaceChangeSource(TestBackend.Current), AddressFamily.Unspecified, callback,
             initialNotification: true, out subscription);
 }

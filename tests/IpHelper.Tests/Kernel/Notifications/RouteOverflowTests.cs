@@ -1,7 +1,7 @@
 using System.Net.Sockets;
 using System.Text;
 using IpHelper.Linux;
-using IpHelper.Notifications;
+using IpHelper.Linux.Notifications;
 using IpHelper.Tests.Kernel.Infrastructure;
 using Xunit;
 
@@ -24,8 +24,8 @@ public sealed class RouteOverflowTests
         using var scope = ns.Enter();
         var view = new HashSet<string>();
         var gate = new ManualResetEventSlim();
-        var status = ChangeSubscription<(uint, IpAddressPrefix, SockAddrInet, uint), MibIpForwardRow2>.Start(
-            new RouteChangeSource(new LinuxBackend(), RouteTableSelection.Default), AddressFamily.InterNetworkV6,
+        var status = ChangeSubscription<(uint, IpAddressPrefix, SockAddrInet, uint), MibIpForwardRow2>.Start(TestBackend.Context,
+            new RouteChangeSource(TestBackend.Current, RouteTableSelection.Default), AddressFamily.InterNetworkV6,
             (row, type) =>
             {
                 gate.Wait(Events.Wait);

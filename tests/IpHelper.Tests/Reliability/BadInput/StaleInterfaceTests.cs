@@ -33,7 +33,7 @@ public sealed class StaleInterfaceTests
         var (expected, call) = s_writes[write];
         using var ns = new TestNetns();
         ns.AddVeth("vx0", "vx1");
-        var backend = new LinuxBackend();
+        var backend = TestBackend.Current;
         using (ns.Enter())
         {
             Assert.Equal(Success, backend.LookupInterface(NetIo.if_nametoindex("vx0"), out var iface));

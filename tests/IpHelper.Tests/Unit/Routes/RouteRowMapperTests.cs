@@ -55,7 +55,7 @@ public sealed class RouteRowMapperTests
         using var rows = new MibTableBuilder<MibIpForwardRow2>();
         var unresolved = 0;
 
-        Assert.True(RouteRowMapper.AppendRows(RouteMessageBytes.First(bytes), RouteTableSelection.Default, new RouteInterfaceMap(), rows, ref unresolved));
+        Assert.True(RouteRowMapper.AppendRows(RouteMessageBytes.First(bytes), RouteTableSelection.Default, new RouteInterfaceMap(metrics: null), rows, ref unresolved));
 
         Assert.Equal(0, rows.Count);
     }
@@ -73,7 +73,7 @@ public sealed class RouteRowMapperTests
     {
         using var rows = new MibTableBuilder<MibIpForwardRow2>();
         unresolved = 0;
-        Assert.True(RouteRowMapper.AppendRows(RouteMessageBytes.First(bytes), RouteTableSelection.Default, new RouteInterfaceMap(), rows, ref unresolved));
+        Assert.True(RouteRowMapper.AppendRows(RouteMessageBytes.First(bytes), RouteTableSelection.Default, new RouteInterfaceMap(metrics: null), rows, ref unresolved));
         Assert.Equal(1, rows.Count);
         return rows[0];
     }
