@@ -36,6 +36,7 @@ internal sealed class NamespaceContext
     private readonly Lock _lock = new();
     private int _references = 1;
     private LinkChangeWatch? _links;
+    private Notifications.NamespaceEvents? _events;
     private InterfaceMetricStore? _metrics;
     private ulong? _cookie;
     private (ulong Device, ulong Inode) _key;
@@ -120,6 +121,16 @@ internal sealed class NamespaceContext
         {
             if (Volatile.Read(ref _links) is { } links) return links;
             lock (_lock) return _links ??= new LinkChangeWatch(this);
+        }
+    }
+
+    /// <summary>The namespace's shared notification socket, fed to every registration in it (opened with the first).</summary>
+    public Notifications.NamespaceEvents Events
+    {
+        get
+        {
+            if (Volatile.Read(ref _events) is { } events) return events;
+            lock (_lock) return _events ??= new Notifications.NamespaceEvents(this);
         }
     }
 
@@ -238,8 +249,8 @@ internal sealed class NamespaceContext
 
     /// <summary>Opens a notification socket joined to <paramref name="groups"/> in this namespace.</summary>
     /// <exception cref="NetIoException">The socket could not be opened or a group joined.</exception>
-    public NetlinkSocket OpenSubscriber(uint[] groups, int receiveBufferBytes) =>
-        Run(() => NetlinkSocket.OpenSubscriber(groups, receiveBufferBytes));
+    public NetlinkSocket OpenSubscriber(uint[] groups, int receiveBufferBytes, int datagramBufferBytes = 256 * 1024) =>
+        Run(() => NetlinkSocket.OpenSubscriber(groups, receiveBufferBytes, datagramBufferBytes));
 
     /// <summary>
     /// True when the namespace was entered by a name or path that no longer names it (<c>ip netns del</c>
@@ -284,7 +295,11 @@ internal sealed class NamespaceContext
     {
         Sockets.Dispose();
         Anycast.Dispose();
-        lock (_lock) _links?.Dispose();
+        lock (_lock)
+        {
+            _links?.Dispose();
+            _events?.Dispose();
+        }
         _thread?.Stop();
         _fd?.Dispose();
     }
