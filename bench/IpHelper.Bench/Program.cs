@@ -15,6 +15,7 @@ var benchmarks = new Dictionary<string, Func<string[], int>>(StringComparer.Ordi
     ["addresses"] = _ => AddressTableBenchmark.Run(),
     [InterfaceWorkload.ChildName] = InterfaceWorkload.Child,
     ["scoped"] = _ => IpHelper.Bench.Namespaces.ScopedCallsBenchmark.Run(),
+    ["scale"] = IpHelper.Bench.Namespaces.ScaleBenchmark.Run,
     [IpHelper.Bench.Namespaces.ScopedCallsBenchmark.ChildName] = IpHelper.Bench.Namespaces.ScopedCallsBenchmark.Child,
 };
 

@@ -167,13 +167,31 @@ internal sealed class NamespaceContext
         var key = (device, inode);
         lock (s_registry)
         {
-            if (s_open.TryGetValue(key, out var existing))
+            if (s_open.TryGetValue(key, out var existing) && !existing.IsProcess)
             {
                 existing._references++;
                 fd.Dispose();
                 context = existing;
                 return 0;
             }
+        }
+
+        if (s_process is { } process && key == process._key)
+        {
+            // The process's own namespace needs no thread, but entering it is still an entry: without
+            // CAP_SYS_ADMIN, setns refuses it (EPERM) as it refuses any other. Checked on the calling
+            // thread, which setns leaves where it is (it is already there).
+            var denied = 0;
+            using (var thread = OpenThreadNamespace())
+            {
+                ulong threadDevice = 0;
+                if (thread is not null && StatInode(thread, out threadDevice, out _) is var threadInode && (threadDevice, threadInode) == key
+                    && Interop.setns(fd, Interop.CLONE_NEWNET) != 0)
+                    denied = Marshal.GetLastPInvokeError();
+            }
+            fd.Dispose();
+            context = denied == 0 ? process.AddReference() : null;
+            return denied;
         }
 
         var created = new NamespaceContext(fd, inode, name, path) { _key = key };
