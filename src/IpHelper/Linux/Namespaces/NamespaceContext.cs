@@ -5,16 +5,17 @@ using Microsoft.Win32.SafeHandles;
 namespace IpHelper.Linux.Namespaces;
 
 /// <summary>
-/// Everything IpHelper keeps for one network namespace, owned in one place: the namespace descriptor
-/// and the thread that makes sockets and opens /proc files in it, the pooled request sockets, the link
+/// Everything IpHelper keeps for one network namespace, owned in one place: the thread that joined the
+/// namespace (it holds the namespace; the descriptor it was entered by is closed once it has) and that
+/// makes sockets and opens /proc files in it, the pooled request sockets, the link
 /// watch and the interface facts it vouches for, the interface-metric store, the anycast memberships,
 /// and the backend bound to it. There is at most one context per namespace in the process: scopes,
 /// subscriptions and anycast memberships of the same namespace share it.
 /// <para>
 /// Reference counted: a scope holds a reference, a running subscription holds its own, each held
 /// anycast membership holds one, and the process's own namespace holds its context for the process's
-/// life. When the last reference goes the context closes its sockets, ends its thread and closes the
-/// namespace descriptor (the kernel frees the namespace once nothing else holds it).
+/// life. When the last reference goes the context closes its sockets and ends its thread (the kernel
+/// frees the namespace once nothing else holds it).
 /// </para>
 /// <para>
 /// Identity: the namespace cookie (SO_NETNS_COOKIE) names it where something outlives the process
@@ -31,7 +32,6 @@ internal sealed class NamespaceContext
     private static readonly Dictionary<(ulong Device, ulong Inode), NamespaceContext> s_open = [];
     private static NamespaceContext? s_process;
 
-    private readonly SafeFileHandle? _fd;
     private readonly NamespaceThread? _thread;
     private readonly Lock _lock = new();
     private int _references = 1;
@@ -41,19 +41,18 @@ internal sealed class NamespaceContext
     private ulong? _cookie;
     private (ulong Device, ulong Inode) _key;
 
-    private NamespaceContext(SafeFileHandle? fd, ulong inode, string? name, string? path)
+    private NamespaceContext(bool isProcess, ulong inode, string? name, string? path)
     {
-        _fd = fd;
         Inode = inode;
         Name = name;
         Path = path;
         ProcNet = "/proc/thread-self/net/";
-        if (fd is not null)
+        if (!isProcess)
         {
             _thread = new NamespaceThread($"netns {name ?? "fd"}");
             ProcNet = _thread.Invoke(static () => new DirectoryInfo("/proc/thread-self").LinkTarget is { } task ? $"/proc/{task}/net/" : "/proc/thread-self/net/");
         }
-        Sockets = new RtnlSockets(this, fd is null ? 4 : 2);
+        Sockets = new RtnlSockets(this, isProcess ? 4 : 1);
         Anycast = new AnycastMemberships(this);
         RouteInterfaces = new RouteInterfaceCache(this);
         Backend = new LinuxBackend(this);
@@ -74,7 +73,7 @@ internal sealed class NamespaceContext
                 using var fd = OpenThreadNamespace();
                 ulong device = 0;
                 var inode = fd is null ? 0 : StatInode(fd, out device, out _);
-                var created = new NamespaceContext(null, inode, name: null, path: null);
+                var created = new NamespaceContext(isProcess: true, inode, name: null, path: null);
                 if (inode != 0) s_open[(device, inode)] = created;
                 created._key = (device, inode);
                 Volatile.Write(ref s_process, created);
@@ -100,7 +99,7 @@ internal sealed class NamespaceContext
     public string ProcNet { get; }
 
     /// <summary>True for the process's own namespace, whose work runs on the calling thread.</summary>
-    public bool IsProcess => _fd is null;
+    public bool IsProcess => _thread is null;
 
     /// <summary>The Linux backend bound to this namespace.</summary>
     public LinuxBackend Backend { get; }
@@ -194,8 +193,10 @@ internal sealed class NamespaceContext
             return denied;
         }
 
-        var created = new NamespaceContext(fd, inode, name, path) { _key = key };
+        var created = new NamespaceContext(isProcess: false, inode, name, path) { _key = key };
         var errno = created._thread!.Invoke(() => Interop.setns(fd, Interop.CLONE_NEWNET) == 0 ? 0 : Marshal.GetLastPInvokeError());
+        // The thread now holds the namespace: the descriptor is not needed any more (one fewer per namespace).
+        fd.Dispose();
         if (errno != 0)
         {
             created.Close();
@@ -263,7 +264,14 @@ internal sealed class NamespaceContext
 
     /// <summary>Opens a netlink socket of <paramref name="protocol"/> in this namespace.</summary>
     /// <exception cref="NetIoException">The socket could not be created or bound.</exception>
-    public NetlinkSocket OpenSocket(int protocol = NetlinkConstants.NETLINK_ROUTE) => Run(() => NetlinkSocket.Open(protocol));
+    /// <remarks>
+    /// Outside the process's own namespace the socket starts with a 64 KiB receive buffer instead of the
+    /// default: the kernel never makes a dump datagram larger than 32 KiB, and a thousand namespaces
+    /// should not each keep a quarter of a megabyte.
+    /// </remarks>
+    public NetlinkSocket OpenSocket(int protocol = NetlinkConstants.NETLINK_ROUTE) => IsProcess
+        ? NetlinkSocket.Open(protocol)
+        : Run(() => NetlinkSocket.Open(protocol, datagramBufferBytes: 64 * 1024));
 
     /// <summary>Opens a notification socket joined to <paramref name="groups"/> in this namespace.</summary>
     /// <exception cref="NetIoException">The socket could not be opened or a group joined.</exception>
@@ -319,6 +327,5 @@ internal sealed class NamespaceContext
             _events?.Dispose();
         }
         _thread?.Stop();
-        _fd?.Dispose();
     }
 }

@@ -15,7 +15,7 @@ namespace IpHelper.Linux.Notifications;
 internal sealed class NamespaceEvents(NamespaceContext context) : IDisposable
 {
     /// <summary>The kernel receive buffer of a namespace's notification socket (SO_RCVBUF; the kernel doubles it for its bookkeeping).</summary>
-    public const int ReceiveBufferBytes = 1 << 20;
+    public const int ReceiveBufferBytes = 512 * 1024;
 
     /// <summary>Notification datagrams are at most a page or two; a larger one grows the buffer.</summary>
     private const int DatagramBufferBytes = 32 * 1024;
