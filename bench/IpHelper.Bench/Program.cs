@@ -16,6 +16,7 @@ var benchmarks = new Dictionary<string, Func<string[], int>>(StringComparer.Ordi
     [InterfaceWorkload.ChildName] = InterfaceWorkload.Child,
     ["scoped"] = _ => IpHelper.Bench.Namespaces.ScopedCallsBenchmark.Run(),
     ["scale"] = IpHelper.Bench.Namespaces.ScaleBenchmark.Run,
+    ["bestroute-floor"] = _ => IpHelper.Bench.Namespaces.BestRouteFloorBenchmark.Run(),
     [IpHelper.Bench.Namespaces.ScopedCallsBenchmark.ChildName] = IpHelper.Bench.Namespaces.ScopedCallsBenchmark.Child,
 };
 
