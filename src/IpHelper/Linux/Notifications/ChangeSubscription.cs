@@ -178,7 +178,7 @@ internal sealed class ChangeSubscription<TKey, TRow> : NotificationHandle, IEven
             while (!_cancelled)
             {
                 QueuedMessage? message = null;
-                bool overrun, gone;
+                bool overrun, gone, idle = false;
                 lock (_queueLock)
                 {
                     overrun = _overrun;
@@ -188,8 +188,14 @@ internal sealed class ChangeSubscription<TKey, TRow> : NotificationHandle, IEven
                     if (!overrun && !gone && message is null)
                     {
                         _draining = false;
-                        return;
+                        idle = true;
                     }
+                }
+                if (idle)
+                {
+                    // A Cancel that saw this drain running left the release to it.
+                    if (_cancelled) Release();
+                    return;
                 }
                 if (gone)
                 {
