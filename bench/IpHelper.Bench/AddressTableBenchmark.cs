@@ -40,7 +40,7 @@ internal static class AddressTableBenchmark
             var dotnet = Median(() =>
             {
                 // getifaddrs reads the namespace of the calling thread: run it on the scope's thread.
-                NetNamespace.Run(() => NetworkInterface.GetAllNetworkInterfaces().Sum(n => n.GetIPProperties().UnicastAddresses.Count));
+                ((IpHelper.Linux.LinuxBackend)NetIo.Backend).Context.Run(() => NetworkInterface.GetAllNetworkInterfaces().Sum(n => n.GetIPProperties().UnicastAddresses.Count));
             });
             var ip = Median(() => { Shell("ip", "-n", ns, "-j", "address", "show"); });
 

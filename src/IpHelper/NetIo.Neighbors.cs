@@ -15,7 +15,7 @@ public static partial class NetIo
     {
         table = null;
         var status = CheckTableFamily(family);
-        return status == NetIoStatus.Success ? s_backend.GetIpNetTable(family, out table) : status;
+        return status == NetIoStatus.Success ? Backend.GetIpNetTable(family, out table) : status;
     }
 
     /// <summary>
@@ -29,7 +29,7 @@ public static partial class NetIo
     {
         var status = CheckNeighborRow(row, rejectLoopback: false, out var identity);
         if (status != NetIoStatus.Success) return status;
-        status = s_backend.GetIpNetEntry(identity, row.Address, ref row);
+        status = Backend.GetIpNetEntry(identity, row.Address, ref row);
         return status == NetIoStatus.Success ? Ok() : status;
     }
 
@@ -45,7 +45,7 @@ public static partial class NetIo
     {
         var status = CheckWritableNeighborRow(row, out var identity);
         if (status != NetIoStatus.Success) return status;
-        status = s_backend.CreateIpNetEntry(identity, row);
+        status = Backend.CreateIpNetEntry(identity, row);
         return status == NetIoStatus.Success ? Ok() : status;
     }
 
@@ -58,7 +58,7 @@ public static partial class NetIo
     {
         var status = CheckWritableNeighborRow(row, out var identity);
         if (status != NetIoStatus.Success) return status;
-        status = s_backend.SetIpNetEntry(identity, row);
+        status = Backend.SetIpNetEntry(identity, row);
         return status == NetIoStatus.Success ? Ok() : status;
     }
 
@@ -71,7 +71,7 @@ public static partial class NetIo
     {
         var status = CheckNeighborRow(row, rejectLoopback: false, out var identity);
         if (status != NetIoStatus.Success) return status;
-        status = s_backend.DeleteIpNetEntry(identity, row.Address);
+        status = Backend.DeleteIpNetEntry(identity, row.Address);
         return status == NetIoStatus.Success ? Ok() : status;
     }
 
@@ -85,7 +85,7 @@ public static partial class NetIo
     {
         var status = CheckTableFamily(family);
         if (status != NetIoStatus.Success) return status;
-        status = s_backend.FlushIpNetTable(family, interfaceIndex);
+        status = Backend.FlushIpNetTable(family, interfaceIndex);
         return status == NetIoStatus.Success ? Ok() : status;
     }
 
@@ -130,7 +130,7 @@ public static partial class NetIo
         {
             index = row.Address.ScopeId;
         }
-        status = s_backend.ResolveIpNetEntry(index, row.Address, sourceAddress, ref row);
+        status = Backend.ResolveIpNetEntry(index, row.Address, sourceAddress, ref row);
         return status == NetIoStatus.Success ? Ok() : status;
     }
 

@@ -1,5 +1,4 @@
 using System.Net.Sockets;
-using IpHelper.Notifications;
 
 namespace IpHelper;
 
@@ -16,8 +15,8 @@ public static partial class NetIo
     /// </summary>
     public static NetIoStatus NotifyIpInterfaceChange(AddressFamily family, IpInterfaceChangeCallback? callback, object? callerContext,
         bool initialNotification, out NotificationHandle? notificationHandle) =>
-        Register(new Linux.IpInterfaceChangeSource(s_backend), family, callback is null ? null : (row, type) => callback(callerContext, row, type),
-            initialNotification, out notificationHandle);
+        Register<MibIpInterfaceRow>(family, callback is null ? null : (row, type) => callback(callerContext, row, type), initialNotification, out notificationHandle,
+            static (backend, family, deliver, initial, out handle) => backend.NotifyIpInterfaceChange(family, deliver, null, initial, out handle));
 
     /// <summary>
     /// Registers <paramref name="callback"/> for changes of the route table of <paramref name="family"/>
@@ -28,8 +27,8 @@ public static partial class NetIo
     /// </summary>
     public static NetIoStatus NotifyRouteChange2(AddressFamily family, IpForwardChangeCallback? callback, object? callerContext,
         bool initialNotification, out NotificationHandle? notificationHandle) =>
-        Register(new Linux.RouteChangeSource(s_backend, RouteTables.Current), family,
-            callback is null ? null : (row, type) => callback(callerContext, row, type), initialNotification, out notificationHandle);
+        Register<MibIpForwardRow2>(family, callback is null ? null : (row, type) => callback(callerContext, row, type), initialNotification, out notificationHandle,
+            static (backend, family, deliver, initial, out handle) => backend.NotifyRouteChange(family, RouteTables.Current, deliver, null, initial, out handle));
 
     /// <summary>
     /// Registers <paramref name="callback"/> for changes of the unicast address table of
@@ -39,8 +38,8 @@ public static partial class NetIo
     /// </summary>
     public static NetIoStatus NotifyUnicastIpAddressChange(AddressFamily family, UnicastIpAddressChangeCallback? callback, object? callerContext,
         bool initialNotification, out NotificationHandle? notificationHandle) =>
-        Register(new Linux.UnicastAddressChangeSource(s_backend), family,
-            callback is null ? null : (row, type) => callback(callerContext, row, type), initialNotification, out notificationHandle);
+        Register<MibUnicastIpAddressRow>(family, callback is null ? null : (row, type) => callback(callerContext, row, type), initialNotification, out notificationHandle,
+            static (backend, family, deliver, initial, out handle) => backend.NotifyUnicastAddressChange(family, deliver, null, initial, out handle));
 
     /// <summary>
     /// The stable unicast address table of <paramref name="family"/>: the addresses whose duplicate address
@@ -60,20 +59,20 @@ public static partial class NetIo
         if (!IsNotifyFamily(family)) return Fail(NetIoStatus.InvalidParameter, $"family {(int)family} is not AF_UNSPEC, AF_INET or AF_INET6", "Family");
         if (callback is null) return Fail(NetIoStatus.InvalidParameter, "the callback is null", "Callback");
         var delivered = 0;
-        ChangeSubscription<(uint, SockAddrInet), MibUnicastIpAddressRow>? subscription = null;
+        var backend = Backend;
+        NotificationHandle? subscription = null;
         void OnChange(MibUnicastIpAddressRow? row, MibNotificationType type)
         {
-            if (Volatile.Read(ref delivered) != 0 || StableTable(family, out var stable) != NetIoStatus.Success) return;
+            if (Volatile.Read(ref delivered) != 0 || StableTable(backend, family, out var stable) != NetIoStatus.Success) return;
             if (stable is null) return;
             Interlocked.Exchange(ref delivered, 1);
             subscription?.Cancel();
             callback(callerContext, stable);
         }
         // Registered before the first look, so DAD finishing in between is not missed.
-        var status = ChangeSubscription<(uint, SockAddrInet), MibUnicastIpAddressRow>.Start(new Linux.UnicastAddressChangeSource(s_backend), family,
-            OnChange, initialNotification: false, out subscription);
+        var status = backend.NotifyUnicastAddressChange(family, InScope<MibUnicastIpAddressRow>(NetNamespace.Current, OnChange), null, initialNotification: false, out subscription);
         if (status != NetIoStatus.Success) return status;
-        status = StableTable(family, out var now);
+        status = StableTable(backend, family, out var now);
         if (status != NetIoStatus.Success)
         {
             subscription!.Cancel();
@@ -97,10 +96,10 @@ public static partial class NetIo
     }
 
     /// <summary>The table without tentative or duplicate addresses, or a null table while one is tentative.</summary>
-    private static NetIoStatus StableTable(AddressFamily family, out MibTable<MibUnicastIpAddressRow>? stable)
+    private static NetIoStatus StableTable(INetIoBackend backend, AddressFamily family, out MibTable<MibUnicastIpAddressRow>? stable)
     {
         stable = null;
-        var status = s_backend.GetUnicastAddressTable(family, out var table);
+        var status = backend.GetUnicastAddressTable(family, out var table);
         if (status != NetIoStatus.Success) return status;
         using (table)
         {
@@ -116,32 +115,70 @@ public static partial class NetIo
     }
 
     /// <summary>Streams the changes <see cref="NotifyUnicastIpAddressChange"/> reports, until <paramref name="cancellationToken"/> is cancelled.</summary>
-    /// <exception cref="NetIoException">The registration failed.</exception>
+    /// <exception cref="NetIoException">The registration failed, or its namespace was deleted (BadNetName, after the deletes).</exception>
     public static IAsyncEnumerable<MibChange<MibUnicastIpAddressRow>> WatchUnicastIpAddressChanges(AddressFamily family = AddressFamily.Unspecified,
-        CancellationToken cancellationToken = default) =>
-        ChangeStream.Watch(new Linux.UnicastAddressChangeSource(s_backend), CheckedFamily(family), cancellationToken);
+        CancellationToken cancellationToken = default)
+    {
+        var checkedFamily = CheckedFamily(family);
+        return Notifications.ChangeStream.Watch<MibUnicastIpAddressRow>(
+            (deliver, onResync, out handle) => Backend.NotifyUnicastAddressChange(checkedFamily, deliver, onResync, true, out handle), cancellationToken);
+    }
 
     /// <summary>Streams the changes <see cref="NotifyIpInterfaceChange"/> reports, until <paramref name="cancellationToken"/> is cancelled.</summary>
-    /// <exception cref="NetIoException">The registration failed.</exception>
+    /// <exception cref="NetIoException">The registration failed, or its namespace was deleted (BadNetName, after the deletes).</exception>
     public static IAsyncEnumerable<MibChange<MibIpInterfaceRow>> WatchIpInterfaceChanges(AddressFamily family = AddressFamily.Unspecified,
-        CancellationToken cancellationToken = default) =>
-        ChangeStream.Watch(new Linux.IpInterfaceChangeSource(s_backend), CheckedFamily(family), cancellationToken);
+        CancellationToken cancellationToken = default)
+    {
+        var checkedFamily = CheckedFamily(family);
+        return Notifications.ChangeStream.Watch<MibIpInterfaceRow>(
+            (deliver, onResync, out handle) => Backend.NotifyIpInterfaceChange(checkedFamily, deliver, onResync, true, out handle), cancellationToken);
+    }
 
     /// <summary>Streams the changes <see cref="NotifyRouteChange2"/> reports, until <paramref name="cancellationToken"/> is cancelled.</summary>
-    /// <exception cref="NetIoException">The registration failed.</exception>
+    /// <exception cref="NetIoException">The registration failed, or its namespace was deleted (BadNetName, after the deletes).</exception>
     public static IAsyncEnumerable<MibChange<MibIpForwardRow2>> WatchRouteChanges(AddressFamily family = AddressFamily.Unspecified,
-        CancellationToken cancellationToken = default) =>
-        ChangeStream.Watch(new Linux.RouteChangeSource(s_backend, RouteTables.Current), CheckedFamily(family), cancellationToken);
+        CancellationToken cancellationToken = default)
+    {
+        var checkedFamily = CheckedFamily(family);
+        var tables = RouteTables.Current;
+        return Notifications.ChangeStream.Watch<MibIpForwardRow2>(
+            (deliver, onResync, out handle) => Backend.NotifyRouteChange(checkedFamily, tables, deliver, onResync, true, out handle), cancellationToken);
+    }
 
-    private static NetIoStatus Register<TKey, TRow>(IChangeSource<TKey, TRow> source, AddressFamily family, Action<TRow?, MibNotificationType>? callback,
-        bool initialNotification, out NotificationHandle? notificationHandle) where TKey : notnull where TRow : struct
+    private delegate NetIoStatus Registration<TRow>(INetIoBackend backend, AddressFamily family, ChangeCallback<TRow> deliver, bool initialNotification,
+        out NotificationHandle? handle) where TRow : struct;
+
+    private static NetIoStatus Register<TRow>(AddressFamily family, ChangeCallback<TRow>? callback, bool initialNotification,
+        out NotificationHandle? notificationHandle, Registration<TRow> register) where TRow : struct
     {
         notificationHandle = null;
         if (!IsNotifyFamily(family)) return Fail(NetIoStatus.InvalidParameter, $"family {(int)family} is not AF_UNSPEC, AF_INET or AF_INET6", "Family");
         if (callback is null) return Fail(NetIoStatus.InvalidParameter, "the callback is null", "Callback");
-        var status = ChangeSubscription<TKey, TRow>.Start(source, family, callback, initialNotification, out var subscription);
-        notificationHandle = subscription;
+        var status = register(Backend, family, InScope(NetNamespace.Current, callback), initialNotification, out notificationHandle);
         return status == NetIoStatus.Success ? Ok() : status;
+    }
+
+    /// <summary>
+    /// Runs <paramref name="callback"/> in the namespace of the registration made in <paramref name="registering"/>:
+    /// inside it, calls act on that namespace until the callback enters another (a scope entered there ends with it).
+    /// The registration keeps the namespace alive while callbacks can run.
+    /// </summary>
+    internal static ChangeCallback<TRow> InScope<TRow>(NetNamespaceScope? registering, ChangeCallback<TRow> callback) where TRow : struct
+    {
+        var scope = NetNamespaceScope.ForCallbacks(registering);
+        return (row, type) =>
+        {
+            var saved = NetNamespace.Current;
+            NetNamespace.Current = scope;
+            try
+            {
+                callback(row, type);
+            }
+            finally
+            {
+                NetNamespace.Current = saved;
+            }
+        };
     }
 
     private static bool IsNotifyFamily(AddressFamily family) =>

@@ -1,5 +1,3 @@
-using IpHelper.Linux.Proc;
-
 namespace IpHelper;
 
 public static partial class NetIo
@@ -10,15 +8,7 @@ public static partial class NetIo
     /// with the port 0, when no Teredo client runs (as Windows when its client is not started);
     /// NotSupported when the kernel has no IPv6.
     /// </summary>
-    public static NetIoStatus GetTeredoPort(out ushort port)
-    {
-        port = 0;
-        if (Sysctl.Read("ipv6/conf/all/disable_ipv6") is null) return Fail(NetIoStatus.NotSupported, "the kernel has no IPv6 stack");
-        if (TeredoClient.FindPort(NetNamespace.CurrentInode) is not { } found)
-            return Fail(NetIoStatus.NotReady, "no Teredo client (miredo) is running in this network namespace");
-        port = found;
-        return Ok();
-    }
+    public static NetIoStatus GetTeredoPort(out ushort port) => Backend.GetTeredoPort(out port);
 
     /// <summary>
     /// Registers <paramref name="callback"/> for changes of the Teredo client's port: it appears
@@ -32,7 +22,19 @@ public static partial class NetIo
     {
         notificationHandle = null;
         if (callback is null) return Fail(NetIoStatus.InvalidParameter, "the callback is null", "Callback");
-        notificationHandle = Notifications.TeredoSubscription.Start((port, type) => callback(callerContext, port, type), initialNotification);
-        return Ok();
+        var scope = NetNamespaceScope.ForCallbacks(NetNamespace.Current);
+        return Backend.NotifyTeredoPortChange((port, type) =>
+        {
+            var saved = NetNamespace.Current;
+            NetNamespace.Current = scope;
+            try
+            {
+                callback(callerContext, port, type);
+            }
+            finally
+            {
+                NetNamespace.Current = saved;
+            }
+        }, initialNotification, out notificationHandle);
     }
 }

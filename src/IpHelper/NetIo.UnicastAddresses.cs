@@ -15,7 +15,7 @@ public static partial class NetIo
         table = null;
         var status = CheckAddressTableFamily(family);
         if (status != NetIoStatus.Success) return status;
-        status = s_backend.GetUnicastAddressTable(family, out table);
+        status = Backend.GetUnicastAddressTable(family, out table);
         return status == NetIoStatus.Success ? Ok() : status;
     }
 
@@ -33,7 +33,7 @@ public static partial class NetIo
             return Fail(NetIoStatus.InvalidParameter, $"'{row.Address}' has a scope id but is not link-local", "Address");
         var status = ResolveInterface(row.InterfaceLuid, row.InterfaceIndex, out var identity);
         if (status != NetIoStatus.Success) return status;
-        status = s_backend.GetUnicastAddress(identity, row.Address, out var found);
+        status = Backend.GetUnicastAddress(identity, row.Address, out var found);
         if (status != NetIoStatus.Success) return status;
         row = found;
         return Ok();
@@ -74,7 +74,7 @@ public static partial class NetIo
         if (status != NetIoStatus.Success) return status;
         var wanted = row;
         if (wanted.OnLinkPrefixLength == OnLinkPrefixLengthUnspecified) wanted.OnLinkPrefixLength = AddressBits(row.Address);
-        status = s_backend.CreateUnicastAddress(identity, wanted);
+        status = Backend.CreateUnicastAddress(identity, wanted);
         return status == NetIoStatus.Success ? Ok() : status;
     }
 
@@ -92,7 +92,7 @@ public static partial class NetIo
         if (status != NetIoStatus.Success) return status;
         status = ResolveAddressWriteInterface(row.InterfaceLuid, row.InterfaceIndex, out var identity);
         if (status != NetIoStatus.Success) return status;
-        status = s_backend.SetUnicastAddress(identity, row);
+        status = Backend.SetUnicastAddress(identity, row);
         return status == NetIoStatus.Success ? Ok() : status;
     }
 
@@ -108,7 +108,7 @@ public static partial class NetIo
             return Fail(NetIoStatus.InvalidParameter, $"'{row.Address}' is not a unicast IPv4 or IPv6 address", "Address");
         var status = ResolveAddressWriteInterface(row.InterfaceLuid, row.InterfaceIndex, out var identity);
         if (status != NetIoStatus.Success) return status;
-        status = s_backend.DeleteUnicastAddress(identity, row.Address);
+        status = Backend.DeleteUnicastAddress(identity, row.Address);
         return status == NetIoStatus.Success ? Ok() : status;
     }
 

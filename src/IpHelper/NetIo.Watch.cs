@@ -1,5 +1,3 @@
-using System.Net.Sockets;
-
 namespace IpHelper;
 
 public static partial class NetIo
@@ -10,7 +8,8 @@ public static partial class NetIo
     /// add, parameter change and delete. Windows has no Notify function for this table; it is the
     /// stream behind <c>iphelper monitor interfaces</c>.
     /// </summary>
-    /// <exception cref="NetIoException">The registration failed (for example the namespace is gone).</exception>
+    /// <exception cref="NetIoException">The registration failed, or its namespace was deleted (BadNetName, after the deletes).</exception>
     public static IAsyncEnumerable<MibChange<MibIfRow2>> WatchInterfaceChanges(CancellationToken cancellationToken = default) =>
-        Notifications.ChangeStream.Watch(new Linux.InterfaceChangeSource(s_backend), AddressFamily.Unspecified, cancellationToken);
+        Notifications.ChangeStream.Watch<MibIfRow2>(
+            (deliver, onResync, out handle) => Backend.NotifyInterfaceChange(deliver, onResync, true, out handle), cancellationToken);
 }

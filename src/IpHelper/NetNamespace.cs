@@ -1,5 +1,3 @@
-using System.Runtime.InteropServices;
-using IpHelper.Linux;
 using Microsoft.Win32.SafeHandles;
 
 namespace IpHelper;
@@ -8,8 +6,24 @@ namespace IpHelper;
 /// Network namespaces, the Linux counterpart of Windows network compartments. Every IP Helper call
 /// made inside a <see cref="NetNamespaceScope"/> (on the same thread, or in async code started
 /// from it) acts on the scope's namespace; outside any scope the library acts on the network
-/// namespace of the calling thread, which is normally the process's own.
+/// namespace of the calling thread, which is normally the process's own. Inside a notification
+/// callback, the registration's namespace is the current one until the callback enters another.
 /// </summary>
+/// <remarks>
+/// The scope travels with the ExecutionContext (an AsyncLocal), so:
+/// <list type="bullet">
+/// <item>Awaits inside the scope stay in it; tasks started inside it act on it, even after the scope is
+/// disposed they see it disposed and fail with <see cref="ObjectDisposedException"/>.</item>
+/// <item>An <c>async IAsyncEnumerable</c> iterator runs each step in the consumer's context: a scope
+/// entered inside the iterator covers only the code up to the next <c>yield return</c>; after it, the
+/// consumer's scope is current again. Enter the scope in each step, or around the consuming loop.</item>
+/// <item>A synchronous iterator (<c>IEnumerable</c>) runs inside the consumer's thread without any
+/// ExecutionContext switch: a scope entered in it stays current in the consumer's loop body until the
+/// iterator resumes and disposes it. Do not hold a scope across <c>yield return</c>.</item>
+/// </list>
+/// Scopes of the same namespace share one context (sockets, kept interface facts): entering a namespace
+/// that is already entered costs an open and a stat of its file.
+/// </remarks>
 /// <example>
 /// <code>
 /// using (NetNamespace.Enter("blue"))      // like `ip -n blue`
@@ -23,14 +37,11 @@ public static class NetNamespace
     /// <summary>Where <c>ip netns add</c> mounts named namespaces.</summary>
     private const string NamedNamespaceDirectory = "/run/netns/";
 
-    /// <summary>The network namespace of the calling thread (/proc/self/ns/net follows the main thread).</summary>
-    private const string ThreadNamespacePath = "/proc/thread-self/ns/net";
-
     private static readonly AsyncLocal<NetNamespaceScope?> s_current = new();
 
     /// <summary>
     /// The scope the library targets in this thread or async flow, or null for the calling
-    /// thread's own namespace. Set by <see cref="NetNamespaceScope"/> only.
+    /// thread's own namespace. Set by <see cref="NetNamespaceScope"/> and around notification callbacks only.
     /// </summary>
     internal static NetNamespaceScope? Current
     {
@@ -49,8 +60,8 @@ public static class NetNamespace
         get
         {
             if (Current is { } scope) return scope.Inode;
-            using SafeFileHandle fd = Open(ThreadNamespacePath, name: null, argument: null);
-            return Inode(fd, ThreadNamespacePath);
+            var status = NetIo.DefaultBackend.GetThreadNamespaceInode(out var inode);
+            return status == NetIoStatus.Success ? inode : throw new NetIoException(NetIo.LastErrorDetail!);
         }
     }
 
@@ -74,11 +85,13 @@ public static class NetNamespace
         bool isPath = nameOrPath.Contains('/');
         if (nameOrPath.Length == 0 || nameOrPath.Contains('\0') || (!isPath && nameOrPath is "." or ".."))
         {
-            throw Failure(NetIoStatus.InvalidParameter, $"'{nameOrPath}' is neither a network namespace name nor a path", nameof(nameOrPath));
+            throw new NetIoException(new NetIoErrorDetail(NetIoStatus.InvalidParameter, 0, null, nameof(nameOrPath),
+                $"'{nameOrPath}' is neither a network namespace name nor a path"));
         }
 
         string path = isPath ? nameOrPath : NamedNamespaceDirectory + nameOrPath;
-        return Start(Open(path, isPath ? null : nameOrPath, nameof(nameOrPath)), nameOrPath, path, nameof(nameOrPath));
+        var status = NetIo.DefaultBackend.EnterNamespace(path, isPath ? null : nameOrPath, nameof(nameOrPath), out var context);
+        return Start(status, context, nameOrPath);
     }
 
     /// <summary>
@@ -97,101 +110,16 @@ public static class NetNamespace
     public static NetNamespaceScope Enter(SafeFileHandle nsFd)
     {
         ArgumentNullException.ThrowIfNull(nsFd);
-        SafeFileHandle fd = Interop.fcntl(nsFd, Interop.F_DUPFD_CLOEXEC, 0);
-        if (fd.IsInvalid)
-        {
-            int errno = Marshal.GetLastPInvokeError();
-            fd.Dispose();
-            throw errno == Errno.EBADF
-                ? Failure(NetIoStatus.InvalidParameter, "the namespace descriptor is not an open file descriptor", nameof(nsFd), errno)
-                : Failure(Errno.ToStatus(errno), "cannot duplicate the namespace descriptor", nameof(nsFd), errno);
-        }
-
-        return Start(fd, name: null, "the namespace descriptor", nameof(nsFd));
+        ObjectDisposedException.ThrowIf(nsFd.IsClosed, nsFd);
+        var status = NetIo.DefaultBackend.EnterNamespace(nsFd, nameof(nsFd), out var context);
+        return Start(status, context, name: null);
     }
 
-    /// <summary>
-    /// Runs <paramref name="work"/> in the namespace the library targets: on the current scope's
-    /// thread when there is one (sockets created and /proc/sys/net or /proc/thread-self/net files
-    /// opened there belong to the scope's namespace for life), else directly on the calling thread.
-    /// AsyncLocal values that <paramref name="work"/> sets do not flow back to the caller.
-    /// </summary>
-    /// <exception cref="ObjectDisposedException">The current scope has been disposed (by another flow).</exception>
-    internal static T Run<T>(Func<T> work) => Current is { } scope ? scope.Invoke(work) : work();
-
-    /// <summary>True when no scope is current, so calls act on the process's own namespace.</summary>
-    internal static bool IsDefault => Current is null;
-
-    /// <summary>
-    /// Opens a namespace file; <paramref name="name"/> is the bare name it was given as, if any, and
-    /// <paramref name="argument"/> the parameter a failure is blamed on.
-    /// </summary>
-    private static SafeFileHandle Open(string path, string? name, string? argument)
+    private static NetNamespaceScope Start(NetIoStatus status, INetIoContext? context, string? name)
     {
-        SafeFileHandle fd = Interop.open(path, Interop.O_RDONLY | Interop.O_CLOEXEC);
-        if (!fd.IsInvalid) return fd;
-
-        int errno = Marshal.GetLastPInvokeError();
-        fd.Dispose();
-        throw errno switch
-        {
-            Errno.ENOENT when name is not null => Failure(NetIoStatus.FileNotFound,
-                $"there is no network namespace named '{name}' ({path} does not exist; see 'ip netns list')", argument, errno),
-            Errno.ENOENT => Failure(NetIoStatus.FileNotFound, $"{path} does not exist", argument, errno),
-            _ => Failure(Errno.ToStatus(errno), $"cannot open {path}", argument, errno),
-        };
-    }
-
-    /// <summary>The inode number of the open namespace file <paramref name="fd"/>.</summary>
-    private static ulong Inode(SafeFileHandle fd, string what)
-    {
-        if (Interop.statx(fd, "", Interop.AT_EMPTY_PATH, Interop.STATX_INO, out Interop.StatxBuffer buffer) != 0)
-        {
-            int errno = Marshal.GetLastPInvokeError();
-            throw Failure(Errno.ToStatus(errno), $"cannot stat {what}", argument: null, errno);
-        }
-
-        if ((buffer.Mask & Interop.STATX_INO) == 0)
-        {
-            throw Failure(NetIoStatus.NotSupported, $"the kernel did not report the inode of {what}", argument: null);
-        }
-
-        return buffer.Ino;
-    }
-
-    /// <summary>
-    /// Makes a scope of the namespace file <paramref name="fd"/> (which it takes over) and makes it current.
-    /// </summary>
-    private static NetNamespaceScope Start(SafeFileHandle fd, string? name, string what, string argument)
-    {
-        NetNamespaceScope scope;
-        try
-        {
-            scope = new NetNamespaceScope(fd, name, Inode(fd, what));
-        }
-        catch
-        {
-            fd.Dispose();
-            throw;
-        }
-
-        int errno = scope.Invoke(() => Interop.setns(fd, Interop.CLONE_NEWNET) == 0 ? 0 : Marshal.GetLastPInvokeError());
-        if (errno != 0)
-        {
-            scope.Dispose();
-            throw errno switch
-            {
-                Errno.EINVAL => Failure(NetIoStatus.InvalidParameter, $"{what} is not a network namespace", argument, errno),
-                Errno.EPERM => Failure(NetIoStatus.AccessDenied,
-                    $"entering the network namespace {what} needs CAP_SYS_ADMIN", argument, errno),
-                _ => Failure(Errno.ToStatus(errno), $"cannot enter the network namespace {what}", argument, errno),
-            };
-        }
-
+        if (status != NetIoStatus.Success) throw new NetIoException(NetIo.LastErrorDetail!);
+        var scope = new NetNamespaceScope(context!, name);
         scope.MakeCurrent();
         return scope;
     }
-
-    private static NetIoException Failure(NetIoStatus status, string message, string? argument, int errno = 0) =>
-        new(new NetIoErrorDetail(status, errno, KernelMessage: null, argument, message));
 }

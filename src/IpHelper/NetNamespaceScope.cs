@@ -1,41 +1,41 @@
-using System.Runtime.ExceptionServices;
-using Microsoft.Win32.SafeHandles;
-
 namespace IpHelper;
 
 /// <summary>
 /// A network namespace entered with <see cref="NetNamespace.Enter(string)"/>. Until it is disposed,
 /// IP Helper calls made on the thread or async flow that entered it, and in tasks started from there,
-/// act on the namespace. The caller's own thread never changes namespace: the scope owns one
-/// dedicated thread that joined the namespace when the scope was created, and the library opens its
-/// sockets and /proc files on that thread. Disposing the scope ends that thread and closes the
-/// namespace descriptor.
+/// act on the namespace. The caller's own thread never changes namespace: the library keeps one
+/// context per namespace (a thread that joined it, to make sockets and open /proc files there, and
+/// the sockets and interface facts it reuses), shared by every scope and notification registration of
+/// that namespace and closed when the last of them ends.
 /// </summary>
 public sealed class NetNamespaceScope : IDisposable
 {
-    /// <summary>How long <see cref="Dispose"/> waits for a work item still running on the scope's thread.</summary>
-    private static readonly TimeSpan s_joinTimeout = TimeSpan.FromSeconds(10);
-
-    private readonly SafeFileHandle _fd;
-    private readonly Thread _thread;
-
-    /// <summary>Work waiting for the scope's thread; also the lock for itself and <see cref="_closing"/>.</summary>
-    private readonly Queue<WorkItem> _queue = new();
-
-    private bool _closing;
+    /// <summary>The reference this scope holds; null for the scope of a registration's callbacks, which holds none.</summary>
+    private readonly INetIoContext? _context;
+    private readonly INetIoBackend _backend;
     private int _disposed;
 
     /// <summary>The scope that was current in the entering flow when this one was entered.</summary>
     private NetNamespaceScope? _previous;
 
-    /// <summary>Takes over <paramref name="fd"/> and starts the scope's thread, still in the caller's namespace.</summary>
-    internal NetNamespaceScope(SafeFileHandle fd, string? name, ulong inode)
+    /// <summary>Takes over <paramref name="context"/>, released when the scope is disposed.</summary>
+    internal NetNamespaceScope(INetIoContext context, string? name)
     {
-        _fd = fd;
+        _context = context;
+        _backend = context.Backend;
         Name = name;
-        Inode = inode;
-        _thread = new Thread(Serve) { IsBackground = true, Name = $"netns {name ?? "fd"}" };
-        _thread.UnsafeStart();
+        Inode = context.Inode;
+    }
+
+    /// <summary>
+    /// The scope notification callbacks run in: the registration's namespace, kept alive by the
+    /// registration itself for as long as callbacks can run.
+    /// </summary>
+    private NetNamespaceScope(INetIoBackend backend, string? name)
+    {
+        _backend = backend;
+        Name = name;
+        Inode = backend.NamespaceInode;
     }
 
     /// <summary>
@@ -53,12 +53,28 @@ public sealed class NetNamespaceScope : IDisposable
     /// <summary>True once <see cref="Dispose"/> has been called.</summary>
     internal bool IsDisposed => Volatile.Read(ref _disposed) != 0;
 
+    /// <summary>The backend bound to the scope's namespace.</summary>
+    /// <exception cref="ObjectDisposedException">The scope has been disposed (by another flow).</exception>
+    internal INetIoBackend Backend
+    {
+        get
+        {
+            ObjectDisposedException.ThrowIf(IsDisposed, this);
+            return _backend;
+        }
+    }
+
+    /// <summary>The scope for the callbacks of a registration made in <paramref name="registering"/> (null: the process's namespace).</summary>
+    internal static NetNamespaceScope? ForCallbacks(NetNamespaceScope? registering) =>
+        registering is null ? null : new NetNamespaceScope(registering.Backend, registering.Name);
+
     /// <summary>
     /// Leaves the namespace: if this scope is the current one of the calling flow, the scope that was
     /// current when it was entered becomes current again (skipping scopes disposed since); disposing
     /// a scope that is not current (out of order) leaves the flow's current scope alone. Then the
-    /// scope's thread finishes the work already queued and ends (Dispose waits up to 10 s for it),
-    /// and the namespace descriptor is closed. Calling it again does nothing.
+    /// scope's reference to the namespace's context is given back: the context (its sockets and
+    /// thread) closes when no other scope, registration or anycast membership of the namespace holds
+    /// it. Calling it again does nothing.
     /// </summary>
     public void Dispose()
     {
@@ -71,14 +87,7 @@ public sealed class NetNamespaceScope : IDisposable
             NetNamespace.Current = previous;
         }
 
-        lock (_queue)
-        {
-            _closing = true;
-            Monitor.Pulse(_queue);
-        }
-
-        if (Thread.CurrentThread != _thread) _thread.Join(s_joinTimeout);
-        _fd.Dispose();
+        _context?.Dispose();
     }
 
     /// <summary>Makes this scope the current one of the calling flow, remembering the one it replaces.</summary>
@@ -86,107 +95,5 @@ public sealed class NetNamespaceScope : IDisposable
     {
         _previous = NetNamespace.Current;
         NetNamespace.Current = this;
-    }
-
-    /// <summary>
-    /// Runs <paramref name="work"/> on the scope's thread, inside the namespace, with the caller's
-    /// ExecutionContext, and waits for it: returns its result or rethrows its exception with the
-    /// original stack trace. Called on the scope's thread itself, it runs <paramref name="work"/> directly.
-    /// </summary>
-    /// <exception cref="ObjectDisposedException">The scope has been disposed.</exception>
-    internal T Invoke<T>(Func<T> work)
-    {
-        if (Thread.CurrentThread == _thread) return work();
-
-        var item = new WorkItem<T>(work, ExecutionContext.Capture());
-        lock (_queue)
-        {
-            ObjectDisposedException.ThrowIf(_closing, this);
-            _queue.Enqueue(item);
-            Monitor.Pulse(_queue);
-        }
-
-        return item.Wait();
-    }
-
-    /// <summary>The scope's thread: runs queued work in order until the scope is closed and the queue is empty.</summary>
-    private void Serve()
-    {
-        while (true)
-        {
-            WorkItem item;
-            lock (_queue)
-            {
-                while (_queue.Count == 0)
-                {
-                    if (_closing) return;
-                    Monitor.Wait(_queue);
-                }
-
-                item = _queue.Dequeue();
-            }
-
-            item.Run();
-        }
-    }
-
-    /// <summary>A unit of work for the scope's thread, which the posting thread waits for.</summary>
-    private abstract class WorkItem
-    {
-        private readonly object _gate = new();
-        private bool _done;
-
-        /// <summary>Runs the work on the scope's thread and wakes the waiting caller.</summary>
-        public void Run()
-        {
-            Execute();
-            lock (_gate)
-            {
-                _done = true;
-                Monitor.Pulse(_gate);
-            }
-        }
-
-        /// <summary>Runs the work, capturing its result or exception; must not throw.</summary>
-        protected abstract void Execute();
-
-        /// <summary>Blocks until <see cref="Run"/> has finished.</summary>
-        protected void WaitDone()
-        {
-            lock (_gate)
-            {
-                while (!_done) Monitor.Wait(_gate);
-            }
-        }
-    }
-
-    /// <summary>A <see cref="Func{TResult}"/> to run in the caller's ExecutionContext.</summary>
-    private sealed class WorkItem<T>(Func<T> work, ExecutionContext? context) : WorkItem
-    {
-        private T? _result;
-        private ExceptionDispatchInfo? _error;
-
-        /// <summary>Waits for the work, then returns its result or rethrows its exception.</summary>
-        public T Wait()
-        {
-            WaitDone();
-            _error?.Throw();
-            return _result!;
-        }
-
-        protected override void Execute()
-        {
-            try
-            {
-                if (context is null) RunWork();
-                else ExecutionContext.Run(context, static state => ((WorkItem<T>)state!).RunWork(), this);
-            }
-            catch (Exception e)
-            {
-                _error = ExceptionDispatchInfo.Capture(e);
-            }
-        }
-
-        private void RunWork() => _result = work();
     }
 }

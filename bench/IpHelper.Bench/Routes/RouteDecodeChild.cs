@@ -21,7 +21,7 @@ internal static class RouteDecodeChild
     {
         var iterations = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 15;
         using var socket = NetlinkSocket.Open();
-        RouteInterfaceMap.LoadAll(socket, out var interfaces).ThrowIfFailed("RTM_GETLINK dump");
+        RouteInterfaceMap.LoadAll(socket, metrics: null, out var interfaces).ThrowIfFailed("RTM_GETLINK dump");
         var capture = new Capture { Datagrams = [] };
         using var request = new NetlinkMessageWriter();
         foreach (var table in RouteTableSelection.Default.DumpTables)

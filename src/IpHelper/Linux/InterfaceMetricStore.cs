@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Net.Sockets;
-using System.Runtime.CompilerServices;
 
 namespace IpHelper.Linux;
 
@@ -12,9 +11,13 @@ namespace IpHelper.Linux;
 /// A line is bound to both index and name, so a new interface that reuses an index starts automatic.
 /// The directory is created by the first metric set, mode 0755 (owned by the writing user, root: only
 /// CAP_NET_ADMIN may set a metric); reads never create it, and a missing or unreadable directory reads
-/// as "every interface automatic".
+/// as "every interface automatic". One store per namespace context.
 /// </summary>
-internal static class InterfaceMetricStore
+/// <param name="cookie">The namespace's SO_NETNS_COOKIE, which is never reused while the system runs (a
+/// namespace inode number is reused after the namespace is gone, and a new namespace must not inherit the
+/// metrics of a deleted one); null on kernels before 5.14, where <paramref name="inode"/> names the file.</param>
+/// <param name="inode">The namespace's inode number.</param>
+internal sealed class InterfaceMetricStore(ulong? cookie, ulong inode)
 {
     private const string Directory = "/run/iphelper";
     private const UnixFileMode DirectoryMode = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute
@@ -22,26 +25,26 @@ internal static class InterfaceMetricStore
     private static readonly object s_lock = new();
 
     /// <summary>The metric set for the interface, or null when it uses the automatic metric (0).</summary>
-    public static uint? Get(AddressFamily family, uint interfaceIndex, string name)
+    public uint? Get(AddressFamily family, uint interfaceIndex, string name)
     {
-        foreach (var entry in Read(PathForCurrentNamespace()))
+        foreach (var entry in Read(Path))
             if (entry.Family == family && entry.Index == interfaceIndex && entry.Name == name) return entry.Metric;
         return null;
     }
 
-    /// <summary>Every metric set in the current namespace, read at once (for a whole table of interfaces).</summary>
-    public static IReadOnlyList<(AddressFamily Family, uint Index, string Name, uint Metric)> GetAll() =>
-        [.. Read(PathForCurrentNamespace()).Select(e => (e.Family, e.Index, e.Name, e.Metric))];
+    /// <summary>Every metric set in the namespace, read at once (for a whole table of interfaces).</summary>
+    public IReadOnlyList<(AddressFamily Family, uint Index, string Name, uint Metric)> GetAll() =>
+        [.. Read(Path).Select(e => (e.Family, e.Index, e.Name, e.Metric))];
 
     /// <summary>The metric the kernel route priorities of this interface include: the set metric, or 0.</summary>
-    public static uint Effective(AddressFamily family, uint interfaceIndex, string name) => Get(family, interfaceIndex, name) ?? 0;
+    public uint Effective(AddressFamily family, uint interfaceIndex, string name) => Get(family, interfaceIndex, name) ?? 0;
 
     /// <summary>Sets (or with null clears) the interface metric; returns 0 or the errno of the failed write.</summary>
-    public static int Set(AddressFamily family, uint interfaceIndex, string name, uint? metric)
+    public int Set(AddressFamily family, uint interfaceIndex, string name, uint? metric)
     {
         // The store is the Linux backend's (UnixFileMode has no meaning elsewhere).
         if (!OperatingSystem.IsLinux()) return Errno.EOPNOTSUPP;
-        var path = PathForCurrentNamespace();
+        var path = Path;
         lock (s_lock)
         {
             try
@@ -69,26 +72,10 @@ internal static class InterfaceMetricStore
         }
     }
 
-    private static string? s_processNamespacePath;
-    private static readonly ConditionalWeakTable<NetNamespaceScope, string> s_scopePaths = [];
-
-    /// <summary>
-    /// The file of the current namespace, named after its SO_NETNS_COOKIE, which is never reused while
-    /// the system runs: a namespace inode number is reused after the namespace is gone, and a new
-    /// namespace must not inherit the metrics of a deleted one. Kernels before 5.14 have no cookie;
-    /// there the inode names the file.
-    /// </summary>
-    internal static string PathForCurrentNamespace() => NetNamespace.Current is { } scope
-        ? s_scopePaths.GetValue(scope, _ => PathFor(NetNamespace.CurrentInode))
-        : s_processNamespacePath ??= PathFor(NetNamespace.CurrentInode);
-
-    private static string PathFor(ulong inode)
-    {
-        using var socket = Netlink.NetlinkSocket.Open();
-        return socket.NamespaceCookie() is { } cookie
-            ? $"{Directory}/ifmetric-cookie-{cookie.ToString(CultureInfo.InvariantCulture)}"
-            : $"{Directory}/ifmetric-{inode.ToString(CultureInfo.InvariantCulture)}";
-    }
+    /// <summary>The store's file.</summary>
+    internal string Path { get; } = cookie is { } known
+        ? $"{Directory}/ifmetric-cookie-{known.ToString(CultureInfo.InvariantCulture)}"
+        : $"{Directory}/ifmetric-{inode.ToString(CultureInfo.InvariantCulture)}";
 
     private static IEnumerable<Entry> Read(string path)
     {

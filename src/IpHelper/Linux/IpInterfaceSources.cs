@@ -1,5 +1,6 @@
 using System.Net.Sockets;
 using System.Text;
+using IpHelper.Linux.Namespaces;
 using IpHelper.Linux.Netlink;
 using IpHelper.Linux.Proc;
 using IpHelper.Linux.Rtnl;
@@ -28,7 +29,7 @@ internal sealed class IpInterfaceSources
     /// Reads the sources for <paramref name="family"/> (Unspecified: both) and one interface, or every
     /// interface when <paramref name="interfaceIndex"/> is 0.
     /// </summary>
-    public static NetIoStatus Load(NetlinkSocket socket, AddressFamily family, int interfaceIndex, out IpInterfaceSources sources)
+    public static NetIoStatus Load(NamespaceContext context, NetlinkSocket socket, AddressFamily family, int interfaceIndex, out IpInterfaceSources sources)
     {
         sources = new IpInterfaceSources();
         var ipv4 = family != AddressFamily.InterNetworkV6;
@@ -38,7 +39,7 @@ internal sealed class IpInterfaceSources
         {
             var status = LoadNeighborTable(socket, request, LinuxAfInet, sources._neighbor4);
             if (status != NetIoStatus.Success) return status;
-            sources._mtuExpires4 = Sysctl.ReadInt64("ipv4/route/mtu_expires") ?? 0;
+            sources._mtuExpires4 = Sysctl.ReadInt64(context, "ipv4/route/mtu_expires") ?? 0;
         }
         if (ipv6)
         {
@@ -49,11 +50,11 @@ internal sealed class IpInterfaceSources
             var error = socket.Dump(request, ref sources._linkLocal);
             if (error.Failed) return NetIo.Fail(error.Status, $"RTM_GETADDR dump: {error}", errno: error.Errno, kernelMessage: error.Message);
             if (sources._linkLocal.Malformed) return Undecodable("RTM_GETADDR dump");
-            sources._mtuExpires6 = Sysctl.ReadInt64("ipv6/route/mtu_expires") ?? 0;
-            sources._allAcceptDad = (int)(Sysctl.ReadInt64("ipv6/conf/all/accept_dad") ?? 0);
-            sources._defaultAddrGenMode = (int)(Sysctl.ReadInt64("ipv6/conf/default/addr_gen_mode") ?? 0);
+            sources._mtuExpires6 = Sysctl.ReadInt64(context, "ipv6/route/mtu_expires") ?? 0;
+            sources._allAcceptDad = (int)(Sysctl.ReadInt64(context, "ipv6/conf/all/accept_dad") ?? 0);
+            sources._defaultAddrGenMode = (int)(Sysctl.ReadInt64(context, "ipv6/conf/default/addr_gen_mode") ?? 0);
         }
-        foreach (var (entryFamily, index, name, metric) in InterfaceMetricStore.GetAll())
+        foreach (var (entryFamily, index, name, metric) in context.Metrics.GetAll())
             sources._metrics[(entryFamily, index)] = (Encoding.UTF8.GetBytes(name), metric);
         return NetIoStatus.Success;
     }

@@ -1,3 +1,4 @@
+using IpHelper.Linux.Namespaces;
 using IpHelper.Linux.Netlink;
 
 namespace IpHelper.Linux;
@@ -8,20 +9,17 @@ namespace IpHelper.Linux;
 /// on it before the change's request returns, so a look after the change always sees it. Facts are
 /// tagged with the <see cref="Generation"/> they were read in and are good while it stays the same.
 /// </summary>
-internal sealed class LinkChangeWatch : IDisposable
+internal sealed class LinkChangeWatch(NamespaceContext context) : IDisposable
 {
     private const int BufferBytes = 64 * 1024;
     private readonly Lock _lock = new();
     private NetlinkSocket? _socket;
     private long _generation;
 
-    /// <summary>The watch of the process's own namespace, opened on first use and kept for the process's life.</summary>
-    public static LinkChangeWatch Process { get; } = new();
-
     /// <summary>
     /// A number that changes whenever a link changed (or notifications were lost) since the previous
     /// call; read it before reading the facts it will vouch for. The first call subscribes in the
-    /// current namespace; while it cannot, every call returns a new number.
+    /// context's namespace; while it cannot, every call returns a new number.
     /// </summary>
     public long Generation()
     {
@@ -31,9 +29,9 @@ internal sealed class LinkChangeWatch : IDisposable
             {
                 try
                 {
-                    _socket = NetlinkSocket.OpenSubscriber([RtnlGroups.RTNLGRP_LINK], BufferBytes);
+                    _socket = context.OpenSubscriber([RtnlGroups.RTNLGRP_LINK], BufferBytes, datagramBufferBytes: 4096);
                 }
-                catch (NetIoException)
+                catch (Exception e) when (e is NetIoException or ObjectDisposedException)
                 {
                     // No subscription (out of descriptors, say): nothing may be kept, every call reads afresh.
                     return ++_generation;
@@ -47,6 +45,24 @@ internal sealed class LinkChangeWatch : IDisposable
             return _generation;
         }
     }
+
+    /// <summary>The link directory kept since the last link change, or a fresh one (kept for the next call).</summary>
+    public NetIoStatus Directory(NetlinkSocket socket, out LinkDirectory directory)
+    {
+        var generation = Generation();
+        if (_kept is { } kept && kept.Generation == generation)
+        {
+            directory = kept.Directory;
+            return NetIoStatus.Success;
+        }
+        var status = LinkDirectory.Load(socket, out directory);
+        if (status == NetIoStatus.Success) _kept = new Kept(directory, generation);
+        return status;
+    }
+
+    private Kept? _kept;
+
+    private sealed record Kept(LinkDirectory Directory, long Generation);
 
     /// <summary>Closes the subscription.</summary>
     public void Dispose()

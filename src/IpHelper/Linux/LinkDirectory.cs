@@ -39,29 +39,6 @@ internal sealed class LinkDirectory
         return collector.Malformed ? NetIo.Fail(NetIoStatus.InvalidData, "RTM_GETLINK dump: a message could not be decoded", errno: Errno.EBADMSG) : NetIoStatus.Success;
     }
 
-    /// <summary>
-    /// Every link of the current namespace: in the process's own namespace the directory read at the last
-    /// link change (see <see cref="LinkChangeWatch"/>), elsewhere a fresh dump. The directory is never
-    /// changed once loaded, so callers on several threads may share it.
-    /// </summary>
-    public static NetIoStatus Current(NetlinkSocket socket, out LinkDirectory directory)
-    {
-        if (!NetNamespace.IsDefault) return Load(socket, out directory);
-        var generation = LinkChangeWatch.Process.Generation();
-        if (s_process is { } kept && kept.Generation == generation)
-        {
-            directory = kept.Directory;
-            return NetIoStatus.Success;
-        }
-        var status = Load(socket, out directory);
-        if (status == NetIoStatus.Success) s_process = new Kept(directory, generation);
-        return status;
-    }
-
-    private static Kept? s_process;
-
-    private sealed record Kept(LinkDirectory Directory, long Generation);
-
     /// <summary>One link; FileNotFound (without an error detail) when it does not exist.</summary>
     public static NetIoStatus LoadOne(NetlinkSocket socket, int index, out LinkFacts facts)
     {

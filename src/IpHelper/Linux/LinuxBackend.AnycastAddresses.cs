@@ -9,7 +9,7 @@ internal sealed partial class LinuxBackend
     public NetIoStatus GetAnycastAddressTable(AddressFamily family, out MibTable<MibAnycastIpAddressRow>? table)
     {
         table = null;
-        using var lease = RtnlSockets.Rent();
+        using var lease = Context.Sockets.Rent();
         var status = ReadAnycast(lease.Socket, family, 0, out var memberships);
         return status == NetIoStatus.Success ? MembershipTable(lease.Socket, memberships, FillAnycast, out table) : status;
     }
@@ -18,7 +18,7 @@ internal sealed partial class LinuxBackend
     {
         row = default;
         if (address.Family == AddressFamily.InterNetwork) return NoIpv4Anycast();
-        using var lease = RtnlSockets.Rent();
+        using var lease = Context.Sockets.Rent();
         var status = FindAnycast(lease.Socket, iface, address, out var found);
         if (status != NetIoStatus.Success) return status;
         if (!found) return NotAnAddressOf(iface, address, "anycast");
@@ -33,7 +33,7 @@ internal sealed partial class LinuxBackend
     public NetIoStatus CreateAnycastAddress(in InterfaceIdentity iface, in SockAddrInet address)
     {
         if (address.Family == AddressFamily.InterNetwork) return NoIpv4Anycast();
-        using (var lease = RtnlSockets.Rent())
+        using (var lease = Context.Sockets.Rent())
         {
             var status = FindAnycast(lease.Socket, iface, address, out var exists);
             if (status != NetIoStatus.Success) return status;
@@ -41,7 +41,7 @@ internal sealed partial class LinuxBackend
         }
         Span<byte> bytes = stackalloc byte[16];
         address.WriteAddressBytes(bytes);
-        var errno = AnycastMemberships.Join((int)iface.Index, bytes);
+        var errno = Context.Anycast.Join((int)iface.Index, bytes);
         if (errno == 0) return NetIo.Ok();
         var (result, reason) = errno switch
         {
@@ -59,8 +59,8 @@ internal sealed partial class LinuxBackend
         if (address.Family == AddressFamily.InterNetwork) return NoIpv4Anycast();
         Span<byte> bytes = stackalloc byte[16];
         address.WriteAddressBytes(bytes);
-        if (AnycastMemberships.Leave((int)iface.Index, bytes)) return NetIo.Ok();
-        using var lease = RtnlSockets.Rent();
+        if (Context.Anycast.Leave((int)iface.Index, bytes)) return NetIo.Ok();
+        using var lease = Context.Sockets.Rent();
         var status = FindAnycast(lease.Socket, iface, address, out var exists);
         if (status != NetIoStatus.Success) return status;
         return exists
@@ -70,7 +70,7 @@ internal sealed partial class LinuxBackend
     }
 
     /// <summary>The IPv6 anycast list: RTM_GETANYCAST AF_INET6, or /proc/net/anycast6. IPv4 has no anycast addresses.</summary>
-    private static NetIoStatus ReadAnycast(NetlinkSocket socket, AddressFamily family, int index, out List<Membership> memberships)
+    private NetIoStatus ReadAnycast(NetlinkSocket socket, AddressFamily family, int index, out List<Membership> memberships)
     {
         memberships = [];
         return family == AddressFamily.InterNetwork
@@ -78,7 +78,7 @@ internal sealed partial class LinuxBackend
             : ReadMemberships(socket, RtnlMessageType.RTM_GETANYCAST, LinuxFamily.AF_INET6, index, "anycast6", memberships);
     }
 
-    private static NetIoStatus FindAnycast(NetlinkSocket socket, in InterfaceIdentity iface, in SockAddrInet address, out bool found)
+    private NetIoStatus FindAnycast(NetlinkSocket socket, in InterfaceIdentity iface, in SockAddrInet address, out bool found)
     {
         found = false;
         var status = ReadAnycast(socket, address.Family, (int)iface.Index, out var memberships);

@@ -11,7 +11,7 @@ internal sealed partial class LinuxBackend
     {
         bestRoute = default;
         bestSource = default;
-        using var lease = RtnlSockets.Rent();
+        using var lease = Context.Sockets.Rent();
         var socket = lease.Socket;
         var family = LinuxFamily.FromWindows(destination.Family);
         Span<byte> destinationBytes = stackalloc byte[16], sourceBytes = stackalloc byte[16];
@@ -30,7 +30,7 @@ internal sealed partial class LinuxBackend
         if (status != NetIoStatus.Success) return status;
         if (replies.Malformed) return Malformed("RTM_GETROUTE");
         var row = replies.Match.Row;
-        var error = RouteInterfaceCache.ResolveRow(socket, ref row);
+        var error = Context.RouteInterfaces.Resolve(socket, ref row);
         if (error.Failed) return Failed(error, "RTM_GETLINK");
         if (interfaceIndex != 0 && row.InterfaceIndex != interfaceIndex)
             return NetIo.Fail(NetIoStatus.NetworkUnreachable,
@@ -48,7 +48,7 @@ internal sealed partial class LinuxBackend
     public NetIoStatus FindLocalAddress(in SockAddrInet address, out uint interfaceIndex)
     {
         interfaceIndex = 0;
-        using var lease = RtnlSockets.Rent();
+        using var lease = Context.Sockets.Rent();
         var socket = lease.Socket;
         var family = LinuxFamily.FromWindows(address.Family);
         Span<byte> bytes = stackalloc byte[16];
@@ -150,7 +150,7 @@ internal sealed partial class LinuxBackend
     /// </summary>
     private struct FibMatchReader
     {
-        private static readonly RouteInterfaceMap s_noInterfaces = new();
+        private static readonly RouteInterfaceMap s_noInterfaces = new(metrics: null);
 
         public bool Found;
         public bool Malformed;

@@ -23,7 +23,7 @@ internal sealed partial class LinuxBackend
     public NetIoStatus LookupInterface(Guid interfaceGuid, out InterfaceIdentity identity)
     {
         identity = default;
-        using var lease = RtnlSockets.Rent();
+        using var lease = Context.Sockets.Rent();
         using var request = new NetlinkMessageWriter();
         LinkRequest.Dump(request, withStatistics: false);
         var finder = new GuidFinder(interfaceGuid);
@@ -37,7 +37,7 @@ internal sealed partial class LinuxBackend
     public NetIoStatus GetIfEntry(uint interfaceIndex, bool withStatistics, ref MibIfRow2 row)
     {
         if (interfaceIndex == 0 || interfaceIndex > int.MaxValue) return NetIoStatus.FileNotFound;
-        using var lease = RtnlSockets.Rent();
+        using var lease = Context.Sockets.Rent();
         using var request = new NetlinkMessageWriter();
         LinkRequest.Get(request, (int)interfaceIndex, null, withStatistics);
         var collector = new IfRowCollector(lease.Socket, withStatistics);
@@ -60,11 +60,11 @@ internal sealed partial class LinuxBackend
     public NetIoStatus GetIfTable(bool withStatistics, out MibTable<MibIfRow2>? table)
     {
         table = null;
-        using var lease = RtnlSockets.Rent();
+        using var lease = Context.Sockets.Rent();
         using var request = new NetlinkMessageWriter();
         LinkRequest.Dump(request, withStatistics);
         // One ethtool-netlink dump gives every device's speed; without that family, one ioctl per device.
-        var collector = new IfRowCollector(lease.Socket, withStatistics, Genl.EthtoolLinkSpeeds.TryDump(out var speeds) ? speeds : null);
+        var collector = new IfRowCollector(lease.Socket, withStatistics, Genl.EthtoolLinkSpeeds.TryDump(Context, out var speeds) ? speeds : null);
         try
         {
             var error = lease.Socket.Dump(request, ref collector);
@@ -82,7 +82,7 @@ internal sealed partial class LinuxBackend
     public NetIoStatus GetIfStackTable(out MibTable<MibIfStackRow>? table)
     {
         table = null;
-        using var lease = RtnlSockets.Rent();
+        using var lease = Context.Sockets.Rent();
         using var request = new NetlinkMessageWriter();
         LinkRequest.Dump(request, withStatistics: false);
         var collector = new StackCollector();
@@ -93,10 +93,10 @@ internal sealed partial class LinuxBackend
         return NetIo.Ok();
     }
 
-    private static NetIoStatus GetLink(int index, string? name, out InterfaceIdentity identity)
+    private NetIoStatus GetLink(int index, string? name, out InterfaceIdentity identity)
     {
         identity = default;
-        using var lease = RtnlSockets.Rent();
+        using var lease = Context.Sockets.Rent();
         using var request = new NetlinkMessageWriter();
         LinkRequest.Get(request, index, name, withStatistics: false);
         var reader = new IdentityReader();

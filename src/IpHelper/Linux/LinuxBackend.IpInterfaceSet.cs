@@ -29,9 +29,9 @@ internal sealed partial class LinuxBackend
     /// Opens a sysctl of the interface for writing without writing it: the kernel checks the caller's
     /// right to change the namespace's settings at open, so an unprivileged call fails before any change.
     /// </summary>
-    private static NetIoStatus CheckPrivilege(string key)
+    private NetIoStatus CheckPrivilege(string key)
     {
-        var errno = NetNamespace.Run(() =>
+        var errno = Context.Run(() =>
         {
             try
             {
@@ -56,7 +56,7 @@ internal sealed partial class LinuxBackend
     }
 
     /// <summary>Makes the planned writes in order; when one fails, the earlier ones are undone and its status returned.</summary>
-    private static NetIoStatus Apply(IpInterfaceSetPlan plan, AddressFamily family, uint interfaceIndex, string name, uint oldMtu)
+    private NetIoStatus Apply(IpInterfaceSetPlan plan, AddressFamily family, uint interfaceIndex, string name, uint oldMtu)
     {
         var undo = new Stack<Func<int>>();
         NetIoStatus Rollback(NetIoStatus status)
@@ -66,13 +66,13 @@ internal sealed partial class LinuxBackend
         }
         foreach (var (key, value) in plan.Sysctls)
         {
-            var old = Sysctl.Read(key);
+            var old = Sysctl.Read(Context, key);
             if (old is null) return Rollback(NetIo.Fail(NetIoStatus.FileNotFound, $"/proc/sys/net/{key} is gone: the interface disappeared", "InterfaceIndex", Errno.ENOENT));
-            var errno = Sysctl.Write(key, value);
+            var errno = Sysctl.Write(Context, key, value);
             if (errno != 0) return Rollback(WriteFailed(key, value, errno));
-            undo.Push(() => Sysctl.Write(key, old));
+            undo.Push(() => Sysctl.Write(Context, key, old));
         }
-        using var lease = RtnlSockets.Rent();
+        using var lease = Context.Sockets.Rent();
         if (plan.LinkMtu is { } mtu)
         {
             var error = SetLinkMtu(lease.Socket, (int)interfaceIndex, mtu);
@@ -82,11 +82,11 @@ internal sealed partial class LinuxBackend
         }
         if (plan.MetricChanges)
         {
-            var previous = InterfaceMetricStore.Get(family, interfaceIndex, name);
-            var errno = InterfaceMetricStore.Set(family, interfaceIndex, name, plan.Metric);
+            var previous = Context.Metrics.Get(family, interfaceIndex, name);
+            var errno = Context.Metrics.Set(family, interfaceIndex, name, plan.Metric);
             if (errno != 0)
                 return Rollback(NetIo.Fail(Errno.ToStatus(errno), $"cannot record the interface metric in /run/iphelper, IpHelper's state directory: {Errno.Name(errno)}; nothing was changed", "Metric", errno));
-            undo.Push(() => InterfaceMetricStore.Set(family, interfaceIndex, name, previous));
+            undo.Push(() => Context.Metrics.Set(family, interfaceIndex, name, previous));
             var linuxFamily = family == AddressFamily.InterNetwork ? (byte)2 : (byte)10;
             var error = InterfaceRoutePriorities.Shift(lease.Socket, linuxFamily, (int)interfaceIndex, plan.PriorityDelta);
             if (error.Failed) return Rollback(Failed(error, "moving the interface's routes to their new priority"));

@@ -16,8 +16,8 @@ internal sealed partial class LinuxBackend
     public NetIoStatus GetIpInterfaceTable(AddressFamily family, out MibTable<MibIpInterfaceRow>? table)
     {
         table = null;
-        using var lease = RtnlSockets.Rent();
-        var status = IpInterfaceSources.Load(lease.Socket, family, 0, out var sources);
+        using var lease = Context.Sockets.Rent();
+        var status = IpInterfaceSources.Load(Context, lease.Socket, family, 0, out var sources);
         if (status != NetIoStatus.Success) return status;
         var collector = new IpInterfaceRowCollector(lease.Socket, sources, family);
         try
@@ -41,13 +41,13 @@ internal sealed partial class LinuxBackend
     /// The <paramref name="family"/> row of one interface and the facts it was made from: FileNotFound
     /// when the interface does not exist, NotFound when it has no state for the family.
     /// </summary>
-    private static NetIoStatus ReadIpInterface(AddressFamily family, uint interfaceIndex, out MibIpInterfaceRow row, out IpInterfaceFacts facts)
+    private NetIoStatus ReadIpInterface(AddressFamily family, uint interfaceIndex, out MibIpInterfaceRow row, out IpInterfaceFacts facts)
     {
         row = default;
         facts = default;
         if (interfaceIndex == 0 || interfaceIndex > int.MaxValue) return NetIoStatus.FileNotFound;
-        using var lease = RtnlSockets.Rent();
-        var status = IpInterfaceSources.Load(lease.Socket, family, (int)interfaceIndex, out var sources);
+        using var lease = Context.Sockets.Rent();
+        var status = IpInterfaceSources.Load(Context, lease.Socket, family, (int)interfaceIndex, out var sources);
         if (status != NetIoStatus.Success) return status;
         var collector = new IpInterfaceRowCollector(lease.Socket, sources, family);
         try

@@ -36,7 +36,7 @@ internal sealed partial class LinuxBackend
     /// 0) to <paramref name="memberships"/>: from the rtnetlink dump <paramref name="dumpType"/> or the
     /// /proc file, as <see cref="MembershipSourceOverride"/> says.
     /// </summary>
-    private static NetIoStatus ReadMemberships(NetlinkSocket socket, ushort dumpType, byte family, int index, string procFile,
+    private NetIoStatus ReadMemberships(NetlinkSocket socket, ushort dumpType, byte family, int index, string procFile,
         List<Membership> memberships)
     {
         var start = memberships.Count;
@@ -52,7 +52,7 @@ internal sealed partial class LinuxBackend
             if (collector.Malformed) return Malformed($"{DumpName(dumpType)} dump");
             if (error.Errno != Errno.EOPNOTSUPP || source == MembershipSource.Netlink) return Failed(error, $"{DumpName(dumpType)} dump");
         }
-        var text = ProcNetMemberships.Read(procFile);
+        var text = ProcNetMemberships.Read(Context, procFile);
         if (text is null) return NetIoStatus.Success;
         if (procFile == "igmp") ProcNetMemberships.ParseIgmp(text, memberships);
         else ProcNetMemberships.ParseIpv6(text, memberships);
@@ -65,11 +65,11 @@ internal sealed partial class LinuxBackend
     private delegate void MembershipRowFiller<TRow>(ref TRow row, in Membership membership, NetLuid luid);
 
     /// <summary>The rows of a membership list, with the LUID of each interface from one link dump.</summary>
-    private static NetIoStatus MembershipTable<TRow>(NetlinkSocket socket, List<Membership> memberships, MembershipRowFiller<TRow> fill, out MibTable<TRow>? table)
+    private NetIoStatus MembershipTable<TRow>(NetlinkSocket socket, List<Membership> memberships, MembershipRowFiller<TRow> fill, out MibTable<TRow>? table)
         where TRow : struct
     {
         table = null;
-        var status = LinkDirectory.Current(socket, out var links);
+        var status = Context.Links.Directory(socket, out var links);
         if (status != NetIoStatus.Success) return status;
         using var rows = new MibTableBuilder<TRow>(Math.Max(memberships.Count, 1));
         foreach (var membership in memberships) fill(ref rows.Add(), membership, links.LuidOf(membership.Index));

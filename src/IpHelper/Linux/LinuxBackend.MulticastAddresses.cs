@@ -9,7 +9,7 @@ internal sealed partial class LinuxBackend
     public NetIoStatus GetMulticastAddressTable(AddressFamily family, out MibTable<MibMulticastIpAddressRow>? table)
     {
         table = null;
-        using var lease = RtnlSockets.Rent();
+        using var lease = Context.Sockets.Rent();
         var status = ReadMulticast(lease.Socket, family, 0, out var memberships);
         return status == NetIoStatus.Success ? MembershipTable(lease.Socket, memberships, FillMulticast, out table) : status;
     }
@@ -17,7 +17,7 @@ internal sealed partial class LinuxBackend
     public NetIoStatus GetMulticastAddress(in InterfaceIdentity iface, in SockAddrInet address, out MibMulticastIpAddressRow row)
     {
         row = default;
-        using var lease = RtnlSockets.Rent();
+        using var lease = Context.Sockets.Rent();
         var status = ReadMulticast(lease.Socket, address.Family, (int)iface.Index, out var memberships);
         if (status != NetIoStatus.Success) return status;
         Span<byte> wanted = stackalloc byte[16];
@@ -32,7 +32,7 @@ internal sealed partial class LinuxBackend
     }
 
     /// <summary>The groups joined on interfaces, IPv4 from RTM_GETMULTICAST AF_INET or /proc/net/igmp, IPv6 from AF_INET6 or igmp6.</summary>
-    private static NetIoStatus ReadMulticast(NetlinkSocket socket, AddressFamily family, int index, out List<Membership> memberships)
+    private NetIoStatus ReadMulticast(NetlinkSocket socket, AddressFamily family, int index, out List<Membership> memberships)
     {
         memberships = [];
         // The kernel refuses an AF_UNSPEC membership dump: each family is asked for on its own.

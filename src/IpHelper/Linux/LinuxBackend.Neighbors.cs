@@ -10,7 +10,7 @@ internal sealed partial class LinuxBackend
     public NetIoStatus GetIpNetTable(AddressFamily family, out MibTable<MibIpNetRow2>? table)
     {
         table = null;
-        using var lease = RtnlSockets.Rent();
+        using var lease = Context.Sockets.Rent();
         using var request = new NetlinkMessageWriter();
         NeighborRequest.Dump(request, LinuxFamily.FromWindows(family), 0);
         var collector = new NeighborRowCollector();
@@ -20,7 +20,7 @@ internal sealed partial class LinuxBackend
             if (error.Failed) return Failed(error, "RTM_GETNEIGH dump");
             if (collector.Malformed) return Malformed("RTM_GETNEIGH dump");
             // Links after neighbours: a link created in between cannot matter, one deleted in between leaves a zero LUID.
-            var status = LinkDirectory.Current(lease.Socket, out var links);
+            var status = Context.Links.Directory(lease.Socket, out var links);
             if (status != NetIoStatus.Success) return status;
             for (var i = 0; i < collector.Rows.Count; i++)
             {
@@ -39,7 +39,7 @@ internal sealed partial class LinuxBackend
 
     public NetIoStatus GetIpNetEntry(in InterfaceIdentity identity, in SockAddrInet address, ref MibIpNetRow2 row)
     {
-        using var lease = RtnlSockets.Rent();
+        using var lease = Context.Sockets.Rent();
         var error = GetNeighbor(lease.Socket, (int)identity.Index, address, out var found);
         if (error.Errno == Errno.ENOENT) return NoEntry(address, identity, error);
         if (error.Failed) return Failed(error, "RTM_GETNEIGH");
@@ -55,7 +55,7 @@ internal sealed partial class LinuxBackend
 
     public NetIoStatus DeleteIpNetEntry(in InterfaceIdentity identity, in SockAddrInet address)
     {
-        using var lease = RtnlSockets.Rent();
+        using var lease = Context.Sockets.Rent();
         using var request = new NetlinkMessageWriter();
         Span<byte> destination = stackalloc byte[16];
         destination = destination[..address.WriteAddressBytes(destination)];
@@ -68,7 +68,7 @@ internal sealed partial class LinuxBackend
 
     public NetIoStatus FlushIpNetTable(AddressFamily family, uint interfaceIndex)
     {
-        using var lease = RtnlSockets.Rent();
+        using var lease = Context.Sockets.Rent();
         if (interfaceIndex != 0)
         {
             var status = LinkDirectory.LoadOne(lease.Socket, (int)interfaceIndex, out _);
@@ -176,7 +176,7 @@ internal sealed partial class LinuxBackend
         var what = create ? "CreateIpNetEntry2" : "SetIpNetEntry2";
         if (!TryNudOf(row.State, out var nud))
             return NetIo.Fail(NetIoStatus.InvalidParameter, $"{what}: State {row.State} cannot be written on Linux (use Permanent, Reachable, Stale, Delay or Probe)", "State");
-        using var lease = RtnlSockets.Rent();
+        using var lease = Context.Sockets.Rent();
         var status = LinkDirectory.LoadOne(lease.Socket, (int)identity.Index, out var link);
         if (status == NetIoStatus.FileNotFound) return InterfaceGone(identity);
         if (status != NetIoStatus.Success) return status;

@@ -31,9 +31,9 @@ internal sealed partial class LinuxBackend
     /// Every tcp_metrics entry of the namespace, through a generic-netlink socket opened in it. A kernel
     /// without the family (ENOENT from the controller) simply has no entries.
     /// </summary>
-    private static NetIoStatus ReadTcpMetrics(List<TcpMetric> metrics)
+    private NetIoStatus ReadTcpMetrics(List<TcpMetric> metrics)
     {
-        using var socket = NetlinkSocket.Open(NetlinkConstants.NETLINK_GENERIC);
+        using var socket = Context.OpenSocket(NetlinkConstants.NETLINK_GENERIC);
         var error = GenlFamily.Resolve(socket, TcpMetricsConstants.FamilyName, out var familyId);
         if (error.Errno == Errno.ENOENT) return NetIoStatus.Success;
         if (error.Failed) return Failed(error, "CTRL_CMD_GETFAMILY tcp_metrics");
@@ -46,9 +46,9 @@ internal sealed partial class LinuxBackend
     }
 
     /// <summary>Deletes the tcp_metrics entries of one Linux family, or every entry for AF_UNSPEC (one request).</summary>
-    private static NetIoStatus FlushTcpMetrics(byte family)
+    private NetIoStatus FlushTcpMetrics(byte family)
     {
-        using var socket = NetlinkSocket.Open(NetlinkConstants.NETLINK_GENERIC);
+        using var socket = Context.OpenSocket(NetlinkConstants.NETLINK_GENERIC);
         var error = GenlFamily.Resolve(socket, TcpMetricsConstants.FamilyName, out var familyId);
         if (error.Errno == Errno.ENOENT) return NetIoStatus.Success;
         if (error.Failed) return Failed(error, "CTRL_CMD_GETFAMILY tcp_metrics");

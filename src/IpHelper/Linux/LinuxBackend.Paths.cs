@@ -44,13 +44,13 @@ internal sealed partial class LinuxBackend
         {
             // IPv4 has no per-exception delete: bumping the route generation makes every exception stale,
             // so the kernel stops reporting and using them (what `ip route flush cache` does).
-            var errno = Sysctl.Write("ipv4/route/flush", 1);
+            var errno = Sysctl.Write(Context, "ipv4/route/flush", 1);
             if (errno != 0)
                 return NetIo.Fail(Errno.ToStatus(errno), $"writing /proc/sys/net/ipv4/route/flush failed: {Errno.Name(errno)}", errno: errno);
         }
         if (linuxFamily != LinuxFamily.AF_INET)
         {
-            using var lease = RtnlSockets.Rent();
+            using var lease = Context.Sockets.Rent();
             var status = FlushIpv6Exceptions(lease.Socket);
             if (status != NetIoStatus.Success) return status;
         }
@@ -64,9 +64,9 @@ internal sealed partial class LinuxBackend
     /// cache (reachability of the next hop) and the link (MTU, speed). Only <paramref name="onlyDestination"/>
     /// when it is specified. docs/mapping.md explains each field.
     /// </summary>
-    private static NetIoStatus BuildPaths(byte family, in SockAddrInet onlyDestination, MibTableBuilder<MibIpPathRow> rows)
+    private NetIoStatus BuildPaths(byte family, in SockAddrInet onlyDestination, MibTableBuilder<MibIpPathRow> rows)
     {
-        using var lease = RtnlSockets.Rent();
+        using var lease = Context.Sockets.Rent();
         var socket = lease.Socket;
         var exceptions = new List<PathException>();
         var metrics = new List<TcpMetric>();
@@ -84,7 +84,7 @@ internal sealed partial class LinuxBackend
             || (!filter.IsUnspecified && !SameIp(m.Destination, filter)));
         if (exceptions.Count == 0 && metrics.Count == 0) return NetIoStatus.Success;
 
-        status = LinkDirectory.Current(socket, out var links);
+        status = Context.Links.Directory(socket, out var links);
         if (status != NetIoStatus.Success) return status;
         var nextHops = new Dictionary<(int, SockAddrInet), NextHopState>();
         status = ReadNextHopStates(socket, family, nextHops);
@@ -168,8 +168,8 @@ internal sealed partial class LinuxBackend
     }
 
     /// <summary>The MTU the link offers the family: IFLA_MTU for IPv4, the per-interface IPv6 MTU (net.ipv6.conf.IF.mtu) for IPv6.</summary>
-    private static uint DeviceMtu(in LinkFacts link, AddressFamily family) =>
-        family == AddressFamily.InterNetworkV6 && Sysctl.ReadInt64($"ipv6/conf/{link.Name}/mtu") is > 0 and <= uint.MaxValue and var mtu
+    private uint DeviceMtu(in LinkFacts link, AddressFamily family) =>
+        family == AddressFamily.InterNetworkV6 && Sysctl.ReadInt64(Context, $"ipv6/conf/{link.Name}/mtu") is > 0 and <= uint.MaxValue and var mtu
             ? (uint)mtu
             : link.Mtu;
 

@@ -13,7 +13,7 @@ internal sealed partial class LinuxBackend
 
     public NetIoStatus ResolveIpNetEntry(uint interfaceIndex, in SockAddrInet address, in SockAddrInet source, ref MibIpNetRow2 row)
     {
-        using var lease = RtnlSockets.Rent();
+        using var lease = Context.Sockets.Rent();
         var socket = lease.Socket;
         var status = ChooseResolveInterface(socket, (int)interfaceIndex, address, source, out var ifIndex);
         if (status != NetIoStatus.Success) return status;
@@ -62,7 +62,7 @@ internal sealed partial class LinuxBackend
     /// The interface to resolve on: the given one; else the one that owns <paramref name="source"/>; else the
     /// interface of the route to <paramref name="address"/>. A source must belong to the given interface.
     /// </summary>
-    private static NetIoStatus ChooseResolveInterface(NetlinkSocket socket, int given, in SockAddrInet address, in SockAddrInet source, out int ifIndex)
+    private NetIoStatus ChooseResolveInterface(NetlinkSocket socket, int given, in SockAddrInet address, in SockAddrInet source, out int ifIndex)
     {
         ifIndex = given;
         if (!source.IsUnspecified)
@@ -91,11 +91,11 @@ internal sealed partial class LinuxBackend
     /// solicitations retrans_time_ms apart, plus a little slack to see the verdict; 3 s when the sysctls
     /// cannot be read (the kernel defaults), at most a minute.
     /// </summary>
-    private static long ResolutionTimeMs(byte family, string interfaceName)
+    private long ResolutionTimeMs(byte family, string interfaceName)
     {
         var directory = $"{(family == LinuxFamily.AF_INET ? "ipv4" : "ipv6")}/neigh/{interfaceName}/";
-        var retrans = Sysctl.ReadInt64(directory + "retrans_time_ms") ?? 1000;
-        var probes = (Sysctl.ReadInt64(directory + "mcast_solicit") ?? 3) + (Sysctl.ReadInt64(directory + "app_solicit") ?? 0);
+        var retrans = Sysctl.ReadInt64(Context, directory + "retrans_time_ms") ?? 1000;
+        var probes = (Sysctl.ReadInt64(Context, directory + "mcast_solicit") ?? 3) + (Sysctl.ReadInt64(Context, directory + "app_solicit") ?? 0);
         return Math.Clamp(Math.Max(probes, 1) * Math.Max(retrans, 1) + ResolveSlackMs, ResolveSlackMs, ResolveMaxWaitMs);
     }
 }

@@ -12,9 +12,9 @@ internal sealed partial class LinuxBackend
     public NetIoStatus CreateIpForwardEntries(RouteTableSelection tables, ReadOnlySpan<MibIpForwardRow2> rows, ReadOnlySpan<uint> interfaceIndexes,
         Span<NetIoErrorDetail?> results)
     {
-        using var lease = RtnlSockets.Rent();
+        using var lease = Context.Sockets.Rent();
         var socket = lease.Socket;
-        var interfaces = new RouteInterfaceMap();
+        var interfaces = new RouteInterfaceMap(Context.Metrics);
         using var request = new NetlinkMessageWriter(64 * 1024);
         var messageRows = ArrayPool<int>.Shared.Rent(BatchRows);
         var outcomes = ArrayPool<NetlinkError>.Shared.Rent(BatchRows);

@@ -9,12 +9,12 @@ internal sealed partial class LinuxBackend
     public NetIoStatus GetIpForwardTable(AddressFamily family, RouteTableSelection tables, out MibTable<MibIpForwardRow2>? table)
     {
         table = null;
-        using var lease = RtnlSockets.Rent();
+        using var lease = Context.Sockets.Rent();
         var socket = lease.Socket;
-        var error = RouteInterfaceMap.LoadAll(socket, out var interfaces);
+        var error = RouteInterfaceMap.LoadAll(socket, Context.Metrics, out var interfaces);
         if (error.Failed) return Failed(error, "RTM_GETLINK dump");
         var families = FamiliesOf(family);
-        var estimate = RouteCountEstimate.Rows(socket, families, tables);
+        var estimate = RouteCountEstimate.Rows(Context, families, tables);
         var collector = new RouteCollector(interfaces, tables, estimate);
         try
         {
@@ -36,7 +36,7 @@ internal sealed partial class LinuxBackend
                 error = RouteRowMapper.Resolve(socket, interfaces, collector.Rows, 0);
                 if (error.Failed) return Failed(error, "RTM_GETLINK");
             }
-            RouteCountEstimate.Remember(socket, families, tables, estimate, collector.Rows.Count);
+            RouteCountEstimate.Remember(Context, families, tables, estimate, collector.Rows.Count);
             table = collector.Rows.ToTable();
             return NetIo.Ok();
         }
@@ -48,7 +48,7 @@ internal sealed partial class LinuxBackend
 
     public NetIoStatus GetIpForwardEntry(RouteTableSelection tables, ref MibIpForwardRow2 row)
     {
-        using var lease = RtnlSockets.Rent();
+        using var lease = Context.Sockets.Rent();
         var status = FindRoute(lease.Socket, tables, row, out var found, out _);
         if (status != NetIoStatus.Success) return status;
         row = found!.Row;
@@ -57,7 +57,7 @@ internal sealed partial class LinuxBackend
 
     public NetIoStatus CreateIpForwardEntry(RouteTableSelection tables, in MibIpForwardRow2 row)
     {
-        using var lease = RtnlSockets.Rent();
+        using var lease = Context.Sockets.Rent();
         var socket = lease.Socket;
         var status = FindRoute(socket, tables, row, out var existing, out var routeInterface);
         if (status == NetIoStatus.Success)
@@ -79,7 +79,7 @@ internal sealed partial class LinuxBackend
 
     public NetIoStatus SetIpForwardEntry(RouteTableSelection tables, in MibIpForwardRow2 row)
     {
-        using var lease = RtnlSockets.Rent();
+        using var lease = Context.Sockets.Rent();
         var socket = lease.Socket;
         var status = FindRoute(socket, tables, row, out var found, out var routeInterface);
         if (status != NetIoStatus.Success) return status;
@@ -97,7 +97,7 @@ internal sealed partial class LinuxBackend
 
     public NetIoStatus DeleteIpForwardEntry(RouteTableSelection tables, in MibIpForwardRow2 row)
     {
-        using var lease = RtnlSockets.Rent();
+        using var lease = Context.Sockets.Rent();
         var socket = lease.Socket;
         var status = FindRoute(socket, tables, row, out var found, out _);
         if (status != NetIoStatus.Success) return status;
@@ -192,7 +192,7 @@ internal sealed partial class LinuxBackend
     }
 
     /// <summary>Equal lifetimes: both permanent, or within a second of each other (the kernel counts down).</summary>
-    private static bool SameLifetime(uint? wanted, uint? current) =>
+    private bool SameLifetime(uint? wanted, uint? current) =>
         wanted is null ? current is null : current is { } c && (wanted.Value > c ? wanted.Value - c : c - wanted.Value) <= 1;
 
     /// <summary>
@@ -201,12 +201,12 @@ internal sealed partial class LinuxBackend
     /// by family, table and output interface; routes without an interface (blackhole, unreachable,
     /// prohibit) belong to the loopback interface and are found by a dump of the whole table.
     /// </summary>
-    private static NetIoStatus FindRoute(NetlinkSocket socket, RouteTableSelection tables, in MibIpForwardRow2 key, out FoundRoute? found,
+    private NetIoStatus FindRoute(NetlinkSocket socket, RouteTableSelection tables, in MibIpForwardRow2 key, out FoundRoute? found,
         out RouteInterfaceMap.Entry? routeInterface)
     {
         found = null;
         routeInterface = null;
-        var interfaces = new RouteInterfaceMap();
+        var interfaces = new RouteInterfaceMap(Context.Metrics);
         if (!interfaces.TryLoad(socket, (int)key.InterfaceIndex, out var error))
         {
             if (error.Failed) return Failed(error, "RTM_GETLINK");
@@ -243,14 +243,14 @@ internal sealed partial class LinuxBackend
     /// An IPv6 dump is therefore watched through RTNLGRP_IPV6_ROUTE and repeated when a route changed
     /// during it; IPv4 dumps resume by key and are flagged, so the plain dump is enough.
     /// </summary>
-    private static NetlinkError DumpRoutes<THandler>(NetlinkSocket socket, NetlinkMessageWriter request, byte family, ref THandler handler)
+    private NetlinkError DumpRoutes<THandler>(NetlinkSocket socket, NetlinkMessageWriter request, byte family, ref THandler handler)
         where THandler : INetlinkReplyHandler
     {
         if (family != RouteConstants.AF_INET6) return socket.Dump(request, ref handler);
         NetlinkSocket changes;
         try
         {
-            changes = NetlinkSocket.OpenSubscriber([RtnlGroups.RTNLGRP_IPV6_ROUTE], 64 * 1024);
+            changes = Context.OpenSubscriber([RtnlGroups.RTNLGRP_IPV6_ROUTE], 64 * 1024, datagramBufferBytes: 4096);
         }
         catch (NetIoException e)
         {

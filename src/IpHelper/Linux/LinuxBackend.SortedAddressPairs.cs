@@ -11,9 +11,9 @@ internal sealed partial class LinuxBackend
     public NetIoStatus CreateSortedAddressPairs(ReadOnlySpan<SockAddrInet> destinations, out MibTable<SockAddrIn6Pair>? pairs)
     {
         pairs = null;
-        using var lease = RtnlSockets.Rent();
+        using var lease = Context.Sockets.Rent();
         var socket = lease.Socket;
-        var status = LinkDirectory.Current(socket, out var links);
+        var status = Context.Links.Directory(socket, out var links);
         if (status != NetIoStatus.Success) return status;
         status = SourceCandidates(socket, links, out var candidates);
         if (status != NetIoStatus.Success) return status;
@@ -79,7 +79,7 @@ internal sealed partial class LinuxBackend
     /// Every local unicast address that can be a source: the unicast table without addresses whose
     /// duplicate address detection is running (tentative, not optimistic) or failed.
     /// </summary>
-    private static NetIoStatus SourceCandidates(NetlinkSocket socket, LinkDirectory links, out List<SourceCandidate> candidates)
+    private NetIoStatus SourceCandidates(NetlinkSocket socket, LinkDirectory links, out List<SourceCandidate> candidates)
     {
         candidates = [];
         using var request = new NetlinkMessageWriter();
@@ -96,7 +96,7 @@ internal sealed partial class LinuxBackend
             var index = candidates[i].InterfaceIndex;
             if (candidates[i].IsIpv4) continue;
             if (!preferTemporary.TryGetValue(index, out var prefer))
-                preferTemporary[index] = prefer = links.TryGet((int)index, out var link) && Sysctl.ReadInt64($"ipv6/conf/{link.Name}/use_tempaddr") >= 2;
+                preferTemporary[index] = prefer = links.TryGet((int)index, out var link) && Sysctl.ReadInt64(Context, $"ipv6/conf/{link.Name}/use_tempaddr") >= 2;
             candidates[i] = candidates[i] with { PreferTemporary = prefer };
         }
         return NetIoStatus.Success;

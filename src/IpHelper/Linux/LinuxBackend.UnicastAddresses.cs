@@ -10,7 +10,7 @@ internal sealed partial class LinuxBackend
     public NetIoStatus GetUnicastAddressTable(AddressFamily family, out MibTable<MibUnicastIpAddressRow>? table)
     {
         table = null;
-        using var lease = RtnlSockets.Rent();
+        using var lease = Context.Sockets.Rent();
         var status = DumpUnicast(lease.Socket, LinuxFamily.FromWindows(family), 0, out var rows);
         if (status != NetIoStatus.Success) return status;
         table = rows.ToTable();
@@ -20,7 +20,7 @@ internal sealed partial class LinuxBackend
     public NetIoStatus GetUnicastAddress(in InterfaceIdentity iface, in SockAddrInet address, out MibUnicastIpAddressRow row)
     {
         row = default;
-        using var lease = RtnlSockets.Rent();
+        using var lease = Context.Sockets.Rent();
         var status = DumpUnicast(lease.Socket, LinuxFamily.FromWindows(address.Family), (int)iface.Index, out var rows);
         if (status != NetIoStatus.Success) return status;
         using (rows)
@@ -37,7 +37,7 @@ internal sealed partial class LinuxBackend
 
     public NetIoStatus CreateUnicastAddress(in InterfaceIdentity iface, in MibUnicastIpAddressRow row)
     {
-        using var lease = RtnlSockets.Rent();
+        using var lease = Context.Sockets.Rent();
         var family = LinuxFamily.FromWindows(row.Address.Family);
         Span<byte> address = stackalloc byte[16];
         address = address[..row.Address.WriteAddressBytes(address)];
@@ -74,7 +74,7 @@ internal sealed partial class LinuxBackend
 
     public NetIoStatus SetUnicastAddress(in InterfaceIdentity iface, in MibUnicastIpAddressRow row)
     {
-        using var lease = RtnlSockets.Rent();
+        using var lease = Context.Sockets.Rent();
         var family = LinuxFamily.FromWindows(row.Address.Family);
         Span<byte> address = stackalloc byte[16];
         address = address[..row.Address.WriteAddressBytes(address)];
@@ -103,7 +103,7 @@ internal sealed partial class LinuxBackend
 
     public NetIoStatus DeleteUnicastAddress(in InterfaceIdentity iface, in SockAddrInet address)
     {
-        using var lease = RtnlSockets.Rent();
+        using var lease = Context.Sockets.Rent();
         Span<byte> bytes = stackalloc byte[16];
         bytes = bytes[..address.WriteAddressBytes(bytes)];
         var status = FindUnicast(lease.Socket, LinuxFamily.FromWindows(address.Family), (int)iface.Index, bytes, out var current);
@@ -160,10 +160,10 @@ internal sealed partial class LinuxBackend
     }
 
     /// <summary>Dumps the unicast addresses of a family (or both) and interface (or all) into rows.</summary>
-    private static NetIoStatus DumpUnicast(NetlinkSocket socket, byte family, int index, out MibTableBuilder<MibUnicastIpAddressRow> rows)
+    private NetIoStatus DumpUnicast(NetlinkSocket socket, byte family, int index, out MibTableBuilder<MibUnicastIpAddressRow> rows)
     {
         rows = new MibTableBuilder<MibUnicastIpAddressRow>();
-        var status = LinkDirectory.Current(socket, out var links);
+        var status = Context.Links.Directory(socket, out var links);
         if (status != NetIoStatus.Success) return status;
         using var request = new NetlinkMessageWriter();
         AddressRequest.Dump(request, RtnlMessageType.RTM_GETADDR, family, index);
@@ -247,8 +247,8 @@ internal sealed partial class LinuxBackend
     }
 
     /// <summary>Whether the kernel will honour IFA_F_OPTIMISTIC on this interface (ipv6 conf all or the interface has optimistic_dad).</summary>
-    private static bool OptimisticDadAllowed(string interfaceName) =>
-        Sysctl.ReadInt64("ipv6/conf/all/optimistic_dad") > 0 || Sysctl.ReadInt64($"ipv6/conf/{interfaceName}/optimistic_dad") > 0;
+    private bool OptimisticDadAllowed(string interfaceName) =>
+        Sysctl.ReadInt64(Context, "ipv6/conf/all/optimistic_dad") > 0 || Sysctl.ReadInt64(Context, $"ipv6/conf/{interfaceName}/optimistic_dad") > 0;
 
     private static uint PermanentFlag(uint validLifetime) =>
         validLifetime == AddressConstants.InfiniteLifetime ? AddressConstants.IFA_F_PERMANENT : 0;

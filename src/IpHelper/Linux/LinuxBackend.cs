@@ -1,11 +1,17 @@
+using IpHelper.Linux.Namespaces;
+
 namespace IpHelper.Linux;
 
 /// <summary>
 /// The Linux implementation of <see cref="INetIoBackend"/>: kernel objects from rtnetlink, /proc and
-/// sysctl, mapped to and from MIB rows. One partial file per area.
+/// sysctl, mapped to and from MIB rows. One partial file per area. Each instance is bound to one
+/// namespace <see cref="Context"/> and acts on it only, whatever thread calls it.
 /// </summary>
-internal sealed partial class LinuxBackend : INetIoBackend
+internal sealed partial class LinuxBackend(NamespaceContext context) : INetIoBackend
 {
+    /// <summary>The namespace this backend acts on.</summary>
+    internal NamespaceContext Context { get; } = context;
+
     private static NetIoStatus Failed(Netlink.NetlinkError error, string what) =>
         NetIo.Fail(error.Status, $"{what}: {error}", errno: error.Errno, kernelMessage: error.Message);
 

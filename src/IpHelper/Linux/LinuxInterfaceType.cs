@@ -69,13 +69,21 @@ internal readonly record struct LinuxInterfaceType(
     }
 
     /// <summary>
-    /// Wi-Fi devices are ARPHRD_ETHER with a wireless parent device; netlink does not say so, so the
-    /// process's own namespace checks /sys/class/net/NAME/wireless. In other namespaces /sys shows
-    /// the wrong devices, and such a device is reported as Ethernet (documented).
+    /// Wi-Fi devices are ARPHRD_ETHER with a wireless parent device; netlink does not say so, so
+    /// /sys/class/net/NAME/wireless is checked. /sys shows the devices of the namespace it was mounted
+    /// in (normally the process's own): the device found there is this link only when its parent
+    /// device (the /sys/class/net/NAME/device link) is the link's IFLA_PARENT_DEV_NAME, and a physical
+    /// device has one name system-wide. A Wi-Fi device moved into another namespace is therefore
+    /// reported as Ethernet (documented).
     /// </summary>
-    private static bool IsWireless(in LinkMessage link) =>
-        !link.ParentDeviceName.IsEmpty && NetNamespace.IsDefault && link.Name.IndexOf((byte)'/') < 0
-        && Directory.Exists($"/sys/class/net/{System.Text.Encoding.UTF8.GetString(link.Name)}/wireless");
+    private static bool IsWireless(in LinkMessage link)
+    {
+        if (link.ParentDeviceName.IsEmpty || link.Name.IndexOf((byte)'/') >= 0) return false;
+        var directory = $"/sys/class/net/{System.Text.Encoding.UTF8.GetString(link.Name)}";
+        var parent = new FileInfo(directory + "/device").LinkTarget;
+        return parent is not null && Path.GetFileName(parent) == System.Text.Encoding.UTF8.GetString(link.ParentDeviceName)
+            && Directory.Exists(directory + "/wireless");
+    }
 
     private static bool IsEthernetTunnel(ReadOnlySpan<byte> kind) =>
         kind.SequenceEqual("vxlan"u8) || kind.SequenceEqual("geneve"u8) || kind.SequenceEqual("gretap"u8)

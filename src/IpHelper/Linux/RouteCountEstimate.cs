@@ -1,5 +1,5 @@
 using System.Globalization;
-using IpHelper.Linux.Netlink;
+using IpHelper.Linux.Namespaces;
 using IpHelper.Linux.Rtnl;
 
 namespace IpHelper.Linux;
@@ -26,9 +26,9 @@ internal static class RouteCountEstimate
     private static readonly Last[] s_last = new Last[Remembered];
     private static int s_next;
 
-    public static int Rows(NetlinkSocket socket, ReadOnlySpan<byte> families, RouteTableSelection tables)
+    public static int Rows(NamespaceContext context, ReadOnlySpan<byte> families, RouteTableSelection tables)
     {
-        var key = KeyOf(socket, families, tables);
+        var key = KeyOf(context, families, tables);
         if (key is { } k)
         {
             lock (s_lock)
@@ -39,14 +39,14 @@ internal static class RouteCountEstimate
         }
         long total = Slack;
         foreach (var family in families)
-            total += family == RouteConstants.AF_INET ? Ipv4() * 5 / 4 : Ipv6();
+            total += family == RouteConstants.AF_INET ? Ipv4(context) * 5 / 4 : Ipv6(context);
         return Clamp(total);
     }
 
     /// <summary>Sets the next estimate for the same namespace, families and tables from a finished dump's <paramref name="rows"/> and the <paramref name="estimate"/> it had.</summary>
-    public static void Remember(NetlinkSocket socket, ReadOnlySpan<byte> families, RouteTableSelection tables, int estimate, int rows)
+    public static void Remember(NamespaceContext context, ReadOnlySpan<byte> families, RouteTableSelection tables, int estimate, int rows)
     {
-        if (KeyOf(socket, families, tables) is not { } key) return;
+        if (KeyOf(context, families, tables) is not { } key) return;
         var next = rows <= estimate && rows >= estimate / 2 ? estimate : Clamp(rows + rows / 32L + Slack);
         lock (s_lock)
         {
@@ -61,9 +61,9 @@ internal static class RouteCountEstimate
         }
     }
 
-    private static Key? KeyOf(NetlinkSocket socket, ReadOnlySpan<byte> families, RouteTableSelection tables)
+    private static Key? KeyOf(NamespaceContext context, ReadOnlySpan<byte> families, RouteTableSelection tables)
     {
-        if (socket.NamespaceCookie() is not { } cookie) return null;
+        if (context.Cookie is not { } cookie) return null;
         var mask = 0;
         foreach (var family in families) mask |= family == RouteConstants.AF_INET ? 1 : 2;
         return new Key(cookie, mask, tables);
@@ -71,9 +71,9 @@ internal static class RouteCountEstimate
 
     private static int Clamp(long rows) => (int)Math.Min(rows, Array.MaxLength / 2);
 
-    private static long Ipv4()
+    private static long Ipv4(NamespaceContext context)
     {
-        var text = Read("fib_triestat");
+        var text = Read(context, "fib_triestat");
         if (text is null) return 0;
         long largest = 0;
         foreach (var line in text.Split('\n'))
@@ -86,26 +86,26 @@ internal static class RouteCountEstimate
         return largest;
     }
 
-    private static long Ipv6()
+    private static long Ipv6(NamespaceContext context)
     {
         // fib_nodes fib_route_nodes fib_rt_alloc fib_rt_entries fib_rt_cache fib_discarded_routes, in hex.
-        var fields = Read("rt6_stats")?.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        var fields = Read(context, "rt6_stats")?.Split(' ', StringSplitOptions.RemoveEmptyEntries);
         return fields is { Length: >= 4 } && long.TryParse(fields[3], NumberStyles.HexNumber, CultureInfo.InvariantCulture, out var count)
             ? count
             : 0;
     }
 
-    private static string? Read(string name) => NetNamespace.Run(() =>
+    private static string? Read(NamespaceContext context, string name)
     {
         try
         {
-            return File.ReadAllText("/proc/thread-self/net/" + name);
+            return File.ReadAllText(context.ProcNet + name);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             return null;
         }
-    });
+    }
 
     private readonly record struct Key(ulong Cookie, int Families, RouteTableSelection Tables);
 

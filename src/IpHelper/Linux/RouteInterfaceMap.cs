@@ -9,8 +9,9 @@ namespace IpHelper.Linux;
 /// device, and its Windows interface metric per family (from <see cref="InterfaceMetricStore"/>, read
 /// once per interface and family). Filled from one link dump for tables, or link by link for single routes.
 /// </summary>
+/// <param name="metrics">The interface-metric store of the namespace the map describes; null for a map that stays empty.</param>
 /// <param name="keepMetrics">False to read the interface metrics from the store on every use (for a map kept between calls).</param>
-internal sealed class RouteInterfaceMap(bool keepMetrics = true)
+internal sealed class RouteInterfaceMap(InterfaceMetricStore? metrics, bool keepMetrics = true)
 {
     private readonly Dictionary<int, Entry> _entries = [];
     private Entry? _last;
@@ -19,9 +20,9 @@ internal sealed class RouteInterfaceMap(bool keepMetrics = true)
     public int LoopbackIndex { get; private set; }
 
     /// <summary>Every interface of the namespace, from one RTM_GETLINK dump without statistics.</summary>
-    public static NetlinkError LoadAll(NetlinkSocket socket, out RouteInterfaceMap map)
+    public static NetlinkError LoadAll(NetlinkSocket socket, InterfaceMetricStore? metrics, out RouteInterfaceMap map)
     {
-        map = new RouteInterfaceMap();
+        map = new RouteInterfaceMap(metrics);
         using var request = new NetlinkMessageWriter();
         LinkRequest.Dump(request, withStatistics: false);
         var loader = new Loader(map);
@@ -58,12 +59,12 @@ internal sealed class RouteInterfaceMap(bool keepMetrics = true)
     private void Add(in LinkMessage link)
     {
         var loopback = (link.Flags & LinkConstants.IFF_LOOPBACK) != 0;
-        _entries[link.Index] = new Entry(link.Index, LinuxBackend.LuidOf(link), System.Text.Encoding.UTF8.GetString(link.Name), loopback, keepMetrics);
+        _entries[link.Index] = new Entry(metrics, link.Index, LinuxBackend.LuidOf(link), System.Text.Encoding.UTF8.GetString(link.Name), loopback, keepMetrics);
         if (loopback && LoopbackIndex == 0) LoopbackIndex = link.Index;
     }
 
     /// <summary>One interface; the metrics are read from the store on first use (on every use unless <paramref name="keepMetrics"/>).</summary>
-    internal sealed class Entry(int index, NetLuid luid, string name, bool isLoopback, bool keepMetrics)
+    internal sealed class Entry(InterfaceMetricStore? metrics, int index, NetLuid luid, string name, bool isLoopback, bool keepMetrics)
     {
         private uint? _metric4, _metric6;
 
@@ -75,10 +76,11 @@ internal sealed class RouteInterfaceMap(bool keepMetrics = true)
         /// <summary>The interface metric the kernel priorities of this family's routes include.</summary>
         public uint Metric(AddressFamily family)
         {
-            if (!keepMetrics) return InterfaceMetricStore.Effective(family, (uint)Index, Name);
+            if (metrics is null) return 0;
+            if (!keepMetrics) return metrics.Effective(family, (uint)Index, Name);
             return family == AddressFamily.InterNetwork
-                ? _metric4 ??= InterfaceMetricStore.Effective(family, (uint)Index, Name)
-                : _metric6 ??= InterfaceMetricStore.Effective(family, (uint)Index, Name);
+                ? _metric4 ??= metrics.Effective(family, (uint)Index, Name)
+                : _metric6 ??= metrics.Effective(family, (uint)Index, Name);
         }
     }
 

@@ -1,55 +1,56 @@
 using System.Collections.Concurrent;
+using IpHelper.Linux.Namespaces;
 using IpHelper.Linux.Netlink;
 
 namespace IpHelper.Linux;
 
 /// <summary>
-/// Request sockets for the current namespace. The process's own namespace keeps a few open for
-/// reuse; inside a <see cref="NetNamespace"/> scope a socket is opened for the call and closed after
-/// it, so nothing outlives the scope.
+/// The request sockets of one namespace: opened there (on its context's thread) when none is free,
+/// kept for reuse up to a small number, closed with the context. A socket serves one call at a time.
 /// </summary>
-internal static class RtnlSockets
+internal sealed class RtnlSockets(NamespaceContext context, int maxPooled) : IDisposable
 {
-    private const int MaxPooled = 4;
-    private static readonly ConcurrentBag<NetlinkSocket> s_pool = [];
+    private readonly ConcurrentBag<NetlinkSocket> _pool = [];
+    private volatile bool _closed;
+    private long _dumpRestarts;
 
-    [ThreadStatic]
-    private static NetlinkSocket? t_pinned;
+    /// <summary>Dumps repeated (NLM_F_DUMP_INTR, or a change seen during an IPv6 route dump) on this pool's sockets, counted as they are given back.</summary>
+    public long DumpRestarts => Interlocked.Read(ref _dumpRestarts);
 
     /// <summary>A socket for one call; dispose the lease to give it back.</summary>
-    public static Lease Rent()
+    /// <exception cref="NetIoException">No socket could be opened.</exception>
+    /// <exception cref="ObjectDisposedException">The context is closed.</exception>
+    public Lease Rent()
     {
-        if (t_pinned is { } pinned) return new Lease(pinned, pooled: false, owned: false);
-        if (NetNamespace.IsDefault && s_pool.TryTake(out var pooled)) return new Lease(pooled, pooled: true);
-        return new Lease(NetlinkSocket.Open(), pooled: NetNamespace.IsDefault);
+        ObjectDisposedException.ThrowIf(_closed, this);
+        var socket = _pool.TryTake(out var pooled) ? pooled : context.OpenSocket();
+        return new Lease(this, socket, socket.DumpRestarts);
     }
 
-    /// <summary>
-    /// Makes every <see cref="Rent"/> on this thread return <paramref name="socket"/> until the returned
-    /// scope is disposed: a notification subscription re-reads its tables through the request socket it
-    /// opened in its namespace, whatever namespace scope is current when it resynchronises.
-    /// </summary>
-    public static PinScope Pin(NetlinkSocket socket)
+    /// <summary>Closes the kept sockets; sockets still leased are closed when given back.</summary>
+    public void Dispose()
     {
-        var previous = t_pinned;
-        t_pinned = socket;
-        return new PinScope(previous);
+        _closed = true;
+        while (_pool.TryTake(out var socket)) socket.Dispose();
     }
 
-    internal readonly struct PinScope(NetlinkSocket? previous) : IDisposable
+    private void Return(NetlinkSocket socket, long restartsBefore)
     {
-        public void Dispose() => t_pinned = previous;
+        if (socket.DumpRestarts != restartsBefore) Interlocked.Add(ref _dumpRestarts, socket.DumpRestarts - restartsBefore);
+        if (_closed || _pool.Count >= maxPooled)
+        {
+            socket.Dispose();
+            return;
+        }
+        _pool.Add(socket);
+        // Closed while it was being given back: do not keep it.
+        if (_closed && _pool.TryTake(out var late)) late.Dispose();
     }
 
-    internal readonly struct Lease(NetlinkSocket socket, bool pooled, bool owned = true) : IDisposable
+    internal readonly struct Lease(RtnlSockets owner, NetlinkSocket socket, long restartsBefore) : IDisposable
     {
         public NetlinkSocket Socket { get; } = socket;
 
-        public void Dispose()
-        {
-            if (!owned) return;
-            if (pooled && s_pool.Count < MaxPooled) s_pool.Add(Socket);
-            else Socket.Dispose();
-        }
+        public void Dispose() => owner.Return(Socket, restartsBefore);
     }
 }

@@ -29,7 +29,7 @@ public sealed class NetNamespaceLeakTests(ITestOutputHelper output)
     private static void Cycle(TestNetns ns)
     {
         using NetNamespaceScope scope = NetNamespace.Enter(ns.Name);
-        Assert.Equal(ns.Inode, NetNamespace.Run(() => TestNetns.LinkInode("/proc/thread-self/ns/net")));
+        Assert.Equal(ns.Inode, TestBackend.Context.Run(() => TestNetns.LinkInode("/proc/thread-self/ns/net")));
     }
 
     private static int DescriptorCount() => Directory.GetFileSystemEntries("/proc/self/fd").Length;

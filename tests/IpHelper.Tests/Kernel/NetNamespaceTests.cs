@@ -75,7 +75,7 @@ public sealed class NetNamespaceTests
     {
         int caller = Environment.CurrentManagedThreadId;
 
-        int runner = NetNamespace.Run(() => Environment.CurrentManagedThreadId);
+        int runner = TestBackend.Context.Run(() => Environment.CurrentManagedThreadId);
 
         Assert.Equal(caller, runner);
         Assert.Equal(ThreadInode(), NetNamespace.CurrentInode);
@@ -90,7 +90,7 @@ public sealed class NetNamespaceTests
         ulong inside;
         using (NetNamespaceScope scope = ns.Enter())
         {
-            inside = NetNamespace.Run(ThreadInode);
+            inside = TestBackend.Context.Run(ThreadInode);
 
             Assert.Equal(ns.Inode, scope.Inode);
             Assert.Equal(ns.Inode, NetNamespace.CurrentInode);
@@ -110,8 +110,8 @@ public sealed class NetNamespaceTests
         using var ns = new TestNetns();
         using NetNamespaceScope scope = ns.Enter();
 
-        var first = NetNamespace.Run(() => (Environment.CurrentManagedThreadId, Thread.CurrentThread.IsThreadPoolThread));
-        var second = NetNamespace.Run(() => Environment.CurrentManagedThreadId);
+        var first = TestBackend.Context.Run(() => (Environment.CurrentManagedThreadId, Thread.CurrentThread.IsThreadPoolThread));
+        var second = TestBackend.Context.Run(() => Environment.CurrentManagedThreadId);
 
         Assert.NotEqual(Environment.CurrentManagedThreadId, first.CurrentManagedThreadId);
         Assert.False(first.IsThreadPoolThread);
@@ -124,8 +124,8 @@ public sealed class NetNamespaceTests
         using var ns = new TestNetns();
         using NetNamespaceScope scope = ns.Enter();
 
-        var (outer, inner) = NetNamespace.Run(() =>
-            (Environment.CurrentManagedThreadId, NetNamespace.Run(() => Environment.CurrentManagedThreadId)));
+        var (outer, inner) = TestBackend.Context.Run(() =>
+            (Environment.CurrentManagedThreadId, TestBackend.Context.Run(() => Environment.CurrentManagedThreadId)));
 
         Assert.Equal(outer, inner);
     }
@@ -136,7 +136,7 @@ public sealed class NetNamespaceTests
         using var ns = new TestNetns();
         using NetNamespaceScope scope = ns.Enter();
 
-        var e = Assert.Throws<InvalidOperationException>(() => NetNamespace.Run<int>(ThrowInsideTheNamespace));
+        var e = Assert.Throws<InvalidOperationException>(() => TestBackend.Context.Run<int>(ThrowInsideTheNamespace));
 
         Assert.Equal("thrown inside", e.Message);
         Assert.Contains(nameof(ThrowInsideTheNamespace), e.StackTrace, StringComparison.Ordinal);
@@ -151,7 +151,7 @@ public sealed class NetNamespaceTests
         ns.AddVeth("iph-v0", "iph-v1");
         using NetNamespaceScope scope = ns.Enter();
 
-        string inside = NetNamespace.Run(() => File.ReadAllText("/proc/thread-self/net/dev"));
+        string inside = TestBackend.Context.Run(() => File.ReadAllText("/proc/thread-self/net/dev"));
         string outside = File.ReadAllText("/proc/thread-self/net/dev");
 
         Assert.Equal(["iph-v0", "iph-v1", "lo"], DeviceNames(inside).Order());
@@ -172,7 +172,7 @@ public sealed class NetNamespaceTests
             socket = BindUdp(IPAddress.Loopback);
             inodeHex = SocketInode(socket);
 
-            Assert.Contains(inodeHex, UdpSocketInodes(NetNamespace.Run(() => File.ReadAllText("/proc/thread-self/net/udp"))));
+            Assert.Contains(inodeHex, UdpSocketInodes(TestBackend.Context.Run(() => File.ReadAllText("/proc/thread-self/net/udp"))));
         }
 
         using (socket)
@@ -213,7 +213,7 @@ public sealed class NetNamespaceTests
     }
 
     /// <summary>A UDP socket bound to <paramref name="address"/>, created where the library targets.</summary>
-    private static Socket BindUdp(IPAddress address) => NetNamespace.Run(() =>
+    private static Socket BindUdp(IPAddress address) => TestBackend.Context.Run(() =>
     {
         var socket = new Socket(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp);
         socket.Bind(new IPEndPoint(address, 0));
@@ -268,15 +268,15 @@ public sealed class NetNamespaceTests
             using (NetNamespaceScope inner = b.Enter())
             {
                 Assert.Same(inner, NetNamespace.Current);
-                Assert.Equal(b.Inode, NetNamespace.Run(ThreadInode));
+                Assert.Equal(b.Inode, TestBackend.Context.Run(ThreadInode));
             }
 
             Assert.Same(outer, NetNamespace.Current);
-            Assert.Equal(a.Inode, NetNamespace.Run(ThreadInode));
+            Assert.Equal(a.Inode, TestBackend.Context.Run(ThreadInode));
         }
 
         Assert.Null(NetNamespace.Current);
-        Assert.Equal(TestNetns.HostInode, NetNamespace.Run(ThreadInode));
+        Assert.Equal(TestNetns.HostInode, TestBackend.Context.Run(ThreadInode));
     }
 
     [RootFact]
@@ -319,7 +319,7 @@ public sealed class NetNamespaceTests
         using NetNamespaceScope scope = ns.Enter();
 
         NetNamespaceScope? seen = await Task.Run(() => NetNamespace.Current);
-        ulong inode = await Task.Run(() => NetNamespace.Run(ThreadInode));
+        ulong inode = await Task.Run(() => TestBackend.Context.Run(ThreadInode));
 
         Assert.Same(scope, seen);
         Assert.Equal(ns.Inode, inode);
@@ -359,7 +359,7 @@ public sealed class NetNamespaceTests
             late = Task.Run(async () =>
             {
                 await disposed.Task;
-                return NetNamespace.Run(() => 1);
+                return TestBackend.Context.Run(() => 1);
             });
         }
 

@@ -22,11 +22,11 @@ internal static class EthtoolLinkSpeeds
     /// Speeds in bits per second by ifindex (only devices that report one), or false when the kernel has
     /// no ethtool netlink family or the dump failed.
     /// </summary>
-    public static bool TryDump(out Dictionary<int, ulong> speeds)
+    public static bool TryDump(Namespaces.NamespaceContext context, out Dictionary<int, ulong> speeds)
     {
         speeds = [];
         if (Volatile.Read(ref s_familyId) < 0) return false;
-        using var socket = NetlinkSocket.Open(NetlinkConstants.NETLINK_GENERIC);
+        using var socket = context.OpenSocket(NetlinkConstants.NETLINK_GENERIC);
         if (s_familyId == 0)
         {
             var resolved = GenlFamily.Resolve(socket, "ethtool", out var id);

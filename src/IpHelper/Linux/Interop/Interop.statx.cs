@@ -23,6 +23,12 @@ internal static partial class Interop
 
         /// <summary>stx_ino: the inode number.</summary>
         [FieldOffset(32)] public ulong Ino;
+
+        /// <summary>stx_dev_major: the major number of the device the file is on (always filled).</summary>
+        [FieldOffset(136)] public uint DevMajor;
+
+        /// <summary>stx_dev_minor: its minor number.</summary>
+        [FieldOffset(140)] public uint DevMinor;
     }
 
     /// <summary>

@@ -1,28 +1,29 @@
 using System.Buffers.Binary;
 using System.Globalization;
+using IpHelper.Linux.Namespaces;
 
 namespace IpHelper.Linux.Proc;
 
 /// <summary>
 /// The multicast and anycast membership lists as /proc/net shows them (igmp, igmp6, anycast6), for
-/// kernels whose rtnetlink has no dump of them. The files are read through /proc/thread-self/net on
-/// the thread of the current namespace scope: /proc/net follows the process's main thread and would
-/// show the wrong namespace.
+/// kernels whose rtnetlink has no dump of them. The files are read through the namespace's /proc net
+/// directory (<see cref="NamespaceContext.ProcNet"/>): /proc/net follows the process's main thread and
+/// would show the wrong namespace.
 /// </summary>
 internal static class ProcNetMemberships
 {
-    /// <summary>The text of /proc/thread-self/net/<paramref name="file"/> in the current namespace, or null when it does not exist.</summary>
-    public static string? Read(string file) => NetNamespace.Run(() =>
+    /// <summary>The text of /proc/thread-self/net/<paramref name="file"/> in the context's namespace, or null when it does not exist.</summary>
+    public static string? Read(NamespaceContext context, string file)
     {
         try
         {
-            return File.ReadAllText("/proc/thread-self/net/" + file);
+            return File.ReadAllText(context.ProcNet + file);
         }
         catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
         {
             return null;
         }
-    });
+    }
 
     /// <summary>
     /// /proc/net/igmp: a line per interface ("Idx Device : Count Querier") followed by a line per group

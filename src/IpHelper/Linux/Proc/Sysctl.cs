@@ -1,10 +1,11 @@
 using System.Globalization;
+using IpHelper.Linux.Namespaces;
 
 namespace IpHelper.Linux.Proc;
 
 /// <summary>
-/// Reads and writes /proc/sys/net in the namespace of the current <see cref="NetNamespace"/> scope
-/// (the file is opened on the scope's thread, so it shows that namespace's values). Keys are
+/// Reads and writes /proc/sys/net in the namespace of a context (the file is opened on the context's
+/// thread, so it shows that namespace's values). Keys are
 /// relative to /proc/sys/net, with '/' separators: "ipv6/conf/eth0/forwarding".
 /// </summary>
 internal static class Sysctl
@@ -12,7 +13,7 @@ internal static class Sysctl
     private const string Root = "/proc/sys/net/";
 
     /// <summary>The value's text without its trailing newline, or null when the key does not exist.</summary>
-    public static string? Read(string key) => NetNamespace.Run(() =>
+    public static string? Read(NamespaceContext context, string key) => context.Run(() =>
     {
         try
         {
@@ -25,8 +26,8 @@ internal static class Sysctl
     });
 
     /// <summary>The value as an integer, or null when the key does not exist or is not a number.</summary>
-    public static long? ReadInt64(string key) =>
-        Read(key) is { } text && long.TryParse(text.Trim(), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value)
+    public static long? ReadInt64(NamespaceContext context, string key) =>
+        Read(context, key) is { } text && long.TryParse(text.Trim(), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value)
             ? value
             : null;
 
@@ -34,7 +35,7 @@ internal static class Sysctl
     /// Writes a value. Returns 0 or the errno of the failure: ENOENT for a missing key, EACCES/EPERM
     /// without the privilege, EINVAL for a value the kernel refuses.
     /// </summary>
-    public static int Write(string key, string value) => NetNamespace.Run(() =>
+    public static int Write(NamespaceContext context, string key, string value) => context.Run(() =>
     {
         try
         {
@@ -59,6 +60,6 @@ internal static class Sysctl
         }
     });
 
-    /// <summary>Writes an integer value (see <see cref="Write(string, string)"/>).</summary>
-    public static int Write(string key, long value) => Write(key, value.ToString(CultureInfo.InvariantCulture));
+    /// <summary>Writes an integer value (see <see cref="Write(NamespaceContext, string, string)"/>).</summary>
+    public static int Write(NamespaceContext context, string key, long value) => Write(context, key, value.ToString(CultureInfo.InvariantCulture));
 }

@@ -107,7 +107,7 @@ public sealed class MulticastTests
         using var scope = ns.Enter();
         var address = IPAddress.Parse(group);
         var family = address.AddressFamily;
-        var socket = NetNamespace.Run(() => new Socket(family, SocketType.Dgram, ProtocolType.Udp));
+        var socket = TestBackend.Context.Run(() => new Socket(family, SocketType.Dgram, ProtocolType.Udp));
         if (family == AddressFamily.InterNetwork)
             socket.SetSocketOption(SocketOptionLevel.IP, SocketOptionName.AddMembership, new MulticastOption(address, index));
         else

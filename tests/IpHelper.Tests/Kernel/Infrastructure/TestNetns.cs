@@ -148,7 +148,7 @@ public sealed partial class TestNetns : IDisposable
     public void AssertInside()
     {
         ulong reported = NetNamespace.CurrentInode;
-        ulong actual = NetNamespace.Run(static () => LinkInode("/proc/thread-self/ns/net"));
+        ulong actual = TestBackend.Context.Run(static () => LinkInode("/proc/thread-self/ns/net"));
         foreach (ulong host in HostInodes())
         {
             if (reported == host || actual == host)

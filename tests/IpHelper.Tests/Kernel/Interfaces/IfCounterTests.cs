@@ -128,7 +128,7 @@ public sealed class IfCounterTests
         private static Socket OpenUdp(TestNetns ns, string address)
         {
             using var scope = ns.Enter();
-            return NetNamespace.Run(() =>
+            return TestBackend.Context.Run(() =>
             {
                 var socket = new Socket(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp) { ReceiveTimeout = 5000 };
                 socket.Bind(new IPEndPoint(IPAddress.Parse(address), 0));

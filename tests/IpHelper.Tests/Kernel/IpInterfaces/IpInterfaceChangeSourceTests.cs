@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using System.Net.Sockets;
 using IpHelper.Linux;
-using IpHelper.Notifications;
+using IpHelper.Linux.Notifications;
 using IpHelper.Tests.Kernel.Infrastructure;
 using Xunit;
 
@@ -25,7 +25,7 @@ public sealed class IpInterfaceChangeSourceTests
         ns.AddVeth("cs0", "cs1");
         using var scope = ns.Enter();
         var view = new Dictionary<(AddressFamily, uint), MibIpInterfaceRow>();
-        Assert.Equal(NetIoStatus.Success, new IpInterfaceChangeSource(new LinuxBackend()).Snapshot(AddressFamily.Unspecified, view));
+        Assert.Equal(NetIoStatus.Success, new IpInterfaceChangeSource(TestBackend.Current).Snapshot(AddressFamily.Unspecified, view));
         Assert.Equal(NetIoStatus.Success, NetIo.GetIpInterfaceTable(AddressFamily.Unspecified, out var table));
         using (table) Assert.Equal(table!.Select(r => (r.Family, r.InterfaceIndex)).Order(), view.Keys.Order());
     }
@@ -88,7 +88,7 @@ public sealed class IpInterfaceChangeSourceTests
     [Fact]
     public void Equivalent_IgnoresOnlyTheRedrawnReachableTime()
     {
-        var source = new IpInterfaceChangeSource(new LinuxBackend());
+        var source = new IpInterfaceChangeSource(TestBackend.Current);
         var a = new MibIpInterfaceRow { Family = AddressFamily.InterNetworkV6, InterfaceIndex = 3, ReachableTime = 20000, NlMtu = 1500 };
         var b = a;
         b.ReachableTime = 35000;
@@ -99,8 +99,8 @@ public sealed class IpInterfaceChangeSourceTests
 
     private static ChangeSubscription<(AddressFamily Family, uint Index), MibIpInterfaceRow> Start(AddressFamily family, BlockingCollection<Event> events)
     {
-        var status = ChangeSubscription<(AddressFamily Family, uint Index), MibIpInterfaceRow>.Start(
-            new IpInterfaceChangeSource(new LinuxBackend()), family,
+        var status = ChangeSubscription<(AddressFamily Family, uint Index), MibIpInterfaceRow>.Start(TestBackend.Context,
+            new IpInterfaceChangeSource(TestBackend.Current), family,
             (row, type) => { if (row is { } r) events.Add(new Event(r.Family, r.InterfaceIndex, type, r)); },
             initialNotification: false, out var subscription);
         Assert.Equal(NetIoStatus.Success, status);

@@ -92,7 +92,7 @@ internal sealed class NeighborLab : IDisposable
         var address = IPAddress.Parse(destination);
         using (from.Enter())
         {
-            using var socket = NetNamespace.Run(() => new Socket(address.AddressFamily, SocketType.Dgram, ProtocolType.Udp));
+            using var socket = TestBackend.Context.Run(() => new Socket(address.AddressFamily, SocketType.Dgram, ProtocolType.Udp));
             if (dontFragment && address.AddressFamily == AddressFamily.InterNetwork) socket.DontFragment = true;
             try
             {

@@ -1,15 +1,15 @@
 using System.Net.Sockets;
 using System.Text;
 using IpHelper.Linux;
-using IpHelper.Notifications;
+using IpHelper.Linux.Notifications;
 using IpHelper.Tests.Kernel.Infrastructure;
 using Xunit;
 
 namespace IpHelper.Tests.Kernel.Notifications;
 
 /// <summary>
-/// A route subscriber whose callback is slow and whose receive buffer is tiny, under 100,000 route
-/// changes: the kernel overruns the buffer, the registration resynchronises, and the subscriber that
+/// A route subscriber whose callback is slow and whose queue bound is tiny, under 100,000 route
+/// changes: the queue (or the kernel's buffer) overruns, the registration resynchronises, and the subscriber that
 /// applied every callback ends with exactly the routes `ip -j -6 route` shows.
 /// </summary>
 public sealed class RouteOverflowTests
@@ -24,8 +24,8 @@ public sealed class RouteOverflowTests
         using var scope = ns.Enter();
         var view = new HashSet<string>();
         var gate = new ManualResetEventSlim();
-        var status = ChangeSubscription<(uint, IpAddressPrefix, SockAddrInet, uint), MibIpForwardRow2>.Start(
-            new RouteChangeSource(new LinuxBackend(), RouteTableSelection.Default), AddressFamily.InterNetworkV6,
+        var status = ChangeSubscription<(uint, IpAddressPrefix, SockAddrInet, uint), MibIpForwardRow2>.Start(TestBackend.Context,
+            new RouteChangeSource(TestBackend.Current, RouteTableSelection.Default), AddressFamily.InterNetworkV6,
             (row, type) =>
             {
                 gate.Wait(Events.Wait);
@@ -36,7 +36,7 @@ public sealed class RouteOverflowTests
                     else view.Add(r.DestinationPrefix.ToString());
                 }
             },
-            initialNotification: false, out var subscription, receiveBufferBytes: 4096);
+            initialNotification: false, out var subscription, maxQueuedBytes: 4096);
         Assert.Equal(NetIoStatus.Success, status);
         using (subscription)
         {

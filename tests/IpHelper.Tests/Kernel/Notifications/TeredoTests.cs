@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
-using IpHelper.Notifications;
+using IpHelper.Linux.Notifications;
 using IpHelper.Tests.Kernel.Infrastructure;
 using Xunit;
 

@@ -101,7 +101,7 @@ internal sealed class PathLab : IDisposable
     {
         var address = IPAddress.Parse(destination);
         TcpListener listener;
-        using (C.Enter()) listener = NetNamespace.Run(() =>
+        using (C.Enter()) listener = TestBackend.Context.Run(() =>
         {
             var l = new TcpListener(address.AddressFamily == AddressFamily.InterNetwork ? IPAddress.Any : IPAddress.IPv6Any, 0);
             l.Start();
@@ -110,7 +110,7 @@ internal sealed class PathLab : IDisposable
         using (listener)
         {
             Socket client;
-            using (A.Enter()) client = NetNamespace.Run(() => new Socket(address.AddressFamily, SocketType.Stream, ProtocolType.Tcp));
+            using (A.Enter()) client = TestBackend.Context.Run(() => new Socket(address.AddressFamily, SocketType.Stream, ProtocolType.Tcp));
             using (client)
             {
                 client.ReceiveTimeout = 5000;

@@ -95,7 +95,7 @@ public sealed class CreateIpForwardEntry2Tests
         {
             using (ns.Enter())
             {
-                Assert.Equal(0, InterfaceMetricStore.Set(System.Net.Sockets.AddressFamily.InterNetwork, index, "v0", 100));
+                Assert.Equal(0, TestBackend.Context.Metrics.Set(System.Net.Sockets.AddressFamily.InterNetwork, index, "v0", 100));
                 Assert.Equal(NetIoStatus.Success, NetIo.CreateIpForwardEntry2(row));
             }
 

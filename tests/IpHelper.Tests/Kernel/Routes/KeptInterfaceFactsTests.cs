@@ -17,8 +17,7 @@ public sealed class KeptInterfaceFactsTests
         using var ns = new TestNetns();
         var index = AddVeth(ns);
         using var scope = ns.Enter();
-        using var watch = new LinkChangeWatch();
-        var cache = new RouteInterfaceCache(watch);
+        var cache = new RouteInterfaceCache(TestBackend.Context);
 
         var before = Resolve(cache, index, priority: 100);
         ns.Ip("link", "del", "c0");
@@ -36,11 +35,10 @@ public sealed class KeptInterfaceFactsTests
         using var ns = new TestNetns();
         var index = AddVeth(ns);
         using var scope = ns.Enter();
-        using var watch = new LinkChangeWatch();
-        var cache = new RouteInterfaceCache(watch);
+        var cache = new RouteInterfaceCache(TestBackend.Context);
 
         var before = Resolve(cache, index, priority: 100);
-        Assert.Equal(0, InterfaceMetricStore.Set(AddressFamily.InterNetwork, index, "c0", 30));
+        Assert.Equal(0, TestBackend.Context.Metrics.Set(AddressFamily.InterNetwork, index, "c0", 30));
         var after = Resolve(cache, index, priority: 100);
 
         Assert.Equal(100u, before.Metric);
@@ -53,7 +51,7 @@ public sealed class KeptInterfaceFactsTests
     {
         using var ns = new TestNetns();
         using var scope = ns.Enter();
-        using var watch = new LinkChangeWatch();
+        using var watch = new LinkChangeWatch(TestBackend.Context);
 
         var first = watch.Generation();
         var unchanged = watch.Generation();
@@ -85,7 +83,7 @@ public sealed class KeptInterfaceFactsTests
             Protocol = NlRouteProtocol.RouteProtocolNetMgmt,
             Origin = NlRouteOrigin.NlroManual,
         };
-        using var lease = RtnlSockets.Rent();
+        using var lease = TestBackend.Context.Sockets.Rent();
         var error = cache.Resolve(lease.Socket, ref row);
         Assert.False(error.Failed, error.ToString());
         return row;

@@ -1,4 +1,5 @@
-using IpHelper.Notifications;
+using IpHelper.Tests.Kernel.Infrastructure;
+using IpHelper.Linux.Notifications;
 using Xunit;
 using static IpHelper.NetIoStatus;
 using static IpHelper.Tests.Reliability.BadInput.BadInputLab;

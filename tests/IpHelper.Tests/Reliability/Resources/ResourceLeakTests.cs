@@ -3,7 +3,7 @@ using System.Net.Sockets;
 using IpHelper.Linux;
 using IpHelper.Linux.Netlink;
 using IpHelper.Linux.Rtnl;
-using IpHelper.Notifications;
+using IpHelper.Linux.Notifications;
 using IpHelper.Tests.Kernel.Infrastructure;
 using Xunit;
 
@@ -38,7 +38,7 @@ public sealed class ResourceLeakTests
 
         void Cycle()
         {
-            using var socket = NetlinkSocket.Open();
+            using var socket = TestBackend.Context.OpenSocket();
             var links = new LinkCounter();
             var error = socket.Dump(request, ref links, TestContext.Current.CancellationToken);
             if (error.Failed || links.Count != 3) Assert.Fail($"dump: {error}, {links.Count} links");
@@ -69,11 +69,11 @@ public sealed class ResourceLeakTests
     {
         using var ns = new TestNetns();
         using var scope = ns.Enter();
-        var source = new InterfaceChangeSource(new LinuxBackend());
+        var source = new InterfaceChangeSource(TestBackend.Current);
 
         void Cycle()
         {
-            var status = ChangeSubscription<uint, MibIfRow2>.Start(source, AddressFamily.Unspecified, static (_, _) => { }, initialNotification: true, out var subscription);
+            var status = ChangeSubscription<uint, MibIfRow2>.Start(TestBackend.Context, source, AddressFamily.Unspecified, static (_, _) => { }, initialNotification: true, out var subscription);
             if (status != NetIoStatus.Success) Assert.Fail($"register: {status}");
             if (NetIo.CancelMibChangeNotify2(subscription) != NetIoStatus.Success) Assert.Fail("cancel failed");
         }

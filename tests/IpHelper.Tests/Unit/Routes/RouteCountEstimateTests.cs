@@ -1,6 +1,6 @@
 using IpHelper.Linux;
-using IpHelper.Linux.Netlink;
 using IpHelper.Linux.Rtnl;
+using IpHelper.Tests.Kernel.Infrastructure;
 using Xunit;
 
 namespace IpHelper.Tests.Unit.Routes;
@@ -13,12 +13,12 @@ public sealed class RouteCountEstimateTests
     [Fact]
     public void Rows_AfterADumpThatFilledHalfOrMore_IsTheSameEstimate()
     {
-        using var socket = NetlinkSocket.Open();
+        var context = TestBackend.Context;
         var tables = Table(0x7E57_0001);
 
-        RouteCountEstimate.Remember(socket, [RouteConstants.AF_INET], tables, estimate: 10_000, rows: 6_000);
+        RouteCountEstimate.Remember(context, [RouteConstants.AF_INET], tables, estimate: 10_000, rows: 6_000);
 
-        Assert.Equal(10_000, RouteCountEstimate.Rows(socket, [RouteConstants.AF_INET], tables));
+        Assert.Equal(10_000, RouteCountEstimate.Rows(context, [RouteConstants.AF_INET], tables));
     }
 
     [Theory]
@@ -26,22 +26,22 @@ public sealed class RouteCountEstimateTests
     [InlineData(12_000)]
     public void Rows_AfterADumpOutsideTheEstimate_FollowsTheRowCount(int rows)
     {
-        using var socket = NetlinkSocket.Open();
+        var context = TestBackend.Context;
         var tables = Table(0x7E57_0002 + (uint)rows);
 
-        RouteCountEstimate.Remember(socket, [RouteConstants.AF_INET6], tables, estimate: 10_000, rows: rows);
+        RouteCountEstimate.Remember(context, [RouteConstants.AF_INET6], tables, estimate: 10_000, rows: rows);
 
-        Assert.Equal(rows + rows / 32 + 64, RouteCountEstimate.Rows(socket, [RouteConstants.AF_INET6], tables));
+        Assert.Equal(rows + rows / 32 + 64, RouteCountEstimate.Rows(context, [RouteConstants.AF_INET6], tables));
     }
 
     [Fact]
     public void Rows_OfAnotherFamily_IsNotTheRememberedOne()
     {
-        using var socket = NetlinkSocket.Open();
+        var context = TestBackend.Context;
         var tables = Table(0x7E57_0003);
 
-        RouteCountEstimate.Remember(socket, [RouteConstants.AF_INET], tables, estimate: 123_456, rows: 100_000);
+        RouteCountEstimate.Remember(context, [RouteConstants.AF_INET], tables, estimate: 123_456, rows: 100_000);
 
-        Assert.NotEqual(123_456, RouteCountEstimate.Rows(socket, [RouteConstants.AF_INET, RouteConstants.AF_INET6], tables));
+        Assert.NotEqual(123_456, RouteCountEstimate.Rows(context, [RouteConstants.AF_INET, RouteConstants.AF_INET6], tables));
     }
 }

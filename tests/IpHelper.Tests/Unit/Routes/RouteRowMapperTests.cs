@@ -55,7 +55,7 @@ public sealed class RouteRowMapperTests
         using var rows = new MibTableBuilder<MibIpForwardRow2>();
         var unresolved = 0;
 
-        Assert.True(RouteRowMapper.AppendRows(RouteMessageBytes.First(bytes), RouteTableSelection.Default, new RouteInterfaceMap(), rows, ref unresolved));
+        Assert.True(RouteRowMapper.AppendRows(RouteMessageBytes.First(bytes), RouteTableSelection.Default, new RouteInterfaceMap(metrics: null), rows, ref unresolved));
 
         Assert.Equal(0, rows.Count);
     }
@@ -71,7 +71,7 @@ public sealed class RouteRowMapperTests
         var hops = route.NextHops;
         Assert.True(hops.MoveNext());
 
-        RouteRowMapper.Fill(ref row, route, hops.Current, new RouteInterfaceMap());
+        RouteRowMapper.Fill(ref row, route, hops.Current, new RouteInterfaceMap(metrics: null));
 
         SockAddrInet.TryParse("203.0.113.0", out var prefix);
         SockAddrInet.TryParse("192.0.2.254", out var gateway);
@@ -100,7 +100,7 @@ public sealed class RouteRowMapperTests
         using var rows = new MibTableBuilder<MibIpForwardRow2>();
         var unresolved = 0;
 
-        Assert.True(RouteRowMapper.AppendRows(RouteMessageBytes.First(bytes), RouteTableSelection.Default, new RouteInterfaceMap(), rows, ref unresolved));
+        Assert.True(RouteRowMapper.AppendRows(RouteMessageBytes.First(bytes), RouteTableSelection.Default, new RouteInterfaceMap(metrics: null), rows, ref unresolved));
 
         Assert.Equal(2, rows.Count);
         Assert.Equal(2, unresolved);
@@ -124,7 +124,7 @@ public sealed class RouteRowMapperTests
         using var rows = new MibTableBuilder<MibIpForwardRow2>();
         var unresolved = 0;
 
-        Assert.False(RouteRowMapper.AppendRows(RouteMessageBytes.First(bytes), RouteTableSelection.Default, new RouteInterfaceMap(), rows, ref unresolved));
+        Assert.False(RouteRowMapper.AppendRows(RouteMessageBytes.First(bytes), RouteTableSelection.Default, new RouteInterfaceMap(metrics: null), rows, ref unresolved));
 
         Assert.Equal(0, rows.Count);
     }
@@ -142,7 +142,7 @@ public sealed class RouteRowMapperTests
     {
         using var rows = new MibTableBuilder<MibIpForwardRow2>();
         unresolved = 0;
-        Assert.True(RouteRowMapper.AppendRows(RouteMessageBytes.First(bytes), RouteTableSelection.Default, new RouteInterfaceMap(), rows, ref unresolved));
+        Assert.True(RouteRowMapper.AppendRows(RouteMessageBytes.First(bytes), RouteTableSelection.Default, new RouteInterfaceMap(metrics: null), rows, ref unresolved));
         Assert.Equal(1, rows.Count);
         return rows[0];
     }

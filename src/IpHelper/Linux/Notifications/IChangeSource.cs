@@ -1,7 +1,7 @@
 using System.Net.Sockets;
 using IpHelper.Linux.Netlink;
 
-namespace IpHelper.Notifications;
+namespace IpHelper.Linux.Notifications;
 
 /// <summary>
 /// What the notification engine needs to know about one MIB table: which rtnetlink groups carry its

@@ -1,12 +1,11 @@
 using System.Net.Sockets;
 using IpHelper.Linux.Netlink;
 using IpHelper.Linux.Rtnl;
-using IpHelper.Notifications;
 
-namespace IpHelper.Linux;
+namespace IpHelper.Linux.Notifications;
 
 /// <summary>Changes of the interface table (MIB_IF_ROW2 rows) from RTM_NEWLINK / RTM_DELLINK on RTNLGRP_LINK.</summary>
-internal sealed class InterfaceChangeSource(INetIoBackend backend) : IChangeSource<uint, MibIfRow2>
+internal sealed class InterfaceChangeSource(LinuxBackend backend) : IChangeSource<uint, MibIfRow2>
 {
     public string TableName => "Interface";
 
@@ -30,7 +29,7 @@ internal sealed class InterfaceChangeSource(INetIoBackend backend) : IChangeSour
             return;
         }
         if (!LinkMessage.TryDecode(message, out var link)) return;
-        using var lease = RtnlSockets.Rent();
+        using var lease = backend.Context.Sockets.Rent();
         var row = default(MibIfRow2);
         LinuxBackend.Fill(ref row, link, lease.Socket, withStatistics: false);
         changes.Upsert(row.InterfaceIndex, row);

@@ -1,9 +1,8 @@
 using System.Net.Sockets;
 using IpHelper.Linux.Netlink;
 using IpHelper.Linux.Rtnl;
-using IpHelper.Notifications;
 
-namespace IpHelper.Linux;
+namespace IpHelper.Linux.Notifications;
 
 /// <summary>
 /// Changes of the IP interface table (MIB_IPINTERFACE_ROW, keyed by family and index), for
@@ -13,7 +12,7 @@ namespace IpHelper.Linux;
 /// announces nowhere (dad_transmits, accept_ra, the neighbour-table times, ...) are seen with the
 /// next message about X or a resynchronisation.
 /// </summary>
-internal sealed class IpInterfaceChangeSource(INetIoBackend backend) : IChangeSource<(AddressFamily Family, uint Index), MibIpInterfaceRow>
+internal sealed class IpInterfaceChangeSource(LinuxBackend backend) : IChangeSource<(AddressFamily Family, uint Index), MibIpInterfaceRow>
 {
     private const ushort NETCONFA_IFINDEX = 1;
 

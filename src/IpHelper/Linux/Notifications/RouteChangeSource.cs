@@ -1,9 +1,8 @@
 using System.Net.Sockets;
 using IpHelper.Linux.Netlink;
 using IpHelper.Linux.Rtnl;
-using IpHelper.Notifications;
 
-namespace IpHelper.Linux;
+namespace IpHelper.Linux.Notifications;
 
 /// <summary>
 /// Changes of the route table (MIB_IPFORWARD_ROW2, one row per next hop) for NotifyRouteChange2, from
@@ -12,14 +11,11 @@ namespace IpHelper.Linux;
 /// A row is known by interface, destination prefix, next hop and metric: Linux, unlike Windows, may
 /// hold the same prefix and next hop at several metrics.
 /// </summary>
-internal sealed class RouteChangeSource(INetIoBackend backend, RouteTableSelection tables)
+internal sealed class RouteChangeSource(LinuxBackend backend, RouteTableSelection tables)
     : IChangeSource<(uint Index, IpAddressPrefix Prefix, SockAddrInet NextHop, uint Metric), MibIpForwardRow2>
 {
-    /// <summary>How long interface facts (LUID, interface metric) are reused between notifications.</summary>
-    private const long InterfaceFactsLifetimeMs = 1000;
-
-    private RouteInterfaceMap _interfaces = new();
-    private long _interfacesLoadedAt = Environment.TickCount64;
+    private RouteInterfaceMap? _interfaces;
+    private long _interfacesGeneration;
 
     public string TableName => "Route";
 
@@ -44,13 +40,14 @@ internal sealed class RouteChangeSource(INetIoBackend backend, RouteTableSelecti
     {
         if (!RouteMessage.IsRouteMessage(message.Type)) return;
         using var rows = new MibTableBuilder<MibIpForwardRow2>();
-        using var lease = RtnlSockets.Rent();
-        // A flood of route notifications names the same few interfaces: their facts are read once a
-        // second, not once per route (an interface that is replaced within that second is the cost).
-        if (Environment.TickCount64 - _interfacesLoadedAt > InterfaceFactsLifetimeMs)
+        using var lease = backend.Context.Sockets.Rent();
+        // A flood of route notifications names the same few interfaces: their facts are kept until the
+        // namespace's link watch sees a link change (interface metrics are read from the store each time).
+        var generation = backend.Context.Links.Generation();
+        if (_interfaces is null || generation != _interfacesGeneration)
         {
-            _interfaces = new RouteInterfaceMap();
-            _interfacesLoadedAt = Environment.TickCount64;
+            _interfaces = new RouteInterfaceMap(backend.Context.Metrics, keepMetrics: false);
+            _interfacesGeneration = generation;
         }
         var interfaces = _interfaces;
         var unresolved = 0;

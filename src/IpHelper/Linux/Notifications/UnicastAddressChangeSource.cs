@@ -1,9 +1,8 @@
 using System.Net.Sockets;
 using IpHelper.Linux.Netlink;
 using IpHelper.Linux.Rtnl;
-using IpHelper.Notifications;
 
-namespace IpHelper.Linux;
+namespace IpHelper.Linux.Notifications;
 
 /// <summary>
 /// Changes of the unicast address table (MIB_UNICASTIPADDRESS_ROW, known by interface and address)
@@ -11,7 +10,7 @@ namespace IpHelper.Linux;
 /// RTNLGRP_IPV6_IFADDR. DAD finishing, deprecation and lifetime refreshes come as RTM_NEWADDR for an
 /// existing address: MibParameterNotification.
 /// </summary>
-internal sealed class UnicastAddressChangeSource(INetIoBackend backend) : IChangeSource<(uint Index, SockAddrInet Address), MibUnicastIpAddressRow>
+internal sealed class UnicastAddressChangeSource(LinuxBackend backend) : IChangeSource<(uint Index, SockAddrInet Address), MibUnicastIpAddressRow>
 {
     public string TableName => "UnicastAddress";
 
@@ -35,7 +34,7 @@ internal sealed class UnicastAddressChangeSource(INetIoBackend backend) : IChang
     public void OnMessage(in NetlinkMessage message, AddressFamily family, ChangeList<(uint, SockAddrInet), MibUnicastIpAddressRow> changes)
     {
         if (message.Type is not (RtnlMessageType.RTM_NEWADDR or RtnlMessageType.RTM_DELADDR)) return;
-        using var lease = RtnlSockets.Rent();
+        using var lease = backend.Context.Sockets.Rent();
         var socket = lease.Socket;
         if (!LinuxBackend.TryDecodeUnicastRow(message,
                 index => LinkDirectory.LoadOne(socket, index, out var facts) == NetIoStatus.Success ? facts.Luid : default, out var row))

@@ -1,4 +1,4 @@
-namespace IpHelper.Notifications;
+namespace IpHelper.Linux.Notifications;
 
 /// <summary>The row changes decoded from one datagram of notifications, in kernel order.</summary>
 internal sealed class ChangeList<TKey, TRow> where TKey : notnull where TRow : struct

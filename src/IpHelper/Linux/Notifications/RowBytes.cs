@@ -1,6 +1,6 @@
 using System.Runtime.InteropServices;
 
-namespace IpHelper.Notifications;
+namespace IpHelper.Linux.Notifications;
 
 /// <summary>Compares two MIB rows byte for byte (rows are blittable, with the Windows layout).</summary>
 internal static class RowBytes

@@ -1,0 +1,31 @@
+using System.Net.Sockets;
+
+namespace IpHelper;
+
+/// <summary>Where a registration delivers: each row change, in kernel order, one at a time.</summary>
+internal delegate void ChangeCallback<TRow>(TRow? row, MibNotificationType type) where TRow : struct;
+
+internal partial interface INetIoBackend
+{
+    /// <summary>
+    /// Registers for changes of the interface table in this backend's namespace. <paramref name="onResync"/>
+    /// (optional) runs, on the registration's thread, each time lost notifications were made up for by a
+    /// re-read. With <paramref name="initialNotification"/> the callback runs once with MibInitialNotification
+    /// and a null row before this returns. When the namespace is deleted the registration delivers
+    /// MibDeleteInstance for every row it reported and ends (<see cref="NotificationHandle.EndStatus"/>).
+    /// </summary>
+    NetIoStatus NotifyInterfaceChange(ChangeCallback<MibIfRow2> callback, Action? onResync, bool initialNotification,
+        out NotificationHandle? handle);
+
+    /// <summary>As <see cref="NotifyInterfaceChange"/>, for the IP interface table of <paramref name="family"/> (Unspecified: both).</summary>
+    NetIoStatus NotifyIpInterfaceChange(AddressFamily family, ChangeCallback<MibIpInterfaceRow> callback, Action? onResync,
+        bool initialNotification, out NotificationHandle? handle);
+
+    /// <summary>As <see cref="NotifyInterfaceChange"/>, for the routes of <paramref name="family"/> in <paramref name="tables"/>.</summary>
+    NetIoStatus NotifyRouteChange(AddressFamily family, RouteTableSelection tables, ChangeCallback<MibIpForwardRow2> callback, Action? onResync,
+        bool initialNotification, out NotificationHandle? handle);
+
+    /// <summary>As <see cref="NotifyInterfaceChange"/>, for the unicast addresses of <paramref name="family"/>.</summary>
+    NetIoStatus NotifyUnicastAddressChange(AddressFamily family, ChangeCallback<MibUnicastIpAddressRow> callback, Action? onResync,
+        bool initialNotification, out NotificationHandle? handle);
+}

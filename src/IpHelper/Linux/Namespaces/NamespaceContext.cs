@@ -1,0 +1,331 @@
+using System.Runtime.InteropServices;
+using IpHelper.Linux.Netlink;
+using Microsoft.Win32.SafeHandles;
+
+namespace IpHelper.Linux.Namespaces;
+
+/// <summary>
+/// Everything IpHelper keeps for one network namespace, owned in one place: the thread that joined the
+/// namespace (it holds the namespace; the descriptor it was entered by is closed once it has) and that
+/// makes sockets and opens /proc files in it, the pooled request sockets, the link
+/// watch and the interface facts it vouches for, the interface-metric store, the anycast memberships,
+/// and the backend bound to it. There is at most one context per namespace in the process: scopes,
+/// subscriptions and anycast memberships of the same namespace share it.
+/// <para>
+/// Reference counted: a scope holds a reference, a running subscription holds its own, each held
+/// anycast membership holds one, and the process's own namespace holds its context for the process's
+/// life. When the last reference goes the context closes its sockets and ends its thread (the kernel
+/// frees the namespace once nothing else holds it).
+/// </para>
+/// <para>
+/// Identity: the namespace cookie (SO_NETNS_COOKIE) names it where something outlives the process
+/// (the metric store); the registry finds a context by the namespace's inode, which no other
+/// namespace can have while the context holds the namespace open.
+/// </para>
+/// </summary>
+internal sealed class NamespaceContext
+{
+    /// <summary>The network namespace of the calling thread (/proc/self/ns/net follows the main thread).</summary>
+    internal const string ThreadNamespacePath = "/proc/thread-self/ns/net";
+
+    private static readonly Lock s_registry = new();
+    private static readonly Dictionary<(ulong Device, ulong Inode), NamespaceContext> s_open = [];
+    private static NamespaceContext? s_process;
+
+    private readonly NamespaceThread? _thread;
+    private readonly Lock _lock = new();
+    private int _references = 1;
+    private LinkChangeWatch? _links;
+    private Notifications.NamespaceEvents? _events;
+    private InterfaceMetricStore? _metrics;
+    private ulong? _cookie;
+    private (ulong Device, ulong Inode) _key;
+
+    private NamespaceContext(bool isProcess, ulong inode, string? name, string? path)
+    {
+        Inode = inode;
+        Name = name;
+        Path = path;
+        ProcNet = "/proc/thread-self/net/";
+        if (!isProcess)
+        {
+            _thread = new NamespaceThread($"netns {name ?? "fd"}");
+            ProcNet = _thread.Invoke(static () => new DirectoryInfo("/proc/thread-self").LinkTarget is { } task ? $"/proc/{task}/net/" : "/proc/thread-self/net/");
+        }
+        Sockets = new RtnlSockets(this, isProcess ? 4 : 1);
+        Anycast = new AnycastMemberships(this);
+        RouteInterfaces = new RouteInterfaceCache(this);
+        Backend = new LinuxBackend(this);
+    }
+
+    /// <summary>
+    /// The context of the process's own namespace (the namespace of the thread that first asked),
+    /// created on first use and never released. Its work runs on the calling thread.
+    /// </summary>
+    public static NamespaceContext Process
+    {
+        get
+        {
+            if (Volatile.Read(ref s_process) is { } process) return process;
+            lock (s_registry)
+            {
+                if (s_process is not null) return s_process;
+                using var fd = OpenThreadNamespace();
+                ulong device = 0;
+                var inode = fd is null ? 0 : StatInode(fd, out device, out _);
+                var created = new NamespaceContext(isProcess: true, inode, name: null, path: null);
+                if (inode != 0) s_open[(device, inode)] = created;
+                created._key = (device, inode);
+                Volatile.Write(ref s_process, created);
+                return created;
+            }
+        }
+    }
+
+    /// <summary>The inode number of the namespace file.</summary>
+    public ulong Inode { get; }
+
+    /// <summary>The name the namespace was first entered by (<c>ip netns</c> name or path), or null.</summary>
+    public string? Name { get; }
+
+    /// <summary>The file the namespace was first entered through, or null (a descriptor, or the process's own).</summary>
+    public string? Path { get; }
+
+    /// <summary>
+    /// The namespace's /proc net directory, ending in '/': /proc/thread-self/net/ for the process's own,
+    /// else the context thread's /proc/PID/task/TID/net/, which any thread may read without moving to it
+    /// (/proc/net itself follows the process's main thread).
+    /// </summary>
+    public string ProcNet { get; }
+
+    /// <summary>True for the process's own namespace, whose work runs on the calling thread.</summary>
+    public bool IsProcess => _thread is null;
+
+    /// <summary>The Linux backend bound to this namespace.</summary>
+    public LinuxBackend Backend { get; }
+
+    /// <summary>The pool of request sockets opened in this namespace.</summary>
+    public RtnlSockets Sockets { get; }
+
+    /// <summary>The IPv6 anycast memberships held in this namespace.</summary>
+    public AnycastMemberships Anycast { get; }
+
+    /// <summary>The interface facts of single-route answers, kept between calls until a link changes.</summary>
+    public RouteInterfaceCache RouteInterfaces { get; }
+
+    /// <summary>Kept interface facts and what tells whether they are still true (opened on first use).</summary>
+    public LinkChangeWatch Links
+    {
+        get
+        {
+            if (Volatile.Read(ref _links) is { } links) return links;
+            lock (_lock) return _links ??= new LinkChangeWatch(this);
+        }
+    }
+
+    /// <summary>The namespace's shared notification socket, fed to every registration in it (opened with the first).</summary>
+    public Notifications.NamespaceEvents Events
+    {
+        get
+        {
+            if (Volatile.Read(ref _events) is { } events) return events;
+            lock (_lock) return _events ??= new Notifications.NamespaceEvents(this);
+        }
+    }
+
+    /// <summary>The interface-metric store of this namespace (its file is named after the namespace cookie).</summary>
+    public InterfaceMetricStore Metrics
+    {
+        get
+        {
+            if (Volatile.Read(ref _metrics) is { } metrics) return metrics;
+            lock (_lock) return _metrics ??= new InterfaceMetricStore(Cookie, Inode);
+        }
+    }
+
+    /// <summary>SO_NETNS_COOKIE of the namespace (never reused while the system runs), or null before Linux 5.14.</summary>
+    public ulong? Cookie
+    {
+        get
+        {
+            if (_cookie is { } known) return known;
+            using var lease = Sockets.Rent();
+            return _cookie = lease.Socket.NamespaceCookie();
+        }
+    }
+
+    /// <summary>
+    /// Finds or creates the context of the namespace <paramref name="fd"/> refers to (the file
+    /// <paramref name="inode"/> on <paramref name="device"/>) and takes a reference to it. Takes over
+    /// <paramref name="fd"/> (closed when an existing context is used). Returns 0, or the errno of a
+    /// failed setns (EINVAL: not a network namespace; the descriptor is then closed).
+    /// </summary>
+    public static int Acquire(SafeFileHandle fd, ulong device, ulong inode, string? name, string? path, out NamespaceContext? context)
+    {
+        _ = Process;
+        var key = (device, inode);
+        lock (s_registry)
+        {
+            if (s_open.TryGetValue(key, out var existing) && !existing.IsProcess)
+            {
+                existing._references++;
+                fd.Dispose();
+                context = existing;
+                return 0;
+            }
+        }
+
+        if (s_process is { } process && key == process._key)
+        {
+            // The process's own namespace needs no thread, but entering it is still an entry: without
+            // CAP_SYS_ADMIN, setns refuses it (EPERM) as it refuses any other. Checked on the calling
+            // thread, which setns leaves where it is (it is already there).
+            var denied = 0;
+            using (var thread = OpenThreadNamespace())
+            {
+                ulong threadDevice = 0;
+                if (thread is not null && StatInode(thread, out threadDevice, out _) is var threadInode && (threadDevice, threadInode) == key
+                    && Interop.setns(fd, Interop.CLONE_NEWNET) != 0)
+                    denied = Marshal.GetLastPInvokeError();
+            }
+            fd.Dispose();
+            context = denied == 0 ? process.AddReference() : null;
+            return denied;
+        }
+
+        var created = new NamespaceContext(isProcess: false, inode, name, path) { _key = key };
+        var errno = created._thread!.Invoke(() => Interop.setns(fd, Interop.CLONE_NEWNET) == 0 ? 0 : Marshal.GetLastPInvokeError());
+        // The thread now holds the namespace: the descriptor is not needed any more (one fewer per namespace).
+        fd.Dispose();
+        if (errno != 0)
+        {
+            created.Close();
+            context = null;
+            return errno;
+        }
+
+        lock (s_registry)
+        {
+            // Another flow may have entered the same namespace meanwhile: one context per namespace.
+            if (s_open.TryGetValue(key, out var raced))
+            {
+                raced._references++;
+                context = raced;
+            }
+            else
+            {
+                s_open[key] = created;
+                context = created;
+                return 0;
+            }
+        }
+        created.Close();
+        return 0;
+    }
+
+    /// <summary>Takes one more reference (for a subscription or membership that outlives its caller's).</summary>
+    public NamespaceContext AddReference()
+    {
+        lock (s_registry)
+        {
+            ObjectDisposedException.ThrowIf(_references == 0, this);
+            _references++;
+        }
+        return this;
+    }
+
+    /// <summary>Gives one reference back; the last one closes the context. The process's context is never closed.</summary>
+    public void Release()
+    {
+        lock (s_registry)
+        {
+            if (_references == 0 || --_references > 0 || IsProcess) return;
+            s_open.Remove(_key);
+        }
+        Close();
+    }
+
+    /// <summary>How many contexts are open (the process's included): for leak tests.</summary>
+    internal static int OpenCount
+    {
+        get
+        {
+            lock (s_registry) return s_open.Count;
+        }
+    }
+
+    /// <summary>
+    /// Runs <paramref name="work"/> in this namespace: on the context's thread, or on the calling thread
+    /// for the process's own namespace. Sockets and /proc/sys/net or /proc/thread-self/net files made
+    /// there belong to this namespace for life.
+    /// </summary>
+    /// <exception cref="ObjectDisposedException">The context is closed.</exception>
+    public T Run<T>(Func<T> work) => _thread is null ? work() : _thread.Invoke(work);
+
+    /// <summary>Opens a netlink socket of <paramref name="protocol"/> in this namespace.</summary>
+    /// <exception cref="NetIoException">The socket could not be created or bound.</exception>
+    /// <remarks>
+    /// Outside the process's own namespace the socket starts with a 64 KiB receive buffer instead of the
+    /// default: the kernel never makes a dump datagram larger than 32 KiB, and a thousand namespaces
+    /// should not each keep a quarter of a megabyte.
+    /// </remarks>
+    public NetlinkSocket OpenSocket(int protocol = NetlinkConstants.NETLINK_ROUTE) => IsProcess
+        ? NetlinkSocket.Open(protocol)
+        : Run(() => NetlinkSocket.Open(protocol, datagramBufferBytes: 64 * 1024));
+
+    /// <summary>Opens a notification socket joined to <paramref name="groups"/> in this namespace.</summary>
+    /// <exception cref="NetIoException">The socket could not be opened or a group joined.</exception>
+    public NetlinkSocket OpenSubscriber(uint[] groups, int receiveBufferBytes, int datagramBufferBytes = 256 * 1024) =>
+        Run(() => NetlinkSocket.OpenSubscriber(groups, receiveBufferBytes, datagramBufferBytes));
+
+    /// <summary>
+    /// True when the namespace was entered by a name or path that no longer names it (<c>ip netns del</c>
+    /// unmounted it, the process whose /proc/PID/ns/net it was has exited). A namespace entered by a
+    /// descriptor, and the process's own, are never gone: their holder decides their lifetime.
+    /// </summary>
+    public bool IsGone()
+    {
+        if (Path is null) return false;
+        using var fd = Interop.open(Path, Interop.O_RDONLY | Interop.O_CLOEXEC);
+        return fd.IsInvalid || StatInode(fd, out var device, out _) != Inode || device != _key.Device;
+    }
+
+    /// <summary>The inode of an open namespace file and the device it is on, or 0 with the errno.</summary>
+    internal static ulong StatInode(SafeFileHandle fd, out ulong device, out int errno)
+    {
+        errno = 0;
+        device = 0;
+        if (Interop.statx(fd, "", Interop.AT_EMPTY_PATH, Interop.STATX_INO, out Interop.StatxBuffer buffer) != 0)
+        {
+            errno = Marshal.GetLastPInvokeError();
+            return 0;
+        }
+        if ((buffer.Mask & Interop.STATX_INO) == 0)
+        {
+            errno = Errno.EOPNOTSUPP;
+            return 0;
+        }
+        device = (ulong)buffer.DevMajor << 32 | buffer.DevMinor;
+        return buffer.Ino;
+    }
+
+    private static SafeFileHandle? OpenThreadNamespace()
+    {
+        var fd = Interop.open(ThreadNamespacePath, Interop.O_RDONLY | Interop.O_CLOEXEC);
+        if (!fd.IsInvalid) return fd;
+        fd.Dispose();
+        return null;
+    }
+
+    private void Close()
+    {
+        Sockets.Dispose();
+        Anycast.Dispose();
+        lock (_lock)
+        {
+            _links?.Dispose();
+            _events?.Dispose();
+        }
+        _thread?.Stop();
+    }
+}
