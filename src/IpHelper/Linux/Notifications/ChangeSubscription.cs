@@ -9,7 +9,8 @@ namespace IpHelper.Linux.Notifications;
 /// opened in the namespace, a reference to the namespace's context (whose pooled request sockets re-read
 /// the table), and one thread that receives, keeps the subscriber's view of the table, and calls back.
 /// <list type="bullet">
-/// <item>The view tells an RTM_NEW* that adds a row (MibAddInstance) from one that changes it (MibParameterNotification).</item>
+/// <item>The view (<see cref="MirrorView{TKey, TRow}"/>) holds what the subscriber was told, by Windows key: a change that keeps a row's key is MibParameterNotification, one that changes it is MibDeleteInstance of the old row and MibAddInstance of the new.</item>
+/// <item>When the kernel removes rows without a notification (IPv4 routes of a link that went down, routes of a removed address), the source asks for a rescan: once the notifications queued so far are applied (at most <see cref="RescanDelayMs"/> later), the family's table is re-read and every difference from the view is delivered.</item>
 /// <item>Callbacks run one at a time, in kernel order, on the registration's thread.</item>
 /// <item>On ENOBUFS (the kernel dropped notifications) the table is re-read and the differences from the view are delivered, so a subscriber that applies every callback ends with the kernel's table.</item>
 /// <item>Cancel waits for a running callback and no callback starts after it returns; called from inside a callback it returns at once and no further callback starts.</item>
@@ -27,6 +28,9 @@ internal sealed class ChangeSubscription<TKey, TRow> : NotificationHandle where 
     /// </summary>
     internal const int ReceiveBufferBytes = 1 << 20;
 
+    /// <summary>The longest a requested rescan waits for the notification queue to empty.</summary>
+    internal const long RescanDelayMs = 200;
+
     private static readonly TimeSpan s_wakeInterval = TimeSpan.FromMilliseconds(100);
     private const long GoneCheckIntervalMs = 1000;
 
@@ -36,12 +40,16 @@ internal sealed class ChangeSubscription<TKey, TRow> : NotificationHandle where 
     private readonly ChangeCallback<TRow> _callback;
     private readonly Action? _onResync;
     private readonly NetlinkSocket _events;
-    private readonly Dictionary<TKey, TRow> _view = [];
+    private readonly MirrorView<TKey, TRow> _view;
+    private readonly Action<TRow?, MibNotificationType> _deliver;
     private readonly object _dispatch = new();
     private readonly WakeSignal _wake;
     private Thread? _thread;
     private volatile bool _cancelled;
     private long _resyncs;
+    private long _rescans;
+    private bool _rescanIPv4, _rescanIPv6;
+    private long _rescanSince;
 
     private ChangeSubscription(NamespaceContext context, IChangeSource<TKey, TRow> source, AddressFamily family, ChangeCallback<TRow> callback,
         Action? onResync, NetlinkSocket events, WakeSignal wake)
@@ -54,9 +62,17 @@ internal sealed class ChangeSubscription<TKey, TRow> : NotificationHandle where 
         _events = events;
         _wake = wake;
         _events.Wake = _wake;
+        _view = new MirrorView<TKey, TRow>(source);
+        _deliver = Deliver;
     }
 
     public override long Resyncs => Interlocked.Read(ref _resyncs);
+
+    /// <summary>How many times a silent removal made the registration re-read a family's table.</summary>
+    internal long Rescans => Interlocked.Read(ref _rescans);
+
+    /// <summary>How many row groups the view holds (the mirror state is proportional to it).</summary>
+    internal int ViewCount => _view.Count;
 
     public override bool IsCancelled => _cancelled;
 
@@ -95,7 +111,10 @@ internal sealed class ChangeSubscription<TKey, TRow> : NotificationHandle where 
         NetIoStatus status;
         try
         {
-            status = source.Snapshot(family, created._view);
+            status = source.Read(family, out var table);
+            if (status == NetIoStatus.Success)
+                using (table)
+                    created._view.Load(table!.AsSpan());
         }
         catch (NetIoException e)
         {
@@ -154,7 +173,7 @@ internal sealed class ChangeSubscription<TKey, TRow> : NotificationHandle where 
 
     private void Receive()
     {
-        var changes = new ChangeList<TKey, TRow>();
+        var changes = new ChangeList<TRow>();
         var collector = new Collector(_source, _family, changes);
         var checkedAt = Environment.TickCount64;
         while (!_cancelled)
@@ -168,8 +187,15 @@ internal sealed class ChangeSubscription<TKey, TRow> : NotificationHandle where 
                     return;
                 }
             }
-            var error = _events.ReceiveNotifications(ref collector, s_wakeInterval);
-            if (error.Errno is Errno.ETIMEDOUT or Errno.ECANCELED) continue;
+            var pending = _rescanIPv4 || _rescanIPv6;
+            // With a rescan pending, only what is queued already is read first: the table is re-read once the queue is empty.
+            var error = _events.ReceiveNotifications(ref collector, pending ? TimeSpan.Zero : s_wakeInterval);
+            if (error.Errno == Errno.ETIMEDOUT)
+            {
+                if (pending) Rescan();
+                continue;
+            }
+            if (error.Errno == Errno.ECANCELED) continue;
             if (error.Failed)
             {
                 // ENOBUFS: the kernel dropped notifications. Anything else also leaves the view unsure.
@@ -179,57 +205,53 @@ internal sealed class ChangeSubscription<TKey, TRow> : NotificationHandle where 
             }
             for (var i = 0; i < changes.Count && !_cancelled; i++)
             {
-                var (key, row) = changes[i];
-                Apply(key, row);
+                var (row, kind) = changes[i];
+                _view.Apply(row, kind, _deliver);
+            }
+            if (changes.RescanIPv4 || changes.RescanIPv6)
+            {
+                if (!pending) _rescanSince = Environment.TickCount64;
+                _rescanIPv4 |= changes.RescanIPv4;
+                _rescanIPv6 |= changes.RescanIPv6;
             }
             changes.Clear();
+            if ((_rescanIPv4 || _rescanIPv6) && Environment.TickCount64 - _rescanSince >= RescanDelayMs) Rescan();
         }
     }
 
     /// <summary>The namespace was deleted: its tables are gone, so is every row the subscriber was told of.</summary>
     private void EndWithNamespace()
     {
-        foreach (var key in _view.Keys.ToList())
-        {
-            if (_cancelled) return;
-            Apply(key, null);
-        }
+        _view.DeleteAll(_deliver);
         EndStatus = NetIoStatus.BadNetName;
         lock (_dispatch) _cancelled = true;
     }
 
-    private void Apply(TKey key, TRow? row)
+    /// <summary>Re-reads the families whose rows the kernel may have removed silently, and delivers the differences.</summary>
+    private void Rescan()
     {
-        if (row is { } present)
+        var family = _rescanIPv4 && _rescanIPv6 ? AddressFamily.Unspecified
+            : _rescanIPv4 ? AddressFamily.InterNetwork : AddressFamily.InterNetworkV6;
+        if (_family != AddressFamily.Unspecified) family = _family;
+        if (_source.Read(family, out var table) != NetIoStatus.Success)
         {
-            var existed = _view.TryGetValue(key, out var before);
-            if (existed && _source.Equivalent(before, present)) return;
-            _view[key] = present;
-            Deliver(present, existed ? MibNotificationType.MibParameterNotification : MibNotificationType.MibAddInstance);
+            // Tried again when the queue next runs empty.
+            _rescanSince = Environment.TickCount64;
+            return;
         }
-        else if (_view.Remove(key, out var removed))
-        {
-            Deliver(removed, MibNotificationType.MibDeleteInstance);
-        }
+        _rescanIPv4 = _rescanIPv6 = false;
+        Interlocked.Increment(ref _rescans);
+        using (table) _view.Reconcile(table!.AsSpan(), family, _deliver);
     }
 
     private void Resync()
     {
         _events.Drain();
-        var fresh = new Dictionary<TKey, TRow>();
-        if (_source.Snapshot(_family, fresh) != NetIoStatus.Success) return;
+        if (_source.Read(_family, out var fresh) != NetIoStatus.Success) return;
+        _rescanIPv4 = _rescanIPv6 = false;
         Interlocked.Increment(ref _resyncs);
         _onResync?.Invoke();
-        foreach (var key in _view.Keys.Where(k => !fresh.ContainsKey(k)).ToList())
-        {
-            if (_cancelled) return;
-            Apply(key, null);
-        }
-        foreach (var (key, row) in fresh)
-        {
-            if (_cancelled) return;
-            Apply(key, row);
-        }
+        using (fresh) _view.Reconcile(fresh!.AsSpan(), _family, _deliver);
     }
 
     private void Deliver(TRow? row, MibNotificationType type)
@@ -255,7 +277,7 @@ internal sealed class ChangeSubscription<TKey, TRow> : NotificationHandle where 
         _context.Release();
     }
 
-    private struct Collector(IChangeSource<TKey, TRow> source, AddressFamily family, ChangeList<TKey, TRow> changes) : INetlinkReplyHandler
+    private struct Collector(IChangeSource<TKey, TRow> source, AddressFamily family, ChangeList<TRow> changes) : INetlinkReplyHandler
     {
         public readonly void OnMessage(in NetlinkMessage message) => source.OnMessage(message, family, changes);
 

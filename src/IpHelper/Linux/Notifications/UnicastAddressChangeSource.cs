@@ -8,7 +8,8 @@ namespace IpHelper.Linux.Notifications;
 /// Changes of the unicast address table (MIB_UNICASTIPADDRESS_ROW, known by interface and address)
 /// for NotifyUnicastIpAddressChange, from RTM_NEWADDR / RTM_DELADDR on RTNLGRP_IPV4_IFADDR /
 /// RTNLGRP_IPV6_IFADDR. DAD finishing, deprecation and lifetime refreshes come as RTM_NEWADDR for an
-/// existing address: MibParameterNotification.
+/// existing address: MibParameterNotification. Linux may hold one IPv4 address on one interface with
+/// several prefix lengths (Windows cannot): the subscriber is told of the one with the shortest prefix.
 /// </summary>
 internal sealed class UnicastAddressChangeSource(LinuxBackend backend) : IChangeSource<(uint Index, SockAddrInet Address), MibUnicastIpAddressRow>
 {
@@ -21,17 +22,19 @@ internal sealed class UnicastAddressChangeSource(LinuxBackend backend) : IChange
         _ => [RtnlGroups.RTNLGRP_IPV4_IFADDR, RtnlGroups.RTNLGRP_IPV6_IFADDR],
     };
 
-    public NetIoStatus Snapshot(AddressFamily family, Dictionary<(uint, SockAddrInet), MibUnicastIpAddressRow> view)
-    {
-        view.Clear();
-        var status = backend.GetUnicastAddressTable(family, out var table);
-        if (status != NetIoStatus.Success) return status;
-        using (table)
-            foreach (ref readonly var row in table!.AsSpan()) view[(row.InterfaceIndex, row.Address)] = row;
-        return NetIoStatus.Success;
-    }
+    public NetIoStatus Read(AddressFamily family, out MibTable<MibUnicastIpAddressRow>? table) =>
+        backend.GetUnicastAddressTable(family, out table);
 
-    public void OnMessage(in NetlinkMessage message, AddressFamily family, ChangeList<(uint, SockAddrInet), MibUnicastIpAddressRow> changes)
+    /// <summary>The Windows key: InterfaceLuid (its NetLuidIndex is the index) and Address.</summary>
+    public (uint Index, SockAddrInet Address) GroupOf(in MibUnicastIpAddressRow row) => (row.InterfaceIndex, row.Address);
+
+    public AddressFamily FamilyOf(in MibUnicastIpAddressRow row) => row.Address.Family;
+
+    public bool SameKernelRow(in MibUnicastIpAddressRow a, in MibUnicastIpAddressRow b) => a.OnLinkPrefixLength == b.OnLinkPrefixLength;
+
+    public bool Precedes(in MibUnicastIpAddressRow a, in MibUnicastIpAddressRow b) => a.OnLinkPrefixLength < b.OnLinkPrefixLength;
+
+    public void OnMessage(in NetlinkMessage message, AddressFamily family, ChangeList<MibUnicastIpAddressRow> changes)
     {
         if (message.Type is not (RtnlMessageType.RTM_NEWADDR or RtnlMessageType.RTM_DELADDR)) return;
         using var lease = backend.Context.Sockets.Rent();
@@ -40,8 +43,8 @@ internal sealed class UnicastAddressChangeSource(LinuxBackend backend) : IChange
                 index => LinkDirectory.LoadOne(socket, index, out var facts) == NetIoStatus.Success ? facts.Luid : default, out var row))
             return;
         if (family != AddressFamily.Unspecified && row.Address.Family != family) return;
-        if (message.Type == RtnlMessageType.RTM_DELADDR) changes.Remove((row.InterfaceIndex, row.Address));
-        else changes.Upsert((row.InterfaceIndex, row.Address), row);
+        if (message.Type == RtnlMessageType.RTM_DELADDR) changes.Remove(row);
+        else changes.Upsert(row);
     }
 
     /// <summary>Rows that differ only in remaining lifetime (it counts down between two reads) are the same.</summary>
