@@ -18,7 +18,8 @@ namespace IpHelper.Linux.Notifications;
 /// <item>The kernel removes IPv4 routes silently when their link goes down or is deleted (with every
 /// multipath route that has a next hop there) and when an address goes away (its prefix route, the
 /// routes using it as source): the registration also listens to RTNLGRP_LINK and the address groups,
-/// and a link that is down or deleted, or an address deleted, asks for a rescan of the family.</item>
+/// and a link that is down or deleted, or an address deleted, asks for a rescan of the family. So does
+/// an IPv6 address added or changed: its prefix route's expiry follows the address's lifetimes silently.</item>
 /// </list>
 /// </summary>
 internal sealed class RouteChangeSource(LinuxBackend backend, RouteTableSelection tables) : IChangeSource<IpAddressPrefix, MibIpForwardRow2>
@@ -68,7 +69,11 @@ internal sealed class RouteChangeSource(LinuxBackend backend, RouteTableSelectio
                 if (message.TryReadHeader(out IfInfoMsg link) && (link.Flags & LinkConstants.IFF_UP) == 0) changes.Rescan(family);
                 return;
             case RtnlMessageType.RTM_DELADDR:
-                if (message.TryReadHeader(out IfAddrMsg address)) changes.Rescan(address.Family == RouteConstants.AF_INET ? AddressFamily.InterNetwork : AddressFamily.InterNetworkV6);
+                if (message.TryReadHeader(out IfAddrMsg removed)) changes.Rescan(removed.Family == RouteConstants.AF_INET ? AddressFamily.InterNetwork : AddressFamily.InterNetworkV6);
+                return;
+            case RtnlMessageType.RTM_NEWADDR:
+                // An IPv6 address added or given new lifetimes changes its prefix route's expiry without a route notification.
+                if (message.TryReadHeader(out IfAddrMsg added) && added.Family == RouteConstants.AF_INET6) changes.Rescan(AddressFamily.InterNetworkV6);
                 return;
         }
         if (!RouteMessage.IsRouteMessage(message.Type)) return;
@@ -98,6 +103,13 @@ internal sealed class RouteChangeSource(LinuxBackend backend, RouteTableSelectio
         }
     }
 
-    public bool Equivalent(in MibIpForwardRow2 a, in MibIpForwardRow2 b) =>
-        RowBytes.Equal(a, b);
+    /// <summary>Rows that differ only in remaining lifetime (it counts down between two reads) are the same.</summary>
+    public bool Equivalent(in MibIpForwardRow2 a, in MibIpForwardRow2 b)
+    {
+        var x = a;
+        var y = b;
+        x.ValidLifetime = y.ValidLifetime = 0;
+        x.PreferredLifetime = y.PreferredLifetime = 0;
+        return RowBytes.Equal(x, y);
+    }
 }
