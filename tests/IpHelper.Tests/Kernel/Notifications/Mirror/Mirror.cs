@@ -19,6 +19,15 @@ internal sealed class Mirror<TKey, TRow>(string table, Func<TRow, TKey> keyOf) w
     /// <summary>How many resync markers came (streams only).</summary>
     public long Resyncs { get; private set; }
 
+    /// <summary>How many rows the mirror holds.</summary>
+    public int Count
+    {
+        get
+        {
+            lock (_rows) return _rows.Count;
+        }
+    }
+
     public void Load(IEnumerable<TRow> rows)
     {
         lock (_rows)
