@@ -14,6 +14,10 @@ var benchmarks = new Dictionary<string, Func<string[], int>>(StringComparer.Ordi
     ["neighbors"] = _ => NeighborBench.Run(),
     ["addresses"] = _ => AddressTableBenchmark.Run(),
     [InterfaceWorkload.ChildName] = InterfaceWorkload.Child,
+    ["scoped"] = _ => IpHelper.Bench.Namespaces.ScopedCallsBenchmark.Run(),
+    ["scale"] = IpHelper.Bench.Namespaces.ScaleBenchmark.Run,
+    ["bestroute-floor"] = _ => IpHelper.Bench.Namespaces.BestRouteFloorBenchmark.Run(),
+    [IpHelper.Bench.Namespaces.ScopedCallsBenchmark.ChildName] = IpHelper.Bench.Namespaces.ScopedCallsBenchmark.Child,
 };
 
 if (args.Length == 0 || !benchmarks.TryGetValue(args[0], out var run))

@@ -9,10 +9,10 @@ public static partial class NetIo
     /// stream behind <c>iphelper monitor interfaces</c>.
     /// <para>
     /// Every Watch* stream is bounded: it holds at most 4,096 changes the consumer has not read. A
-    /// consumer further behind stalls the registration, the kernel drops what it cannot queue, and the
+    /// consumer further behind stalls the registration, which drops what its queue cannot hold, and the
     /// stream then yields a resync marker (<see cref="MibChange{TRow}.IsResync"/>) followed by the
-    /// differences from the re-read table. Memory stays bounded (the buffer, the registration's 1 MiB
-    /// socket buffer in the kernel, and its view of the table); no change is lost without a resync.
+    /// differences from the re-read table. Memory stays bounded (the buffer, the registration's queue of
+    /// at most 4 MiB, and its view of the table); no change is lost without a resync.
     /// </para>
     /// </summary>
     /// <exception cref="NetIoException">The registration failed, or its namespace was deleted (BadNetName, after the deletes).</exception>

@@ -29,7 +29,7 @@ internal sealed class LinkChangeWatch(NamespaceContext context) : IDisposable
             {
                 try
                 {
-                    _socket = context.OpenSubscriber([RtnlGroups.RTNLGRP_LINK], BufferBytes);
+                    _socket = context.OpenSubscriber([RtnlGroups.RTNLGRP_LINK], BufferBytes, datagramBufferBytes: 4096);
                 }
                 catch (Exception e) when (e is NetIoException or ObjectDisposedException)
                 {

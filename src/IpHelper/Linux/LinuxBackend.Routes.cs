@@ -248,7 +248,7 @@ internal sealed partial class LinuxBackend
         NetlinkSocket changes;
         try
         {
-            changes = Context.OpenSubscriber([RtnlGroups.RTNLGRP_IPV6_ROUTE], 64 * 1024);
+            changes = Context.OpenSubscriber([RtnlGroups.RTNLGRP_IPV6_ROUTE], 64 * 1024, datagramBufferBytes: 4096);
         }
         catch (NetIoException e)
         {

@@ -7,12 +7,12 @@ namespace IpHelper.Notifications;
 /// Turns a notification registration into an IAsyncEnumerable; cancelling the token cancels the registration.
 /// <para>
 /// The stream buffers at most <see cref="Capacity"/> changes. When the consumer falls that far behind,
-/// the registration's thread waits for room instead of buffering more; meanwhile the kernel queues
-/// notifications in the registration's socket (at most its receive buffer, 1 MiB) and then drops them
-/// (ENOBUFS). The registration then re-reads the table and the stream yields a resync marker
-/// (<see cref="MibChange{TRow}.IsResync"/>) followed by the differences between what the consumer was
-/// given and the table now. Memory stays bounded by the buffer, the socket and the registration's view
-/// (proportional to the table); nothing is dropped silently.
+/// the registration's callback waits for room instead of buffering more; meanwhile the registration
+/// queues notifications (at most ChangeSubscription.MaxQueuedBytes, 4 MiB) and then drops them as an
+/// overrun. Once the consumer reads again, the registration re-reads the table and the stream yields a
+/// resync marker (<see cref="MibChange{TRow}.IsResync"/>) followed by the differences between what the
+/// consumer was given and the table now. Memory stays bounded by the buffer, the queue and the
+/// registration's view (proportional to the table); nothing is dropped silently.
 /// </para>
 /// </summary>
 internal static class ChangeStream
@@ -39,7 +39,7 @@ internal static class ChangeStream
         var stop = new CancellationTokenSource();
         void Write(MibChange<TRow> change)
         {
-            // Runs on the registration's thread: waiting here is what bounds the stream (see the class remarks).
+            // Runs on the registration's callback thread: waiting here is what bounds the stream (see the class remarks).
             while (!channel.Writer.TryWrite(change))
             {
                 try

@@ -5,16 +5,17 @@ using Microsoft.Win32.SafeHandles;
 namespace IpHelper.Linux.Namespaces;
 
 /// <summary>
-/// Everything IpHelper keeps for one network namespace, owned in one place: the namespace descriptor
-/// and the thread that makes sockets and opens /proc files in it, the pooled request sockets, the link
+/// Everything IpHelper keeps for one network namespace, owned in one place: the thread that joined the
+/// namespace (it holds the namespace; the descriptor it was entered by is closed once it has) and that
+/// makes sockets and opens /proc files in it, the pooled request sockets, the link
 /// watch and the interface facts it vouches for, the interface-metric store, the anycast memberships,
 /// and the backend bound to it. There is at most one context per namespace in the process: scopes,
 /// subscriptions and anycast memberships of the same namespace share it.
 /// <para>
 /// Reference counted: a scope holds a reference, a running subscription holds its own, each held
 /// anycast membership holds one, and the process's own namespace holds its context for the process's
-/// life. When the last reference goes the context closes its sockets, ends its thread and closes the
-/// namespace descriptor (the kernel frees the namespace once nothing else holds it).
+/// life. When the last reference goes the context closes its sockets and ends its thread (the kernel
+/// frees the namespace once nothing else holds it).
 /// </para>
 /// <para>
 /// Identity: the namespace cookie (SO_NETNS_COOKIE) names it where something outlives the process
@@ -31,28 +32,27 @@ internal sealed class NamespaceContext
     private static readonly Dictionary<(ulong Device, ulong Inode), NamespaceContext> s_open = [];
     private static NamespaceContext? s_process;
 
-    private readonly SafeFileHandle? _fd;
     private readonly NamespaceThread? _thread;
     private readonly Lock _lock = new();
     private int _references = 1;
     private LinkChangeWatch? _links;
+    private Notifications.NamespaceEvents? _events;
     private InterfaceMetricStore? _metrics;
     private ulong? _cookie;
     private (ulong Device, ulong Inode) _key;
 
-    private NamespaceContext(SafeFileHandle? fd, ulong inode, string? name, string? path)
+    private NamespaceContext(bool isProcess, ulong inode, string? name, string? path)
     {
-        _fd = fd;
         Inode = inode;
         Name = name;
         Path = path;
         ProcNet = "/proc/thread-self/net/";
-        if (fd is not null)
+        if (!isProcess)
         {
             _thread = new NamespaceThread($"netns {name ?? "fd"}");
             ProcNet = _thread.Invoke(static () => new DirectoryInfo("/proc/thread-self").LinkTarget is { } task ? $"/proc/{task}/net/" : "/proc/thread-self/net/");
         }
-        Sockets = new RtnlSockets(this, fd is null ? 4 : 2);
+        Sockets = new RtnlSockets(this, isProcess ? 4 : 1);
         Anycast = new AnycastMemberships(this);
         RouteInterfaces = new RouteInterfaceCache(this);
         Backend = new LinuxBackend(this);
@@ -73,7 +73,7 @@ internal sealed class NamespaceContext
                 using var fd = OpenThreadNamespace();
                 ulong device = 0;
                 var inode = fd is null ? 0 : StatInode(fd, out device, out _);
-                var created = new NamespaceContext(null, inode, name: null, path: null);
+                var created = new NamespaceContext(isProcess: true, inode, name: null, path: null);
                 if (inode != 0) s_open[(device, inode)] = created;
                 created._key = (device, inode);
                 Volatile.Write(ref s_process, created);
@@ -99,7 +99,7 @@ internal sealed class NamespaceContext
     public string ProcNet { get; }
 
     /// <summary>True for the process's own namespace, whose work runs on the calling thread.</summary>
-    public bool IsProcess => _fd is null;
+    public bool IsProcess => _thread is null;
 
     /// <summary>The Linux backend bound to this namespace.</summary>
     public LinuxBackend Backend { get; }
@@ -120,6 +120,16 @@ internal sealed class NamespaceContext
         {
             if (Volatile.Read(ref _links) is { } links) return links;
             lock (_lock) return _links ??= new LinkChangeWatch(this);
+        }
+    }
+
+    /// <summary>The namespace's shared notification socket, fed to every registration in it (opened with the first).</summary>
+    public Notifications.NamespaceEvents Events
+    {
+        get
+        {
+            if (Volatile.Read(ref _events) is { } events) return events;
+            lock (_lock) return _events ??= new Notifications.NamespaceEvents(this);
         }
     }
 
@@ -156,7 +166,7 @@ internal sealed class NamespaceContext
         var key = (device, inode);
         lock (s_registry)
         {
-            if (s_open.TryGetValue(key, out var existing))
+            if (s_open.TryGetValue(key, out var existing) && !existing.IsProcess)
             {
                 existing._references++;
                 fd.Dispose();
@@ -165,8 +175,28 @@ internal sealed class NamespaceContext
             }
         }
 
-        var created = new NamespaceContext(fd, inode, name, path) { _key = key };
+        if (s_process is { } process && key == process._key)
+        {
+            // The process's own namespace needs no thread, but entering it is still an entry: without
+            // CAP_SYS_ADMIN, setns refuses it (EPERM) as it refuses any other. Checked on the calling
+            // thread, which setns leaves where it is (it is already there).
+            var denied = 0;
+            using (var thread = OpenThreadNamespace())
+            {
+                ulong threadDevice = 0;
+                if (thread is not null && StatInode(thread, out threadDevice, out _) is var threadInode && (threadDevice, threadInode) == key
+                    && Interop.setns(fd, Interop.CLONE_NEWNET) != 0)
+                    denied = Marshal.GetLastPInvokeError();
+            }
+            fd.Dispose();
+            context = denied == 0 ? process.AddReference() : null;
+            return denied;
+        }
+
+        var created = new NamespaceContext(isProcess: false, inode, name, path) { _key = key };
         var errno = created._thread!.Invoke(() => Interop.setns(fd, Interop.CLONE_NEWNET) == 0 ? 0 : Marshal.GetLastPInvokeError());
+        // The thread now holds the namespace: the descriptor is not needed any more (one fewer per namespace).
+        fd.Dispose();
         if (errno != 0)
         {
             created.Close();
@@ -234,12 +264,19 @@ internal sealed class NamespaceContext
 
     /// <summary>Opens a netlink socket of <paramref name="protocol"/> in this namespace.</summary>
     /// <exception cref="NetIoException">The socket could not be created or bound.</exception>
-    public NetlinkSocket OpenSocket(int protocol = NetlinkConstants.NETLINK_ROUTE) => Run(() => NetlinkSocket.Open(protocol));
+    /// <remarks>
+    /// Outside the process's own namespace the socket starts with a 64 KiB receive buffer instead of the
+    /// default: the kernel never makes a dump datagram larger than 32 KiB, and a thousand namespaces
+    /// should not each keep a quarter of a megabyte.
+    /// </remarks>
+    public NetlinkSocket OpenSocket(int protocol = NetlinkConstants.NETLINK_ROUTE) => IsProcess
+        ? NetlinkSocket.Open(protocol)
+        : Run(() => NetlinkSocket.Open(protocol, datagramBufferBytes: 64 * 1024));
 
     /// <summary>Opens a notification socket joined to <paramref name="groups"/> in this namespace.</summary>
     /// <exception cref="NetIoException">The socket could not be opened or a group joined.</exception>
-    public NetlinkSocket OpenSubscriber(uint[] groups, int receiveBufferBytes) =>
-        Run(() => NetlinkSocket.OpenSubscriber(groups, receiveBufferBytes));
+    public NetlinkSocket OpenSubscriber(uint[] groups, int receiveBufferBytes, int datagramBufferBytes = 256 * 1024) =>
+        Run(() => NetlinkSocket.OpenSubscriber(groups, receiveBufferBytes, datagramBufferBytes));
 
     /// <summary>
     /// True when the namespace was entered by a name or path that no longer names it (<c>ip netns del</c>
@@ -284,8 +321,11 @@ internal sealed class NamespaceContext
     {
         Sockets.Dispose();
         Anycast.Dispose();
-        lock (_lock) _links?.Dispose();
+        lock (_lock)
+        {
+            _links?.Dispose();
+            _events?.Dispose();
+        }
         _thread?.Stop();
-        _fd?.Dispose();
     }
 }

@@ -20,11 +20,12 @@ internal sealed unsafe class NetlinkSocket : IDisposable
     private const int MinReceiveBuffer = 256 * 1024;
 
     private readonly SafeNetlinkHandle _handle;
-    private byte[] _receiveBuffer = new byte[MinReceiveBuffer];
+    private byte[] _receiveBuffer;
     private uint _sequence;
 
-    private NetlinkSocket(SafeNetlinkHandle handle, uint portId, bool strict, bool extendedAck)
+    private NetlinkSocket(SafeNetlinkHandle handle, uint portId, bool strict, bool extendedAck, int datagramBufferBytes)
     {
+        _receiveBuffer = new byte[datagramBufferBytes];
         _handle = handle;
         PortId = portId;
         StrictCheck = strict;
@@ -55,7 +56,9 @@ internal sealed unsafe class NetlinkSocket : IDisposable
 
     /// <summary>Opens a socket of <paramref name="protocol"/> in the network namespace of the calling thread.</summary>
     /// <exception cref="NetIoException">The socket could not be created or bound.</exception>
-    public static NetlinkSocket Open(int protocol = NetlinkConstants.NETLINK_ROUTE)
+    /// <param name="protocol">The netlink family.</param>
+    /// <param name="datagramBufferBytes">The first size of the user-space receive buffer (a larger datagram grows it).</param>
+    public static NetlinkSocket Open(int protocol = NetlinkConstants.NETLINK_ROUTE, int datagramBufferBytes = MinReceiveBuffer)
     {
         var handle = Interop.socket(Interop.AF_NETLINK, Interop.SOCK_RAW | Interop.SOCK_CLOEXEC, protocol);
         if (handle.IsInvalid)
@@ -82,7 +85,7 @@ internal sealed unsafe class NetlinkSocket : IDisposable
                 SetOption(handle, Interop.SOL_SOCKET, Interop.SO_RCVBUF, 4 << 20);
             if (!SetOption(handle, Interop.SOL_SOCKET, Interop.SO_SNDBUFFORCE, 1 << 20))
                 SetOption(handle, Interop.SOL_SOCKET, Interop.SO_SNDBUF, 1 << 20);
-            return new NetlinkSocket(handle, bound.PortId, strict, extAck);
+            return new NetlinkSocket(handle, bound.PortId, strict, extAck, datagramBufferBytes);
         }
         catch
         {
@@ -246,9 +249,9 @@ internal sealed unsafe class NetlinkSocket : IDisposable
     /// NETLINK_NO_ENOBUFS stays off: an overrun must be reported, never hidden.
     /// </summary>
     /// <exception cref="NetIoException">The socket could not be opened or a group could not be joined.</exception>
-    public static NetlinkSocket OpenSubscriber(ReadOnlySpan<uint> groups, int receiveBufferBytes = 32 << 20)
+    public static NetlinkSocket OpenSubscriber(ReadOnlySpan<uint> groups, int receiveBufferBytes, int datagramBufferBytes = MinReceiveBuffer)
     {
-        var socket = Open();
+        var socket = Open(NetlinkConstants.NETLINK_ROUTE, datagramBufferBytes);
         try
         {
             if (!SetOption(socket._handle, Interop.SOL_SOCKET, Interop.SO_RCVBUFFORCE, receiveBufferBytes))

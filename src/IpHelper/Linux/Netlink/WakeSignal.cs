@@ -31,5 +31,12 @@ internal sealed class WakeSignal : IDisposable
         Interop.write(Handle, &one, sizeof(ulong));
     }
 
+    /// <summary>Makes the eventfd unreadable again (it is non-blocking: nothing to read is not an error).</summary>
+    public unsafe void Reset()
+    {
+        ulong value;
+        Interop.read(Handle, &value, sizeof(ulong));
+    }
+
     public void Dispose() => Handle.Dispose();
 }

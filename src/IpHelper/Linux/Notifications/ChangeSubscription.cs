@@ -5,63 +5,65 @@ using IpHelper.Linux.Netlink;
 namespace IpHelper.Linux.Notifications;
 
 /// <summary>
-/// One notification registration in one namespace: a notification socket joined to the table's groups,
-/// opened in the namespace, a reference to the namespace's context (whose pooled request sockets re-read
-/// the table), and one thread that receives, keeps the subscriber's view of the table, and calls back.
+/// One notification registration in one namespace. It holds a reference to the namespace's context, is
+/// fed by the namespace's shared notification socket (<see cref="NamespaceEvents"/>, read by the one
+/// <see cref="NotificationPump"/> thread), keeps the subscriber's view of the table, and decodes and
+/// calls back on the thread pool, one batch at a time.
 /// <list type="bullet">
 /// <item>The view (<see cref="MirrorView{TKey, TRow}"/>) holds what the subscriber was told, by Windows key: a change that keeps a row's key is MibParameterNotification, one that changes it is MibDeleteInstance of the old row and MibAddInstance of the new.</item>
-/// <item>When the kernel removes rows without a notification (IPv4 routes of a link that went down, routes of a removed address), the source asks for a rescan: once the notifications queued so far are applied (at most <see cref="RescanDelayMs"/> later), the family's table is re-read and every difference from the view is delivered.</item>
-/// <item>Callbacks run one at a time, in kernel order, on the registration's thread.</item>
-/// <item>On ENOBUFS (the kernel dropped notifications) the table is re-read and the differences from the view are delivered, so a subscriber that applies every callback ends with the kernel's table.</item>
+/// <item>When the kernel removes rows without a notification (IPv4 routes of a link that went down, routes of a removed address), the source asks for a rescan: once the notifications queued so far are applied (at most <see cref="RescanDelayMs"/> later while they keep coming), the family's table is re-read and every difference from the view is delivered.</item>
+/// <item>Callbacks run one at a time, in kernel order (never two of one registration at once; successive ones may run on different pool threads).</item>
+/// <item>On an overrun (the kernel dropped notifications of the namespace, or this registration's queue passed <see cref="MaxQueuedBytes"/> because its callbacks are slow) the table is re-read and the differences from the view are delivered, so a subscriber that applies every callback ends with the kernel's table. A slow subscriber costs bounded memory and a resync, never a silent drop.</item>
 /// <item>Cancel waits for a running callback and no callback starts after it returns; called from inside a callback it returns at once and no further callback starts.</item>
 /// <item>An exception thrown by a callback does not end the registration: it goes to <see cref="NetIo.NotificationCallbackFailed"/>.</item>
 /// <item>The registration holds its namespace's context: the scope it was made in may be disposed first.</item>
 /// <item>When the namespace is deleted (<see cref="NamespaceContext.IsGone"/>, checked once a second) every row of the view is delivered as MibDeleteInstance and the registration ends with <see cref="NotificationHandle.EndStatus"/> BadNetName.</item>
-/// <item>Nothing escapes the thread: a failure the registration cannot recover from ends it, with the failure's status as its EndStatus.</item>
+/// <item>Nothing escapes to a background thread: a failure the registration cannot recover from ends it, with the failure's status as its EndStatus.</item>
 /// </list>
 /// </summary>
-internal sealed class ChangeSubscription<TKey, TRow> : NotificationHandle where TKey : notnull where TRow : struct
+internal sealed class ChangeSubscription<TKey, TRow> : NotificationHandle, IEventSink where TKey : notnull where TRow : struct
 {
-    /// <summary>
-    /// The kernel receive buffer of a registration's socket: the most kernel memory its queued
-    /// notifications may take. A burst beyond it is an overrun, made up for by a resync.
-    /// </summary>
-    internal const int ReceiveBufferBytes = 1 << 20;
+    /// <summary>How much undelivered notification data one registration may hold before it is treated as an overrun.</summary>
+    internal const int MaxQueuedBytes = 4 << 20;
 
-    /// <summary>The longest a requested rescan waits for the notification queue to empty.</summary>
+    /// <summary>The longest a requested rescan waits for the registration's queue to empty.</summary>
     internal const long RescanDelayMs = 200;
-
-    private static readonly TimeSpan s_wakeInterval = TimeSpan.FromMilliseconds(100);
-    private const long GoneCheckIntervalMs = 1000;
 
     private readonly NamespaceContext _context;
     private readonly IChangeSource<TKey, TRow> _source;
     private readonly AddressFamily _family;
     private readonly ChangeCallback<TRow> _callback;
     private readonly Action? _onResync;
-    private readonly NetlinkSocket _events;
+    private readonly int _maxQueuedBytes;
     private readonly MirrorView<TKey, TRow> _view;
     private readonly Action<TRow?, MibNotificationType> _deliver;
-    private readonly object _dispatch = new();
-    private readonly WakeSignal _wake;
-    private Thread? _thread;
-    private volatile bool _cancelled;
-    private long _resyncs;
-    private long _rescans;
+    private readonly ChangeList<TRow> _changes = new();
+
+    /// <summary>Families to re-read once the queue is empty (touched by the drain only).</summary>
     private bool _rescanIPv4, _rescanIPv6;
     private long _rescanSince;
+    private long _rescans;
+
+    /// <summary>Held while a callback runs: Cancel takes it to wait for the callback.</summary>
+    private readonly object _dispatch = new();
+
+    /// <summary>Guards the queue and the flags below.</summary>
+    private readonly Lock _queueLock = new();
+    private readonly Queue<QueuedMessage> _queue = new();
+    private int _queuedBytes;
+    private bool _overrun, _gone, _started, _draining, _released;
+    private volatile bool _cancelled;
+    private long _resyncs;
 
     private ChangeSubscription(NamespaceContext context, IChangeSource<TKey, TRow> source, AddressFamily family, ChangeCallback<TRow> callback,
-        Action? onResync, NetlinkSocket events, WakeSignal wake)
+        Action? onResync, int maxQueuedBytes)
     {
         _context = context;
         _source = source;
         _family = family;
         _callback = callback;
         _onResync = onResync;
-        _events = events;
-        _wake = wake;
-        _events.Wake = _wake;
+        _maxQueuedBytes = maxQueuedBytes;
         _view = new MirrorView<TKey, TRow>(source);
         _deliver = Deliver;
     }
@@ -82,12 +84,9 @@ internal sealed class ChangeSubscription<TKey, TRow> : NotificationHandle where 
     /// asked, then starts delivering changes.
     /// </summary>
     public static NetIoStatus Start(NamespaceContext context, IChangeSource<TKey, TRow> source, AddressFamily family, ChangeCallback<TRow> callback,
-        bool initialNotification, out ChangeSubscription<TKey, TRow>? subscription, Action? onResync = null,
-        int receiveBufferBytes = ReceiveBufferBytes)
+        bool initialNotification, out ChangeSubscription<TKey, TRow>? subscription, Action? onResync = null, int maxQueuedBytes = MaxQueuedBytes)
     {
         subscription = null;
-        NetlinkSocket? events = null;
-        WakeSignal? wake = null;
         try
         {
             context.AddReference();
@@ -96,21 +95,11 @@ internal sealed class ChangeSubscription<TKey, TRow> : NotificationHandle where 
         {
             return NetIo.Fail(NetIoStatus.BadNetName, "the network namespace's context is closed");
         }
-        try
-        {
-            events = context.OpenSubscriber(source.Groups(family), receiveBufferBytes);
-            wake = WakeSignal.Create();
-        }
-        catch (NetIoException e)
-        {
-            events?.Dispose();
-            context.Release();
-            return NetIo.Fail(e.Detail);
-        }
-        var created = new ChangeSubscription<TKey, TRow>(context, source, family, callback, onResync, events, wake);
+        var created = new ChangeSubscription<TKey, TRow>(context, source, family, callback, onResync, maxQueuedBytes);
         NetIoStatus status;
         try
         {
+            context.Events.Add(created, source.Groups(family));
             status = source.Read(family, out var table);
             if (status == NetIoStatus.Success)
                 using (table)
@@ -122,13 +111,14 @@ internal sealed class ChangeSubscription<TKey, TRow> : NotificationHandle where 
         }
         if (status != NetIoStatus.Success)
         {
-            created.Close();
+            created._cancelled = true;
+            context.Events.Remove(created);
+            created.Release();
             return status;
         }
         if (initialNotification) created.Deliver(null, MibNotificationType.MibInitialNotification);
-        // UnsafeStart: the thread must not inherit the registering flow's scope (it may be disposed long before).
-        created._thread = new Thread(created.Run) { IsBackground = true, Name = $"IpHelper {source.TableName} notifications" };
-        created._thread.UnsafeStart();
+        lock (created._queueLock) created._started = true;
+        created.Schedule();
         subscription = created;
         return NetIo.Ok();
     }
@@ -140,83 +130,130 @@ internal sealed class ChangeSubscription<TKey, TRow> : NotificationHandle where 
             if (_cancelled) return false;
             _cancelled = true;
         }
-        try
+        _context.Events.Remove(this);
+        bool release;
+        lock (_queueLock)
         {
-            _wake.Set();
+            _queue.Clear();
+            release = !_draining;
         }
-        catch (ObjectDisposedException)
-        {
-            // The thread ended (cancelled at the end of a receive slice, or its namespace was deleted) and closed itself first.
-        }
-        // From inside a callback the thread is ours: it stops after the callback returns and closes itself.
-        if (Thread.CurrentThread != _thread) _thread?.Join();
+        if (release) Release();
         return true;
     }
 
-    private void Run()
+    public void Post(QueuedMessage message)
+    {
+        lock (_queueLock)
+        {
+            if (_overrun) return;
+            if (_queuedBytes + message.Size > _maxQueuedBytes)
+            {
+                // A slow subscriber: drop what waits and re-read the table when it catches up.
+                MarkOverrun();
+            }
+            else
+            {
+                _queue.Enqueue(message);
+                _queuedBytes += message.Size;
+            }
+        }
+        Schedule();
+    }
+
+    public void Overrun()
+    {
+        lock (_queueLock) MarkOverrun();
+        Schedule();
+    }
+
+    public void NamespaceGone()
+    {
+        lock (_queueLock) _gone = true;
+        Schedule();
+    }
+
+    private void MarkOverrun()
+    {
+        _overrun = true;
+        _queue.Clear();
+        _queuedBytes = 0;
+    }
+
+    /// <summary>Queues a drain on the thread pool unless one is queued or running, or the registration is not started yet.</summary>
+    private void Schedule()
+    {
+        lock (_queueLock)
+        {
+            if (!_started || _draining || _cancelled) return;
+            if (_queue.Count == 0 && !_overrun && !_gone) return;
+            _draining = true;
+        }
+        ThreadPool.UnsafeQueueUserWorkItem(static state => ((ChangeSubscription<TKey, TRow>)state!).Drain(), this);
+    }
+
+    /// <summary>Thread pool: applies what is queued, in order, until nothing is.</summary>
+    private void Drain()
     {
         try
         {
-            Receive();
-        }
-        catch (Exception e)
-        {
-            // Nothing may escape a background thread: the registration ends and says why.
-            EndStatus = e is NetIoException failure ? failure.Status : NetIoStatus.GenFailure;
-            lock (_dispatch) _cancelled = true;
-        }
-        finally
-        {
-            Close();
-        }
-    }
-
-    private void Receive()
-    {
-        var changes = new ChangeList<TRow>();
-        var collector = new Collector(_source, _family, changes);
-        var checkedAt = Environment.TickCount64;
-        while (!_cancelled)
-        {
-            if (Environment.TickCount64 - checkedAt >= GoneCheckIntervalMs)
+            while (!_cancelled)
             {
-                checkedAt = Environment.TickCount64;
-                if (_context.IsGone())
+                QueuedMessage? message = null;
+                bool overrun, gone;
+                var rescan = _rescanIPv4 || _rescanIPv6;
+                lock (_queueLock)
+                {
+                    overrun = _overrun;
+                    gone = _gone;
+                    _overrun = false;
+                    if (!overrun && !gone && _queue.TryDequeue(out message)) _queuedBytes -= message.Size;
+                    if (!overrun && !gone && message is null && !rescan)
+                    {
+                        _draining = false;
+                        return;
+                    }
+                }
+                if (gone)
                 {
                     EndWithNamespace();
                     return;
                 }
+                if (overrun)
+                {
+                    Resync();
+                    continue;
+                }
+                if (message is null)
+                {
+                    // The queue is empty: what the kernel removed silently so far is in the table now.
+                    Rescan();
+                    continue;
+                }
+                _source.OnMessage(message.Message, _family, _changes);
+                for (var i = 0; i < _changes.Count && !_cancelled; i++)
+                {
+                    var (row, kind) = _changes[i];
+                    _view.Apply(row, kind, _deliver);
+                }
+                if (_changes.RescanIPv4 || _changes.RescanIPv6)
+                {
+                    if (!rescan) _rescanSince = Environment.TickCount64;
+                    _rescanIPv4 |= _changes.RescanIPv4;
+                    _rescanIPv6 |= _changes.RescanIPv6;
+                }
+                _changes.Clear();
+                if ((_rescanIPv4 || _rescanIPv6) && Environment.TickCount64 - _rescanSince >= RescanDelayMs) Rescan();
             }
-            var pending = _rescanIPv4 || _rescanIPv6;
-            // With a rescan pending, only what is queued already is read first: the table is re-read once the queue is empty.
-            var error = _events.ReceiveNotifications(ref collector, pending ? TimeSpan.Zero : s_wakeInterval);
-            if (error.Errno == Errno.ETIMEDOUT)
-            {
-                if (pending) Rescan();
-                continue;
-            }
-            if (error.Errno == Errno.ECANCELED) continue;
-            if (error.Failed)
-            {
-                // ENOBUFS: the kernel dropped notifications. Anything else also leaves the view unsure.
-                changes.Clear();
-                Resync();
-                continue;
-            }
-            for (var i = 0; i < changes.Count && !_cancelled; i++)
-            {
-                var (row, kind) = changes[i];
-                _view.Apply(row, kind, _deliver);
-            }
-            if (changes.RescanIPv4 || changes.RescanIPv6)
-            {
-                if (!pending) _rescanSince = Environment.TickCount64;
-                _rescanIPv4 |= changes.RescanIPv4;
-                _rescanIPv6 |= changes.RescanIPv6;
-            }
-            changes.Clear();
-            if ((_rescanIPv4 || _rescanIPv6) && Environment.TickCount64 - _rescanSince >= RescanDelayMs) Rescan();
         }
+        catch (Exception e)
+        {
+            // Nothing may escape to a pool thread: the registration ends and says why.
+            EndStatus = e is NetIoException failure ? failure.Status : NetIoStatus.GenFailure;
+            lock (_dispatch) _cancelled = true;
+            _context.Events.Remove(this);
+        }
+        lock (_queueLock) _draining = false;
+        if (_cancelled) Release();
     }
 
     /// <summary>The namespace was deleted: its tables are gone, so is every row the subscriber was told of.</summary>
@@ -225,9 +262,15 @@ internal sealed class ChangeSubscription<TKey, TRow> : NotificationHandle where 
         _view.DeleteAll(_deliver);
         EndStatus = NetIoStatus.BadNetName;
         lock (_dispatch) _cancelled = true;
+        _context.Events.Remove(this);
+        lock (_queueLock) _draining = false;
+        Release();
     }
 
-    /// <summary>Re-reads the families whose rows the kernel may have removed silently, and delivers the differences.</summary>
+    /// <summary>
+    /// Re-reads the families whose rows the kernel may have removed silently and delivers the
+    /// differences. A read that fails is tried again after the next notification, or at once when none comes.
+    /// </summary>
     private void Rescan()
     {
         var family = _rescanIPv4 && _rescanIPv6 ? AddressFamily.Unspecified
@@ -235,8 +278,8 @@ internal sealed class ChangeSubscription<TKey, TRow> : NotificationHandle where 
         if (_family != AddressFamily.Unspecified) family = _family;
         if (_source.Read(family, out var table) != NetIoStatus.Success)
         {
-            // Tried again when the queue next runs empty.
             _rescanSince = Environment.TickCount64;
+            Thread.Sleep(100);
             return;
         }
         _rescanIPv4 = _rescanIPv6 = false;
@@ -244,10 +287,20 @@ internal sealed class ChangeSubscription<TKey, TRow> : NotificationHandle where 
         using (table) _view.Reconcile(table!.AsSpan(), family, _deliver);
     }
 
+    /// <summary>
+    /// Re-reads the table and delivers the differences. Notifications queued before the read are older
+    /// than it and were dropped with the overrun; those queued during it are applied after, which can
+    /// only repeat a state the read already showed.
+    /// </summary>
     private void Resync()
     {
-        _events.Drain();
-        if (_source.Read(_family, out var fresh) != NetIoStatus.Success) return;
+        if (_source.Read(_family, out var fresh) != NetIoStatus.Success)
+        {
+            // Try again with the next drain (the next notification, or the next overrun).
+            lock (_queueLock) _overrun = true;
+            Thread.Sleep(100);
+            return;
+        }
         _rescanIPv4 = _rescanIPv6 = false;
         Interlocked.Increment(ref _resyncs);
         _onResync?.Invoke();
@@ -270,17 +323,14 @@ internal sealed class ChangeSubscription<TKey, TRow> : NotificationHandle where 
         }
     }
 
-    private void Close()
+    /// <summary>Gives the context reference back, once.</summary>
+    private void Release()
     {
-        _events.Dispose();
-        _wake.Dispose();
+        lock (_queueLock)
+        {
+            if (_released) return;
+            _released = true;
+        }
         _context.Release();
-    }
-
-    private struct Collector(IChangeSource<TKey, TRow> source, AddressFamily family, ChangeList<TRow> changes) : INetlinkReplyHandler
-    {
-        public readonly void OnMessage(in NetlinkMessage message) => source.OnMessage(message, family, changes);
-
-        public readonly void OnRestart() { }
     }
 }

@@ -140,7 +140,7 @@ public sealed class ChangeSubscriptionTests
         var status = ChangeSubscription<uint, MibIfRow2>.Start(TestBackend.Context, new InterfaceChangeSource(TestBackend.Current), AddressFamily.Unspecified,
             (row, type) =>
             {
-                // The first change blocks the registration's thread so that the kernel overruns the tiny buffer.
+                // The first change blocks the registration's thread so that its tiny queue bound overruns.
                 gate.Wait(Events.Wait);
                 if (row is not { } r) return;
                 lock (view)
@@ -150,7 +150,7 @@ public sealed class ChangeSubscriptionTests
                     else view[r.InterfaceIndex] = r.Alias;
                 }
             },
-            initialNotification: false, out var subscription, receiveBufferBytes: 4096);
+            initialNotification: false, out var subscription, maxQueuedBytes: 4096);
         Assert.Equal(NetIoStatus.Success, status);
         using (subscription)
         {
@@ -164,7 +164,7 @@ public sealed class ChangeSubscriptionTests
             var expected = ExpectedLinks(ns);
             var deadline = DateTime.UtcNow + Events.Wait;
             while (DateTime.UtcNow < deadline && !SameView(view, expected)) Thread.Sleep(100);
-            Assert.True(subscription!.Resyncs > 0, "the tiny receive buffer did not overrun; the resync path did not run");
+            Assert.True(subscription!.Resyncs > 0, "the tiny queue bound did not overrun; the resync path did not run");
             lock (view) Assert.Equal(expected.OrderBy(p => p.Key), view.OrderBy(p => p.Key));
         }
     }

@@ -8,8 +8,8 @@ using Xunit;
 namespace IpHelper.Tests.Kernel.Notifications;
 
 /// <summary>
-/// A route subscriber whose callback is slow and whose receive buffer is tiny, under 100,000 route
-/// changes: the kernel overruns the buffer, the registration resynchronises, and the subscriber that
+/// A route subscriber whose callback is slow and whose queue bound is tiny, under 100,000 route
+/// changes: the queue (or the kernel's buffer) overruns, the registration resynchronises, and the subscriber that
 /// applied every callback ends with exactly the routes `ip -j -6 route` shows.
 /// </summary>
 public sealed class RouteOverflowTests
@@ -36,7 +36,7 @@ public sealed class RouteOverflowTests
                     else view.Add(r.DestinationPrefix.ToString());
                 }
             },
-            initialNotification: false, out var subscription, receiveBufferBytes: 4096);
+            initialNotification: false, out var subscription, maxQueuedBytes: 4096);
         Assert.Equal(NetIoStatus.Success, status);
         using (subscription)
         {

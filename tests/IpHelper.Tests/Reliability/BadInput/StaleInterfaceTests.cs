@@ -33,9 +33,10 @@ public sealed class StaleInterfaceTests
         var (expected, call) = s_writes[write];
         using var ns = new TestNetns();
         ns.AddVeth("vx0", "vx1");
-        var backend = TestBackend.Current;
         using (ns.Enter())
         {
+            // The backend of the test namespace: a backend acts on its own namespace whatever scope is current.
+            var backend = TestBackend.Current;
             Assert.Equal(Success, backend.LookupInterface(NetIo.if_nametoindex("vx0"), out var iface));
             ns.Ip("link", "del", "vx0");
             var status = call(backend, iface);

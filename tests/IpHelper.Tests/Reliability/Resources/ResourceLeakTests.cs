@@ -38,7 +38,7 @@ public sealed class ResourceLeakTests
 
         void Cycle()
         {
-            using var socket = NetlinkSocket.Open();
+            using var socket = TestBackend.Context.OpenSocket();
             var links = new LinkCounter();
             var error = socket.Dump(request, ref links, TestContext.Current.CancellationToken);
             if (error.Failed || links.Count != 3) Assert.Fail($"dump: {error}, {links.Count} links");
