@@ -97,6 +97,8 @@ internal sealed class RouteChangeSource(LinuxBackend backend, RouteTableSelectio
             ref readonly var row = ref rows[i];
             if (family != AddressFamily.Unspecified && row.DestinationPrefix.Prefix.Family != family) continue;
             if (message.Type == RtnlMessageType.RTM_DELROUTE) changes.Remove(row);
+            // The interface went away after the kernel sent this: the route is gone with it.
+            else if (row.InterfaceLuid.IsUnspecified) changes.Rescan(row.DestinationPrefix.Prefix.Family);
             // The first row of a replacing message drops the old route's next hops; the others are its own.
             else if (replace && i == 0) changes.Replace(row);
             else changes.Upsert(row);

@@ -8,7 +8,7 @@ namespace IpHelper.Linux.Notifications;
 /// Changes of the unicast address table (MIB_UNICASTIPADDRESS_ROW, known by interface and address)
 /// for NotifyUnicastIpAddressChange, from RTM_NEWADDR / RTM_DELADDR on RTNLGRP_IPV4_IFADDR /
 /// RTNLGRP_IPV6_IFADDR. DAD finishing, deprecation and lifetime refreshes come as RTM_NEWADDR for an
-/// existing address: MibParameterNotification. Linux may hold one IPv4 address on one interface with
+/// existing address: MibParameterNotification. A deleted link (RTNLGRP_LINK) asks for a rescan. Linux may hold one IPv4 address on one interface with
 /// several prefix lengths (Windows cannot): the subscriber is told of the one with the shortest prefix.
 /// </summary>
 internal sealed class UnicastAddressChangeSource(LinuxBackend backend) : IChangeSource<(uint Index, SockAddrInet Address), MibUnicastIpAddressRow>
@@ -17,9 +17,9 @@ internal sealed class UnicastAddressChangeSource(LinuxBackend backend) : IChange
 
     public uint[] Groups(AddressFamily family) => family switch
     {
-        AddressFamily.InterNetwork => [RtnlGroups.RTNLGRP_IPV4_IFADDR],
-        AddressFamily.InterNetworkV6 => [RtnlGroups.RTNLGRP_IPV6_IFADDR],
-        _ => [RtnlGroups.RTNLGRP_IPV4_IFADDR, RtnlGroups.RTNLGRP_IPV6_IFADDR],
+        AddressFamily.InterNetwork => [RtnlGroups.RTNLGRP_IPV4_IFADDR, RtnlGroups.RTNLGRP_LINK],
+        AddressFamily.InterNetworkV6 => [RtnlGroups.RTNLGRP_IPV6_IFADDR, RtnlGroups.RTNLGRP_LINK],
+        _ => [RtnlGroups.RTNLGRP_IPV4_IFADDR, RtnlGroups.RTNLGRP_IPV6_IFADDR, RtnlGroups.RTNLGRP_LINK],
     };
 
     public NetIoStatus Read(AddressFamily family, out MibTable<MibUnicastIpAddressRow>? table) =>
@@ -36,6 +36,13 @@ internal sealed class UnicastAddressChangeSource(LinuxBackend backend) : IChange
 
     public void OnMessage(in NetlinkMessage message, AddressFamily family, ChangeList<MibUnicastIpAddressRow> changes)
     {
+        if (message.Type == RtnlMessageType.RTM_DELLINK)
+        {
+            // The addresses of a deleted link go with it; their RTM_DELADDR may come after the link is
+            // gone, when its row can no longer be decoded: the table is re-read and diffed.
+            changes.Rescan(family);
+            return;
+        }
         if (message.Type is not (RtnlMessageType.RTM_NEWADDR or RtnlMessageType.RTM_DELADDR)) return;
         using var lease = backend.Context.Sockets.Rent();
         var socket = lease.Socket;
@@ -44,6 +51,8 @@ internal sealed class UnicastAddressChangeSource(LinuxBackend backend) : IChange
             return;
         if (family != AddressFamily.Unspecified && row.Address.Family != family) return;
         if (message.Type == RtnlMessageType.RTM_DELADDR) changes.Remove(row);
+        // The link went away after the kernel sent this: its LUID is unknown and the address gone with it.
+        else if (row.InterfaceLuid.IsUnspecified) changes.Rescan(row.Address.Family);
         else changes.Upsert(row);
     }
 
