@@ -38,6 +38,7 @@ internal static class PerformanceReport
             if (options.Includes("interfaces")) sections.Add(InterfaceWorkload.Run(options, peers));
             if (options.Includes("insert")) sections.Add(InsertWorkload.Run(options, peers));
             if (options.Includes("flood")) sections.Add(FloodWorkload.Run(options, peers));
+            if (options.Includes("mirror")) sections.Add(MirrorFloodWorkload.Run(options));
             if (options.Includes("coldstart")) sections.Add(ColdStartWorkload.Run(options, peers));
         }
         var run = string.Create(CultureInfo.InvariantCulture,

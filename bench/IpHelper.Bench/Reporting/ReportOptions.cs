@@ -5,12 +5,12 @@ namespace IpHelper.Bench.Reporting;
 /// <summary>
 /// The report's options: <c>--sizes 10000,30000,...</c> (route table sizes, the last one also for
 /// best-route lookups), <c>--runs R</c>, <c>--insert N</c>, <c>--flood N</c>, <c>--calls N</c>,
-/// <c>--only a,b</c> (workloads: dump, interfaces, insert, flood, coldstart) and <c>--out FILE</c>
+/// <c>--only a,b</c> (workloads: dump, interfaces, insert, flood, mirror, coldstart) and <c>--out FILE</c>
 /// (default docs/performance.md of the repository the command runs in, which also gives the CLI to publish).
 /// </summary>
 internal sealed record ReportOptions(int[] Sizes, int Runs, int Insert, int Flood, int Calls, string[] Only, string Repository, string Out)
 {
-    public static readonly string[] Workloads = ["dump", "interfaces", "insert", "flood", "coldstart"];
+    public static readonly string[] Workloads = ["dump", "interfaces", "insert", "flood", "mirror", "coldstart"];
 
     public int LargestSize => Sizes[^1];
 
