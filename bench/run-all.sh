@@ -33,3 +33,10 @@ cleanup() {
 trap cleanup EXIT
 
 dotnet run -c Release --project bench/IpHelper.Bench -- report "$@"
+
+# --- The command line at scale (bench/cli/cli-bench.sh, owned with src/IpHelper.Cli): the native
+# iphelper against ip, in its own namespaces; prints its table for docs/performance.md's CLI section.
+# SKIP_CLI_BENCH=1 leaves it out.
+if [ "${SKIP_CLI_BENCH:-0}" != 1 ]; then
+    bench/cli/cli-bench.sh
+fi

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using IpHelper.Cli.Output;
 
 namespace IpHelper.Cli;
 
@@ -22,7 +23,8 @@ internal static class CommandRunner
         NetNamespaceScope? scope = null;
         try
         {
-            if (parse.GetValue(GlobalOptions.Netns) is { Length: > 0 } netns) scope = NetNamespace.Enter(netns);
+            TableWidth.Current = TableWidth.For(parse.GetValue(GlobalOptions.Wide));
+            scope = GlobalOptions.EnterNamespace(parse);
             return body(parse);
         }
         catch (NetIoException e)

@@ -16,7 +16,8 @@ internal static class InterfaceArgument
     /// <summary>The positional &lt;if&gt; argument.</summary>
     public static Argument<string> CreateArgument()
     {
-        var argument = new Argument<string>("if") { Description = $"Interface: {Forms}" };
+        // HelpName: without it the help would list the completions, every live interface of the machine.
+        var argument = new Argument<string>("if") { Description = $"Interface: {Forms}", HelpName = "if" };
         argument.CompletionSources.Add(Names);
         return argument;
     }
@@ -53,7 +54,7 @@ internal static class InterfaceArgument
     {
         try
         {
-            using var scope = context.ParseResult.GetValue(GlobalOptions.Netns) is { Length: > 0 } netns ? NetNamespace.Enter(netns) : null;
+            using var scope = GlobalOptions.EnterNamespace(context.ParseResult);
             if (NetIo.GetIfTable2Ex(MibIfTableLevel.MibIfTableNormalWithoutStatistics, out var table) != NetIoStatus.Success) return [];
             using (table) return table!.Select(r => r.Alias).Where(n => n.StartsWith(context.WordToComplete, StringComparison.Ordinal)).Order(StringComparer.Ordinal).ToArray();
         }

@@ -5,10 +5,16 @@ public static partial class NetIo
     /// <summary>The backend of the process's own namespace (compartment), chosen at start-up.</summary>
     private static readonly INetIoBackend s_default = CreateBackend();
 
+    /// <summary>
+    /// The backend of the operating system the process runs on: iphlpapi.dll on Windows, rtnetlink on
+    /// Linux (bound to the process's own network namespace). Elsewhere the type initializer throws
+    /// PlatformNotSupportedException.
+    /// </summary>
     private static INetIoBackend CreateBackend()
     {
+        if (OperatingSystem.IsWindows()) return new Windows.WindowsBackend();
         if (!OperatingSystem.IsLinux())
-            throw new PlatformNotSupportedException("IpHelper runs on Linux; the Windows backend is not built yet.");
+            throw new PlatformNotSupportedException("IpHelper runs on Linux (rtnetlink) and Windows (iphlpapi.dll).");
         return Linux.Namespaces.NamespaceContext.Process.Backend;
     }
 

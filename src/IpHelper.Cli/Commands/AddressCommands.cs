@@ -83,6 +83,7 @@ internal static class AddressCommands
                 row.OnLinkPrefixLength = parsed.PrefixLength;
             }
             else row.Address = ParseAddress(text);
+            GlobalOptions.CheckFamily(parse, row.Address.Family, $"'{text}'");
             row.InterfaceLuid = InterfaceArgument.Resolve(parse.GetValue(iface)!);
             row.ValidLifetime = ParseLifetime(parse.GetValue(valid), uint.MaxValue, "--valid-lifetime");
             row.PreferredLifetime = ParseLifetime(parse.GetValue(preferred), row.ValidLifetime, "--preferred-lifetime");
@@ -166,7 +167,7 @@ internal static class AddressCommands
         a.Family == b.Family && a.ToIPAddress()!.GetAddressBytes().AsSpan().SequenceEqual(b.ToIPAddress()!.GetAddressBytes());
 
     private static SockAddrInet ParseAddress(string text) =>
-        SockAddrInet.TryParse(text, out var address) ? address : throw new CliException($"'{text}' is not an IPv4 or IPv6 address");
+        AddressArgument.TryParse(text, out var address) ? address : throw new CliException($"'{text}' is not an IPv4 or IPv6 address");
 
     private static uint ParseLifetime(string? text, uint fallback, string option)
     {

@@ -90,7 +90,7 @@ internal static class AnycastCommands
     private static MibAnycastIpAddressRow Row(ParseResult parse, Argument<string> address, Option<string> iface)
     {
         var text = parse.GetValue(address)!;
-        if (!SockAddrInet.TryParse(text, out var parsed)) throw new CliException($"'{text}' is not an IP address");
+        if (!AddressArgument.TryParse(text, out var parsed)) throw new CliException($"'{text}' is not an IP address");
         return new MibAnycastIpAddressRow { Address = parsed, InterfaceLuid = InterfaceArgument.Resolve(parse.GetValue(iface)!) };
     }
 }

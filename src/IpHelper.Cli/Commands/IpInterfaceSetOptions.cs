@@ -35,7 +35,10 @@ internal sealed class IpInterfaceSetOptions
         Number("--path-mtu-discovery-timeout", "PathMtuDiscoveryTimeout in ms (namespace-wide on Linux: only its current value)", (r, v) => r.Row.PathMtuDiscoveryTimeout = v);
         Number("--link-local-address-timeout", "LinkLocalAddressTimeout in ms (not on Linux: only 0)", (r, v) => r.Row.LinkLocalAddressTimeout = v);
         Number("--site-prefix-length", "SitePrefixLength (must be 0 for IPv4; Linux has none)", (r, v) => r.Row.SitePrefixLength = v);
-        Number("--metric", "Metric: the interface metric (implies --use-automatic-metric false unless that is given)", (r, v) =>
+        Number("--metric", "Metric: the interface metric (implies --use-automatic-metric false unless that is given). "
+            + "Linux has none: IpHelper records it under /run/iphelper and moves the kernel priority of the interface's unicast routes by the difference, "
+            + "re-adding each at its new priority (routes added by ip too); connected (proto kernel) and router-advertised routes keep their priority. "
+            + "route list then shows it as ifMetric", (r, v) =>
         {
             r.Row.Metric = v;
             if (!r.ExplicitAutomaticMetric) r.Row.UseAutomaticMetric = false;

@@ -14,8 +14,9 @@ internal static class LuidCommand
         var command = new Command("luid",
             "Every identifier of an interface: alias, index, LUID, GUID and Windows-style name (the Convert* functions, if_nametoindex, if_indextoname).")
         { target };
-        command.WithExamples("iphelper luid eth0", "iphelper luid 2 --json  # by index",
-            "iphelper luid 1689399632855040  # by LUID value", "iphelper luid ethernet_2  # by Windows-style name");
+        command.WithExamples("iphelper luid lo", "iphelper luid 1 --json  # by index",
+            "iphelper luid 6755399457832960  # by LUID value: the loopback's on every Linux machine (IfType 24, index 1)",
+            "iphelper luid loopback_1  # by Windows-style name");
         CommandRunner.SetAction(command, parse =>
         {
             var luid = InterfaceArgument.Resolve(parse.GetValue(target)!);

@@ -49,7 +49,7 @@ internal static class MonitorCommand
             NetNamespaceScope? scope = null;
             try
             {
-                if (parse.GetValue(GlobalOptions.Netns) is { Length: > 0 } netns) scope = NetNamespace.Enter(netns);
+                scope = GlobalOptions.EnterNamespace(parse);
                 var chosen = parse.GetValue(tables) is { Length: > 0 } names ? names.Distinct().ToArray() : [.. s_tables.Keys];
                 using var writer = new MonitorWriter(parse.GetValue(GlobalOptions.Json));
                 var family = GlobalOptions.AddressFamilyOf(parse);

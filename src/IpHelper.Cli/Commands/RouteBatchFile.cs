@@ -8,45 +8,45 @@ namespace IpHelper.Cli.Commands;
 /// <c>PREFIX [via NEXTHOP] [dev IF] [metric N] [protocol NAME|N] [lifetime SECONDS]</c>, keywords in
 /// any order after the prefix; blank lines and text after '#' are ignored. Without <c>dev</c> the
 /// interface is the one GetBestRoute2 picks for the next hop. The format is described in docs/cli.md.
+/// Lines are read one at a time: the parser keeps only the interfaces and next hops it has resolved.
 /// </summary>
 internal sealed class RouteBatchFile
 {
     private readonly Dictionary<string, NetLuid> _interfaces = new(StringComparer.Ordinal);
     private readonly Dictionary<SockAddrInet, NetLuid> _nextHopInterfaces = [];
 
-    public List<MibIpForwardRow2> Rows { get; } = [];
-
-    /// <summary>The 1-based line number of each row.</summary>
-    public List<int> Lines { get; } = [];
-
-    /// <summary>Lines that could not be read: line number and reason.</summary>
-    public List<(int Line, NetIoErrorDetail Error)> Errors { get; } = [];
-
-    public static RouteBatchFile Read(TextReader reader)
+    /// <summary>
+    /// Reads one line: null for a blank or comment-only line, else the route or why the line is not one
+    /// (a bad argument, or an interface or next hop that names nothing).
+    /// </summary>
+    public (MibIpForwardRow2 Row, NetIoErrorDetail? Error)? ParseLine(string line)
     {
-        var file = new RouteBatchFile();
-        var number = 0;
-        while (reader.ReadLine() is { } line)
+        var comment = line.IndexOf('#');
+        var text = (comment >= 0 ? line[..comment] : line).Trim();
+        if (text.Length == 0) return null;
+        try
         {
-            number++;
-            var comment = line.IndexOf('#');
-            var text = (comment >= 0 ? line[..comment] : line).Trim();
-            if (text.Length == 0) continue;
-            try
-            {
-                file.Rows.Add(file.Parse(text));
-                file.Lines.Add(number);
-            }
-            catch (NetIoException e)
-            {
-                file.Errors.Add((number, e.Detail));
-            }
-            catch (CliException e)
-            {
-                file.Errors.Add((number, new NetIoErrorDetail(NetIoStatus.InvalidParameter, 0, null, null, e.Message)));
-            }
+            return (Parse(text), null);
         }
-        return file;
+        catch (NetIoException e)
+        {
+            return (default, e.Detail);
+        }
+        catch (CliException e)
+        {
+            return (default, new NetIoErrorDetail(NetIoStatus.InvalidParameter, 0, null, null, e.Message));
+        }
+    }
+
+    /// <summary>Whether <paramref name="line"/> holds a route (is neither blank nor only a comment), for counting a file's routes.</summary>
+    public static bool IsRouteLine(string line)
+    {
+        foreach (var c in line)
+        {
+            if (c == '#') return false;
+            if (!char.IsWhiteSpace(c)) return true;
+        }
+        return false;
     }
 
     private MibIpForwardRow2 Parse(string text)
@@ -65,7 +65,7 @@ internal sealed class RouteBatchFile
             switch (tokens[i])
             {
                 case "via":
-                    if (!SockAddrInet.TryParse(value, out var nextHop) || nextHop.Family != family)
+                    if (!AddressArgument.TryParse(value, out var nextHop) || nextHop.Family != family)
                         throw Invalid($"'{value}' is not an address of the prefix's family");
                     row.NextHop = nextHop;
                     break;

@@ -40,7 +40,10 @@ internal static class RouteCommands
     private static Command List()
     {
         var iface = InterfaceArgument.CreateOption("Only the routes through this interface");
-        var command = new Command("list", "Every route, one row per next hop (GetIpForwardTable2), like Get-NetRoute.") { iface };
+        var command = new Command("list",
+            "Every route, one row per next hop (GetIpForwardTable2), like Get-NetRoute. RouteMetric is the Windows route metric (the kernel's "
+            + "metric minus the interface metric); ifMetric is the interface metric IpHelper keeps for Linux, which has none (see ipinterface set "
+            + "--metric); PolicyStore is always ActiveStore: Linux has no persistent store.") { iface };
         command.WithExamples("iphelper route list", "iphelper route list --family ipv6 --json --netns blue", "iphelper route list -i eth0",
             "iphelper route list --table all  # every Linux routing table");
         SetAction(command, parse =>
@@ -51,13 +54,10 @@ internal static class RouteCommands
             using (table)
             {
                 var rows = luid is null ? table!.AsSpan() : Array.FindAll(table!.AsSpan().ToArray(), r => r.InterfaceLuid == luid);
-                if (parse.GetValue(GlobalOptions.Json)) WriteJson(rows);
-                else
-                {
-                    var text = RouteRowOutput.Table(rows, InterfaceMetrics());
-                    progress.Dispose();
-                    text.Write(Console.Out);
-                }
+                var metrics = parse.GetValue(GlobalOptions.Json) ? null : InterfaceMetrics();
+                progress.Dispose();
+                if (metrics is null) WriteJson(rows);
+                else RouteRowOutput.WriteTable(Console.Out, rows, metrics);
             }
             return 0;
         });
@@ -125,6 +125,7 @@ internal static class RouteCommands
             if (parse.GetValue(batch) is { } file) return RouteBatchAdd.Run(parse, file);
             var text = parse.GetValue(prefix) ?? throw new CliException("route add needs a prefix or --batch FILE");
             var destination = ParsePrefix(text);
+            GlobalOptions.CheckFamily(parse, destination.Prefix.Family, $"'{text}'");
             NetIo.InitializeIpForwardEntry(out var row);
             row.DestinationPrefix = destination;
             row.NextHop = parse.GetValue(nextHop) is { } hop ? ParseAddress(hop, destination.Prefix.Family) : Unspecified(destination.Prefix.Family);
@@ -172,14 +173,17 @@ internal static class RouteCommands
     {
         var prefix = PrefixArgument();
         var nextHop = NextHopOption();
-        var device = InterfaceArgument.CreateOption("The interface of the route", required: true);
-        var command = new Command("delete", "Delete a route (DeleteIpForwardEntry2).")
+        var device = InterfaceArgument.CreateOption("The interface of the route (needed only when routes with that prefix and next hop exist on several interfaces)");
+        var command = new Command("delete", "Delete a route (DeleteIpForwardEntry2). Without --interface, the one route with that prefix and next hop.")
         { prefix, nextHop, device };
         command.WithExamples("iphelper route delete 203.0.113.0/24 --next-hop 192.0.2.1 -i eth0", "iphelper route delete 198.51.100.0/24 -i eth0  # on-link");
         command.Aliases.Add("del");
         SetAction(command, parse =>
         {
-            var row = Key(ParsePrefix(parse.GetValue(prefix)!), parse.GetValue(nextHop), InterfaceArgument.Resolve(parse.GetValue(device)!));
+            var destination = ParsePrefix(parse.GetValue(prefix)!);
+            var row = parse.GetValue(device) is { } name
+                ? Key(destination, parse.GetValue(nextHop), InterfaceArgument.Resolve(name))
+                : TheOneRoute(destination, parse.GetValue(nextHop));
             CommandRunner.Check(NetIo.DeleteIpForwardEntry2(row));
             return 0;
         });
@@ -197,7 +201,7 @@ internal static class RouteCommands
             "iphelper route get 203.0.113.5 --source 192.0.2.10 -i eth0");
         SetAction(command, parse =>
         {
-            if (!SockAddrInet.TryParse(parse.GetValue(destination), out var address))
+            if (!AddressArgument.TryParse(parse.GetValue(destination), out var address))
                 throw new CliException($"'{parse.GetValue(destination)}' is not an IP address");
             SockAddrInet? from = parse.GetValue(source) is { } s ? ParseAddress(s, address.Family) : null;
             NetLuid? luid = parse.GetValue(device) is { } name ? InterfaceArgument.Resolve(name) : null;
@@ -230,7 +234,7 @@ internal static class RouteCommands
     {
         if (parse.GetValue(GlobalOptions.Json)) WriteJson(rows);
         else if (rows.Length == 1) RouteRowOutput.WriteList(Console.Out, rows[0]);
-        else RouteRowOutput.Table(rows, InterfaceMetrics()).Write(Console.Out);
+        else RouteRowOutput.WriteTable(Console.Out, rows, InterfaceMetrics());
     }
 
     private static void WriteJson(ReadOnlySpan<MibIpForwardRow2> rows)
@@ -239,6 +243,24 @@ internal static class RouteCommands
         json.Writer.WriteStartArray();
         foreach (ref readonly var row in rows) RouteRowOutput.WriteJson(json, row);
         json.Writer.WriteEndArray();
+    }
+
+    /// <summary>The route to <paramref name="destination"/> via <paramref name="nextHop"/> when exactly one interface has it (route delete without --interface).</summary>
+    private static MibIpForwardRow2 TheOneRoute(IpAddressPrefix destination, string? nextHop)
+    {
+        var wanted = nextHop is null ? Unspecified(destination.Prefix.Family) : ParseAddress(nextHop, destination.Prefix.Family);
+        var status = NetIo.GetIpForwardTable2(destination.Prefix.Family, out var table);
+        if (status != NetIoStatus.NotFound) CommandRunner.Check(status);
+        using (table)
+        {
+            var matches = table is null ? [] : table.Where(r => r.DestinationPrefix == destination && r.NextHop == wanted).ToArray();
+            return matches.Length switch
+            {
+                1 => matches[0],
+                0 => throw new NetIoException(new NetIoErrorDetail(NetIoStatus.NotFound, 0, null, "prefix", $"no route to {destination} via {wanted}")),
+                _ => throw new CliException($"routes to {destination} via {wanted} exist on interfaces {string.Join(", ", matches.Select(r => r.InterfaceIndex))}: say which with --interface"),
+            };
+        }
     }
 
     /// <summary>The interface metric of each (family, ifIndex), for the ifMetric column.</summary>
@@ -284,11 +306,26 @@ internal static class RouteCommands
 
     internal static SockAddrInet Unspecified(AddressFamily family) => family == AddressFamily.InterNetwork ? s_any4 : s_any6;
 
-    private static IpAddressPrefix ParsePrefix(string text) =>
-        IpAddressPrefix.TryParse(text, out var prefix) ? prefix : throw new CliException($"'{text}' is not a prefix (address/length)");
+    /// <summary>A destination prefix; host bits set beyond the length are a usage error (exit 2), like a length out of range.</summary>
+    private static IpAddressPrefix ParsePrefix(string text)
+    {
+        if (!IpAddressPrefix.TryParse(text, out var prefix)) throw new CliException($"'{text}' is not a prefix (address/length)");
+        Span<byte> bytes = stackalloc byte[16];
+        var length = prefix.Prefix.WriteAddressBytes(bytes);
+        for (var bit = prefix.PrefixLength; bit < length * 8; bit++)
+            if ((bytes[bit / 8] & (0x80 >> (bit % 8))) != 0)
+                throw new CliException($"'{text}' has bits set beyond its prefix length (the network is {Network(bytes[..length], prefix)})");
+        return prefix;
+    }
+
+    private static string Network(Span<byte> bytes, IpAddressPrefix prefix)
+    {
+        for (var bit = prefix.PrefixLength; bit < bytes.Length * 8; bit++) bytes[bit / 8] &= (byte)~(0x80 >> (bit % 8));
+        return $"{new System.Net.IPAddress(bytes)}/{prefix.PrefixLength}";
+    }
 
     private static SockAddrInet ParseAddress(string text, AddressFamily family) =>
-        SockAddrInet.TryParse(text, out var address) && address.Family == family
+        AddressArgument.TryParse(text, out var address) && address.Family == family
             ? address
             : throw new CliException($"'{text}' is not an {(family == AddressFamily.InterNetwork ? "IPv4" : "IPv6")} address");
 

@@ -46,7 +46,7 @@ internal static class SortCommand
 
     private static SockAddrInet ToSockAddrIn6(string text)
     {
-        if (!SockAddrInet.TryParse(text, out var address)) throw new CliException($"'{text}' is not an IPv4 or IPv6 address");
+        if (!AddressArgument.TryParse(text, out var address)) throw new CliException($"'{text}' is not an IPv4 or IPv6 address");
         return address.Family == AddressFamily.InterNetwork ? SockAddrInet.FromIPAddress(address.ToIPAddress()!.MapToIPv6()) : address;
     }
 }

@@ -33,36 +33,37 @@ internal static class IfRowOutput
         json.Enum("MediaConnectState", row.MediaConnectState, "MediaConnectState");
         w.WriteString("NetworkGuid", row.NetworkGuid.ToString("B"));
         json.Enum("ConnectionType", row.ConnectionType, "NetIfConnection");
-        w.WriteNumber("TransmitLinkSpeed", row.TransmitLinkSpeed);
-        w.WriteNumber("ReceiveLinkSpeed", row.ReceiveLinkSpeed);
-        w.WriteNumber("InOctets", row.InOctets);
-        w.WriteNumber("InUcastPkts", row.InUcastPkts);
-        w.WriteNumber("InNUcastPkts", row.InNUcastPkts);
-        w.WriteNumber("InDiscards", row.InDiscards);
-        w.WriteNumber("InErrors", row.InErrors);
-        w.WriteNumber("InUnknownProtos", row.InUnknownProtos);
-        w.WriteNumber("InUcastOctets", row.InUcastOctets);
-        w.WriteNumber("InMulticastOctets", row.InMulticastOctets);
-        w.WriteNumber("InBroadcastOctets", row.InBroadcastOctets);
-        w.WriteNumber("OutOctets", row.OutOctets);
-        w.WriteNumber("OutUcastPkts", row.OutUcastPkts);
-        w.WriteNumber("OutNUcastPkts", row.OutNUcastPkts);
-        w.WriteNumber("OutDiscards", row.OutDiscards);
-        w.WriteNumber("OutErrors", row.OutErrors);
-        w.WriteNumber("OutUcastOctets", row.OutUcastOctets);
-        w.WriteNumber("OutMulticastOctets", row.OutMulticastOctets);
-        w.WriteNumber("OutBroadcastOctets", row.OutBroadcastOctets);
-        w.WriteNumber("OutQLen", row.OutQLen);
+        json.UInt64("TransmitLinkSpeed", row.TransmitLinkSpeed);
+        json.UInt64("ReceiveLinkSpeed", row.ReceiveLinkSpeed);
+        json.UInt64("InOctets", row.InOctets);
+        json.UInt64("InUcastPkts", row.InUcastPkts);
+        json.UInt64("InNUcastPkts", row.InNUcastPkts);
+        json.UInt64("InDiscards", row.InDiscards);
+        json.UInt64("InErrors", row.InErrors);
+        json.UInt64("InUnknownProtos", row.InUnknownProtos);
+        json.UInt64("InUcastOctets", row.InUcastOctets);
+        json.UInt64("InMulticastOctets", row.InMulticastOctets);
+        json.UInt64("InBroadcastOctets", row.InBroadcastOctets);
+        json.UInt64("OutOctets", row.OutOctets);
+        json.UInt64("OutUcastPkts", row.OutUcastPkts);
+        json.UInt64("OutNUcastPkts", row.OutNUcastPkts);
+        json.UInt64("OutDiscards", row.OutDiscards);
+        json.UInt64("OutErrors", row.OutErrors);
+        json.UInt64("OutUcastOctets", row.OutUcastOctets);
+        json.UInt64("OutMulticastOctets", row.OutMulticastOctets);
+        json.UInt64("OutBroadcastOctets", row.OutBroadcastOctets);
+        json.UInt64("OutQLen", row.OutQLen);
         w.WriteEndObject();
+        json.RowDone();
     }
 
     /// <summary>The columns of Get-NetAdapter: Name, InterfaceDescription, ifIndex, Status, MacAddress, LinkSpeed.</summary>
     public static void WriteTable(TextWriter output, ReadOnlySpan<MibIfRow2> rows)
     {
-        var table = new TextTable("Name", "InterfaceDescription", "ifIndex", "Status", "MacAddress", "LinkSpeed");
+        var table = new TextTable("Name", "InterfaceDescription", "ifIndex", "Status", "MacAddress", "LinkSpeed").DropFirst("InterfaceDescription", "LinkSpeed", "MacAddress");
         foreach (ref readonly var row in rows)
             table.Add(row.Alias, row.Description, row.InterfaceIndex.ToString(CultureInfo.InvariantCulture), Status(row),
-                Text.Mac(PhysicalAddress(row)).Replace(':', '-').ToUpperInvariant(), Text.Speed(row.TransmitLinkSpeed));
+                Text.Mac(PhysicalAddress(row)), Text.Speed(row.TransmitLinkSpeed));
         table.Write(output);
     }
 

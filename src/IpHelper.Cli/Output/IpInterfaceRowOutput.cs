@@ -14,7 +14,7 @@ internal static class IpInterfaceRowOutput
         json.Luid("InterfaceLuid", row.InterfaceLuid);
         w.WriteNumber("InterfaceIndex", row.InterfaceIndex);
         w.WriteNumber("MaxReassemblySize", row.MaxReassemblySize);
-        w.WriteNumber("InterfaceIdentifier", row.InterfaceIdentifier);
+        json.UInt64("InterfaceIdentifier", row.InterfaceIdentifier);
         w.WriteNumber("MinRouterAdvertisementInterval", row.MinRouterAdvertisementInterval);
         w.WriteNumber("MaxRouterAdvertisementInterval", row.MaxRouterAdvertisementInterval);
         w.WriteBoolean("AdvertisingEnabled", row.AdvertisingEnabled);
@@ -48,6 +48,7 @@ internal static class IpInterfaceRowOutput
         WriteOffload(json, "ReceiveOffload", row.ReceiveOffload);
         w.WriteBoolean("DisableDefaultRoutes", row.DisableDefaultRoutes);
         w.WriteEndObject();
+        json.RowDone();
     }
 
     /// <summary>
@@ -58,7 +59,7 @@ internal static class IpInterfaceRowOutput
     /// </summary>
     public static void WriteTable(TextWriter output, ReadOnlySpan<MibIpInterfaceRow> rows, IReadOnlyDictionary<uint, string> aliases)
     {
-        var table = new TextTable("ifIndex", "InterfaceAlias", "AddressFamily", "NlMtu(Bytes)", "InterfaceMetric", "Dhcp", "ConnectionState", "PolicyStore");
+        var table = new TextTable("ifIndex", "InterfaceAlias", "AddressFamily", "NlMtu(Bytes)", "InterfaceMetric", "Dhcp", "ConnectionState", "PolicyStore").DropFirst("PolicyStore", "Dhcp", "ConnectionState");
         foreach (ref readonly var row in rows)
             table.Add(row.InterfaceIndex.ToString(CultureInfo.InvariantCulture), aliases.GetValueOrDefault(row.InterfaceIndex, ""),
                 row.Family == AddressFamily.InterNetwork ? "IPv4" : "IPv6", row.NlMtu.ToString(CultureInfo.InvariantCulture),
@@ -90,7 +91,7 @@ internal static class IpInterfaceRowOutput
             ("IgnoreDefaultRoutes", row.DisableDefaultRoutes ? "Enabled" : "Disabled"),
             ("AdvertiseDefaultRoute", row.AdvertiseDefaultRoute ? "Enabled" : "Disabled"),
             ("LinkLocalAddressBehavior", Text.EnumName(row.LinkLocalAddressBehavior, "LinkLocal")),
-            ("InterfaceIdentifier", $"0x{row.InterfaceIdentifier:x16}"),
+            ("InterfaceIdentifier", InterfaceIdentifier(row.InterfaceIdentifier)),
             ("PathMtuDiscoveryTimeout(ms)", N(row.PathMtuDiscoveryTimeout)),
             ("ZoneIndices", string.Join(' ', ((ReadOnlySpan<uint>)row.ZoneIndices).ToArray())),
             ("ConnectionState", row.Connected ? "Connected" : "Disconnected"),
@@ -123,5 +124,16 @@ internal static class IpInterfaceRowOutput
         foreach (var flag in Enum.GetValues<NlInterfaceOffloadRod>())
             if (flag != NlInterfaceOffloadRod.None) w.WriteBoolean(flag.ToString(), offload.HasFlag(flag));
         w.WriteEndObject();
+    }
+
+    /// <summary>
+    /// The identifier as the low 64 bits of an IPv6 address show it ("8869:dfff:fe44:91ce" for
+    /// fe80::8869:dfff:fe44:91ce): the field holds the bytes in address order, so its number, read on a
+    /// little-endian machine, is byte-reversed.
+    /// </summary>
+    private static string InterfaceIdentifier(ulong value)
+    {
+        var bytes = BitConverter.GetBytes(value);
+        return string.Join(':', Enumerable.Range(0, 4).Select(i => (bytes[2 * i] << 8 | bytes[2 * i + 1]).ToString("x", CultureInfo.InvariantCulture)));
     }
 }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net.NetworkInformation;
 using System.Text.Json;
 
@@ -5,32 +6,75 @@ namespace IpHelper.Cli.Output;
 
 /// <summary>
 /// Writes rows in the JSON contract of DESIGN.md section 6: MIB field names, addresses as strings
-/// (IPv6 with %scope when non-zero), prefixes as "address/length", NET_LUID as its 64-bit value,
+/// (IPv6 with %scope when non-zero), prefixes as "address/length", NET_LUID and every other 64-bit
+/// value as a decimal string,
 /// GUIDs as strings, enums by member name without the type prefix, MACs as "aa:bb:cc:dd:ee:ff".
 /// </summary>
 internal sealed class JsonOutput : IDisposable
 {
-    private readonly Stream _stdout = Console.OpenStandardOutput();
+    /// <summary>Bytes the writer may hold before they go to stdout: rows stream out as they are written.</summary>
+    private const int FlushThreshold = 32 * 1024;
 
-    public JsonOutput(bool indented = true) =>
+    private readonly Stream _stdout = StandardStreams.Output;
+
+    public JsonOutput(bool indented = true)
+    {
+        Console.Out.Flush();
         Writer = new Utf8JsonWriter(_stdout, new JsonWriterOptions { Indented = indented, SkipValidation = false });
+    }
 
     public Utf8JsonWriter Writer { get; }
 
-    public void Luid(string name, NetLuid luid) => Writer.WriteNumber(name, luid.Value);
+    /// <summary>NET_LUID: its 64-bit Value as a decimal string (see <see cref="UInt64"/>).</summary>
+    public void Luid(string name, NetLuid luid) => UInt64(name, luid.Value);
+
+    /// <summary>
+    /// A 64-bit value as a decimal string ("18446744073709551615"): JSON readers that hold numbers as
+    /// doubles (Debian's jq 1.6, JavaScript) keep 53 bits, and a bridge's LUID already needs 56. Every
+    /// 64-bit field is written this way, whatever its value, so a field's JSON type never changes.
+    /// </summary>
+    public void UInt64(string name, ulong value)
+    {
+        Span<byte> digits = stackalloc byte[20];
+        value.TryFormat(digits, out var length, default, CultureInfo.InvariantCulture);
+        Writer.WriteString(name, digits[..length]);
+    }
+
+    /// <summary>A signed 64-bit value as a decimal string, for the reason given at <see cref="UInt64"/>.</summary>
+    public void Int64(string name, long value)
+    {
+        Span<byte> digits = stackalloc byte[20];
+        value.TryFormat(digits, out var length, default, CultureInfo.InvariantCulture);
+        Writer.WriteString(name, digits[..length]);
+    }
 
     public void Address(string name, in SockAddrInet address)
     {
-        if (address.Family == System.Net.Sockets.AddressFamily.Unspecified) Writer.WriteNull(name);
-        else Writer.WriteString(name, address.ToString());
+        if (address.Family == System.Net.Sockets.AddressFamily.Unspecified)
+        {
+            Writer.WriteNull(name);
+            return;
+        }
+        Span<char> text = stackalloc char[AddressText.MaxLength];
+        Writer.WriteString(name, text[..AddressText.Format(address, text)]);
     }
 
-    public void Prefix(string name, in IpAddressPrefix prefix) => Writer.WriteString(name, prefix.ToString());
+    public void Prefix(string name, in IpAddressPrefix prefix)
+    {
+        Span<char> text = stackalloc char[AddressText.MaxLength];
+        Writer.WriteString(name, text[..AddressText.Format(prefix, text)]);
+    }
 
     public void Mac(string name, ReadOnlySpan<byte> bytes) => Writer.WriteString(name, Text.Mac(bytes));
 
     public void Enum<T>(string name, T value, string prefix) where T : struct, System.Enum =>
         Writer.WriteString(name, Text.EnumName(value, prefix));
+
+    /// <summary>Passes what the writer holds on to stdout once it is big enough (call between rows).</summary>
+    public void RowDone()
+    {
+        if (Writer.BytesPending >= FlushThreshold) Writer.Flush();
+    }
 
     /// <summary>Ends one JSON-lines record: flushes it with a newline and readies the writer for the next one.</summary>
     public void EndLine()
@@ -49,6 +93,5 @@ internal sealed class JsonOutput : IDisposable
         Writer.Dispose();
         if (open) _stdout.Write("\n"u8);
         _stdout.Flush();
-        _stdout.Dispose();
     }
 }

@@ -22,6 +22,7 @@ internal static class NeighborRowOutput
         w.WriteNumber("LastUnreachable", row.LastUnreachable);
         w.WriteEndObject();
         w.WriteEndObject();
+        json.RowDone();
     }
 
     public static void WriteJsonArray(ReadOnlySpan<MibIpNetRow2> rows)
@@ -35,10 +36,10 @@ internal static class NeighborRowOutput
     /// <summary>The columns of Get-NetNeighbor: ifIndex, IPAddress, LinkLayerAddress, State, PolicyStore (Linux has only the active store).</summary>
     public static void WriteTable(TextWriter output, ReadOnlySpan<MibIpNetRow2> rows)
     {
-        var table = new TextTable("ifIndex", "IPAddress", "LinkLayerAddress", "State", "PolicyStore");
+        var table = new TextTable("ifIndex", "IPAddress", "LinkLayerAddress", "State", "PolicyStore").DropFirst("PolicyStore");
         foreach (ref readonly var row in rows)
             table.Add(row.InterfaceIndex.ToString(CultureInfo.InvariantCulture), row.Address.ToString(),
-                Text.Mac(row.GetPhysicalAddressBytes()).Replace(':', '-').ToUpperInvariant(),
+                Text.Mac(row.GetPhysicalAddressBytes()),
                 Text.EnumName(row.State, "Nlns"), "ActiveStore");
         table.Write(output);
     }

@@ -20,9 +20,10 @@ internal static class PathRowOutput
         w.WriteNumber("LastReachable", row.LastReachable);
         w.WriteNumber("LastUnreachable", row.LastUnreachable);
         w.WriteBoolean("IsReachable", row.IsReachable);
-        w.WriteNumber("LinkTransmitSpeed", row.LinkTransmitSpeed);
-        w.WriteNumber("LinkReceiveSpeed", row.LinkReceiveSpeed);
+        json.UInt64("LinkTransmitSpeed", row.LinkTransmitSpeed);
+        json.UInt64("LinkReceiveSpeed", row.LinkReceiveSpeed);
         w.WriteEndObject();
+        json.RowDone();
     }
 
     public static void WriteJsonArray(ReadOnlySpan<MibIpPathRow> rows)
@@ -36,7 +37,7 @@ internal static class PathRowOutput
     /// <summary>One line per path: interface, source, destination, next hop, path MTU, RTT and reachability.</summary>
     public static void WriteTable(TextWriter output, ReadOnlySpan<MibIpPathRow> rows)
     {
-        var table = new TextTable("ifIndex", "SourceAddress", "DestinationAddress", "NextHop", "PathMtu", "RttMean", "RttDeviation", "Reachable");
+        var table = new TextTable("ifIndex", "SourceAddress", "DestinationAddress", "NextHop", "PathMtu", "RttMean", "RttDeviation", "Reachable").DropFirst("RttDeviation", "RttMean", "Reachable");
         foreach (ref readonly var row in rows)
             table.Add(row.InterfaceIndex.ToString(CultureInfo.InvariantCulture), row.Source.ToString(), row.Destination.ToString(),
                 row.CurrentNextHop.ToString(), row.PathMtu.ToString(CultureInfo.InvariantCulture),

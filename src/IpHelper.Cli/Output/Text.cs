@@ -21,10 +21,20 @@ internal static class Text
     /// <summary>The enum member's name without the Windows type prefix ("IfOperStatusUp" -> "Up").</summary>
     public static string EnumName<T>(T value, string prefix) where T : struct, Enum
     {
+        // Enum.ToString allocates and looks the name up each time: a million routes ask for two each.
+        var names = EnumNames<T>.ByPrefix.GetOrAdd(prefix, _ => new());
+        if (names.TryGetValue(value, out var cached)) return cached;
         var name = value.ToString();
-        return prefix.Length > 0 && name.Length > prefix.Length && name.StartsWith(prefix, StringComparison.Ordinal)
+        name = prefix.Length > 0 && name.Length > prefix.Length && name.StartsWith(prefix, StringComparison.Ordinal)
             ? name[prefix.Length..]
             : name;
+        names[value] = name;
+        return name;
+    }
+
+    private static class EnumNames<T> where T : struct, Enum
+    {
+        public static readonly System.Collections.Concurrent.ConcurrentDictionary<string, System.Collections.Concurrent.ConcurrentDictionary<T, string>> ByPrefix = new(StringComparer.Ordinal);
     }
 
     /// <summary>A link speed in bits per second as PowerShell shows it ("10 Gbps"); empty when unknown.</summary>

@@ -21,14 +21,15 @@ internal static class UnicastRowOutput
         w.WriteBoolean("SkipAsSource", row.SkipAsSource);
         json.Enum("DadState", row.DadState, "IpDadState");
         w.WriteNumber("ScopeId", row.ScopeId.Value);
-        w.WriteNumber("CreationTimeStamp", row.CreationTimeStamp);
+        json.Int64("CreationTimeStamp", row.CreationTimeStamp);
         w.WriteEndObject();
+        json.RowDone();
     }
 
     /// <summary>The columns of Get-NetIPAddress: ifIndex, IPAddress, PrefixLength, PrefixOrigin, SuffixOrigin, AddressState, PolicyStore.</summary>
     public static void WriteTable(TextWriter output, ReadOnlySpan<MibUnicastIpAddressRow> rows)
     {
-        var table = new TextTable("ifIndex", "IPAddress", "PrefixLength", "PrefixOrigin", "SuffixOrigin", "AddressState", "PolicyStore");
+        var table = new TextTable("ifIndex", "IPAddress", "PrefixLength", "PrefixOrigin", "SuffixOrigin", "AddressState", "PolicyStore").DropFirst("PolicyStore", "SuffixOrigin", "PrefixOrigin");
         foreach (ref readonly var row in rows)
             table.Add(row.InterfaceIndex.ToString(CultureInfo.InvariantCulture), row.Address.ToString(),
                 row.OnLinkPrefixLength.ToString(CultureInfo.InvariantCulture), Text.EnumName(row.PrefixOrigin, "IpPrefixOrigin"),

@@ -29,24 +29,63 @@ public static class CliProcess
     /// <summary>The built IpHelper.Cli.dll, for a test that starts the CLI itself (a command that keeps running).</summary>
     public static string DllPath => s_dll.Value;
 
-    public static Result Run(params string[] args)
+    public static Result Run(params string[] args) => RunWithInput(null, args);
+
+    /// <summary>Runs the CLI with <paramref name="stdin"/> as its standard input (null: an empty one).</summary>
+    public static Result RunWithInput(byte[]? stdin, params string[] args)
     {
-        var start = new ProcessStartInfo("dotnet")
+        var start = StartInfo("dotnet");
+        start.ArgumentList.Add(s_dll.Value);
+        foreach (var arg in args) start.ArgumentList.Add(arg);
+        return Finish(start, stdin, $"iphelper {string.Join(' ', args)}", s_timeout);
+    }
+
+    /// <summary>
+    /// Runs <paramref name="script"/> with sh -c, where "$IPHELPER" runs the CLI: for the shell's own
+    /// plumbing (closed descriptors, /dev/full, pipes into head).
+    /// </summary>
+    public static Result RunShell(string script, TimeSpan timeout)
+    {
+        var start = StartInfo("sh");
+        start.ArgumentList.Add("-c");
+        start.ArgumentList.Add(script);
+        start.Environment["IPHELPER"] = $"dotnet {s_dll.Value}";
+        return Finish(start, null, script, timeout);
+    }
+
+    /// <summary>A start of the CLI with stdout and stderr redirected, for a test that talks to it while it runs.</summary>
+    public static ProcessStartInfo StartInfo(params string[] args)
+    {
+        var start = StartInfo("dotnet");
+        start.ArgumentList.Add(s_dll.Value);
+        foreach (var arg in args) start.ArgumentList.Add(arg);
+        return start;
+    }
+
+    private static ProcessStartInfo StartInfo(string file)
+    {
+        var start = new ProcessStartInfo(file)
         {
+            RedirectStandardInput = true,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        start.ArgumentList.Add(s_dll.Value);
-        foreach (var arg in args) start.ArgumentList.Add(arg);
         start.Environment["DOTNET_NOLOGO"] = "1";
+        return start;
+    }
+
+    private static Result Finish(ProcessStartInfo start, byte[]? stdin, string what, TimeSpan timeout)
+    {
         using var process = Process.Start(start)!;
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
-        if (!process.WaitForExit(s_timeout))
+        if (stdin is not null) process.StandardInput.BaseStream.Write(stdin);
+        process.StandardInput.Close();
+        if (!process.WaitForExit(timeout))
         {
             process.Kill(entireProcessTree: true);
-            Assert.Fail($"iphelper {string.Join(' ', args)} did not finish in {s_timeout.TotalSeconds} s");
+            Assert.Fail($"{what} did not finish in {timeout.TotalSeconds} s");
         }
         process.WaitForExit();
         return new Result(process.ExitCode, stdout.GetAwaiter().GetResult(), stderr.GetAwaiter().GetResult());

@@ -26,9 +26,9 @@ public sealed class InterfaceCliTests(InterfaceTopology topology) : IClassFixtur
             var row = rows.EnumerateArray().Single(r => r.GetProperty("InterfaceIndex").GetUInt32() == link.Index);
             AssertRow(link, row);
             var stats = (Before: link.Stats!, After: after[link.Index].Stats!);
-            Assert.InRange(row.GetProperty("InOctets").GetUInt64(), stats.Before.RxBytes, stats.After.RxBytes);
-            Assert.InRange(row.GetProperty("OutOctets").GetUInt64(), stats.Before.TxBytes, stats.After.TxBytes);
-            Assert.InRange(row.GetProperty("OutUcastPkts").GetUInt64(), stats.Before.TxPackets, stats.After.TxPackets);
+            Assert.InRange(row.GetProperty("InOctets").UInt64(), stats.Before.RxBytes, stats.After.RxBytes);
+            Assert.InRange(row.GetProperty("OutOctets").UInt64(), stats.Before.TxBytes, stats.After.TxBytes);
+            Assert.InRange(row.GetProperty("OutUcastPkts").UInt64(), stats.Before.TxPackets, stats.After.TxPackets);
         }
     }
 
@@ -40,8 +40,8 @@ public sealed class InterfaceCliTests(InterfaceTopology topology) : IClassFixtur
         Assert.NotEmpty(rows.EnumerateArray());
         foreach (var row in rows.EnumerateArray())
         {
-            Assert.Equal(0UL, row.GetProperty("InOctets").GetUInt64());
-            Assert.Equal(0UL, row.GetProperty("OutOctets").GetUInt64());
+            Assert.Equal(0UL, row.GetProperty("InOctets").UInt64());
+            Assert.Equal(0UL, row.GetProperty("OutOctets").UInt64());
         }
     }
 
@@ -79,7 +79,7 @@ public sealed class InterfaceCliTests(InterfaceTopology topology) : IClassFixtur
         {
             var row = Assert.Single(CliProcess.Run("luid", form, "--json", "--netns", Netns).Json().EnumerateArray());
 
-            Assert.Equal(DocumentedMapping.LuidValue(link), row.GetProperty("InterfaceLuid").GetUInt64());
+            Assert.Equal(DocumentedMapping.LuidValue(link), row.GetProperty("InterfaceLuid").UInt64());
             Assert.Equal(link.Index, row.GetProperty("InterfaceIndex").GetUInt32());
             Assert.Equal(link.Name, row.GetProperty("InterfaceAlias").GetString());
             Assert.Equal(Guid(link).ToString("B"), row.GetProperty("InterfaceGuid").GetString());
@@ -153,13 +153,13 @@ public sealed class InterfaceCliTests(InterfaceTopology topology) : IClassFixtur
         [.. rows.EnumerateArray().Select(r => (r.GetProperty("HigherLayerInterfaceIndex").GetUInt32(), r.GetProperty("LowerLayerInterfaceIndex").GetUInt32()))];
 
     /// <summary>
-    /// A row of the JSON contract (DESIGN.md section 6): MIB field names, NET_LUID as a number, GUIDs
+    /// A row of the JSON contract (docs/cli.md): MIB field names, NET_LUID as a decimal string, GUIDs
     /// as strings, MACs lower-case with colons, enums by member name without the type prefix.
     /// </summary>
     private void AssertRow(IpLink link, JsonElement row)
     {
-        Assert.Equal(JsonValueKind.Number, row.GetProperty("InterfaceLuid").ValueKind);
-        Assert.Equal(DocumentedMapping.LuidValue(link), row.GetProperty("InterfaceLuid").GetUInt64());
+        Assert.Equal(JsonValueKind.String, row.GetProperty("InterfaceLuid").ValueKind);
+        Assert.Equal(DocumentedMapping.LuidValue(link), row.GetProperty("InterfaceLuid").UInt64());
         Assert.Equal(link.Index, row.GetProperty("InterfaceIndex").GetUInt32());
         Assert.Equal(link.Name, row.GetProperty("Alias").GetString());
         Assert.Equal(Guid(link).ToString("B"), row.GetProperty("InterfaceGuid").GetString());

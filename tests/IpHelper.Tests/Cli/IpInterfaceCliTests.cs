@@ -20,7 +20,7 @@ public sealed class IpInterfaceCliTests
         Assert.Equal(expected.Order(), rows.EnumerateArray().Select(r => (r.GetProperty("Family").GetString()!, r.GetProperty("InterfaceIndex").GetUInt32())).Order());
         foreach (var row in rows.EnumerateArray())
         {
-            Assert.Equal(JsonValueKind.Number, row.GetProperty("InterfaceLuid").ValueKind);
+            Assert.Equal(JsonValueKind.String, row.GetProperty("InterfaceLuid").ValueKind);
             Assert.Contains(row.GetProperty("RouterDiscoveryBehavior").GetString(), new[] { "Disabled", "Enabled" });
             Assert.Contains(row.GetProperty("LinkLocalAddressBehavior").GetString(), new[] { "AlwaysOff", "AlwaysOn" });
             Assert.Equal(16, row.GetProperty("ZoneIndices").GetArrayLength());

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using IpHelper.Tests.Kernel.Infrastructure;
+using IpHelper.Tests.Cli;
 using Xunit;
 
 namespace IpHelper.Tests.Release;
@@ -19,7 +20,7 @@ internal static class LoopbackOracle
         var index = LoopbackIndex();
         Assert.Equal("lo", row.GetProperty("InterfaceAlias").GetString());
         Assert.Equal(index, row.GetProperty("InterfaceIndex").GetUInt32());
-        Assert.Equal(SoftwareLoopbackIfType << 48 | (ulong)index << 24, row.GetProperty("InterfaceLuid").GetUInt64());
+        Assert.Equal(SoftwareLoopbackIfType << 48 | (ulong)index << 24, row.GetProperty("InterfaceLuid").UInt64());
     }
 
     /// <summary><c>iphelper interface list --json</c>: an array of MIB_IF_ROW2 objects holding the kernel's loopback.</summary>

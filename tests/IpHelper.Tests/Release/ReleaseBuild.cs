@@ -15,6 +15,7 @@ public sealed partial class ReleaseBuild : IDisposable
     private readonly Lazy<ReleasePackages> _packages;
     private readonly Lazy<NativeExecutable> _native;
     private readonly Lazy<InstalledTool> _tool;
+    private readonly Lazy<string> _module;
 
     /// <summary>Sets up the lazy builds; nothing runs until a test asks.</summary>
     public ReleaseBuild()
@@ -22,6 +23,7 @@ public sealed partial class ReleaseBuild : IDisposable
         _packages = new(Pack);
         _native = new(Publish);
         _tool = new(InstallTool);
+        _module = new(PublishModule);
     }
 
     /// <summary>The repository checkout the tests run from (the folder holding IpHelper.slnx).</summary>
@@ -38,6 +40,12 @@ public sealed partial class ReleaseBuild : IDisposable
 
     /// <summary>IpHelper.Tool installed with <c>dotnet tool install --tool-path</c> from <see cref="Packages"/> only.</summary>
     public InstalledTool Tool => _tool.Value;
+
+    /// <summary>
+    /// The PowerShell module folder (named IpHelper.PowerShell, as Import-Module and Publish-PSResource want it) made by
+    /// docs/powershell.md's command: <c>dotnet publish src/IpHelper.PowerShell -c Release -o DIR/IpHelper.PowerShell</c>.
+    /// </summary>
+    public string PowerShellModule => _module.Value;
 
     /// <summary>Deletes everything the builds and the install wrote.</summary>
     public void Dispose() => Directory.Delete(_root, recursive: true);
@@ -60,6 +68,13 @@ public sealed partial class ReleaseBuild : IDisposable
         var output = Path.Combine(_root, "native");
         var publish = Build("publish", "src/IpHelper.Cli/IpHelper.Cli.csproj", "-r", RuntimeInformation.RuntimeIdentifier, "-o", output);
         return new NativeExecutable(output, Path.Combine(output, "iphelper"), publish.Warnings, publish.Output);
+    }
+
+    private string PublishModule()
+    {
+        var output = Path.Combine(_root, "module", "IpHelper.PowerShell");
+        Build("publish", "src/IpHelper.PowerShell/IpHelper.PowerShell.csproj", "-o", output);
+        return output;
     }
 
     private InstalledTool InstallTool()

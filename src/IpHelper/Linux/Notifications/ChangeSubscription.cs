@@ -199,7 +199,7 @@ internal sealed class ChangeSubscription<TKey, TRow> : NotificationHandle, IEven
             while (!_cancelled)
             {
                 QueuedMessage? message = null;
-                bool overrun, gone;
+                bool overrun, gone, idle = false;
                 var rescan = _rescanIPv4 || _rescanIPv6;
                 lock (_queueLock)
                 {
@@ -210,8 +210,14 @@ internal sealed class ChangeSubscription<TKey, TRow> : NotificationHandle, IEven
                     if (!overrun && !gone && message is null && !rescan)
                     {
                         _draining = false;
-                        return;
+                        idle = true;
                     }
+                }
+                if (idle)
+                {
+                    // A Cancel that saw this drain running left the release to it.
+                    if (_cancelled) Release();
+                    return;
                 }
                 if (gone)
                 {

@@ -1,6 +1,7 @@
 using System.Net.Sockets;
 using System.Text.Json;
 using IpHelper.Tests.Kernel.Infrastructure;
+using IpHelper.Tests.Cli;
 using Xunit;
 using static IpHelper.Tests.Kernel.Routes.RouteTestData;
 
@@ -21,7 +22,7 @@ public sealed class RouteCliTests(RouteTopology topology) : IClassFixture<RouteT
         Assert.Equal(50, route.GetProperty("Metric").GetInt32());
         Assert.Equal("NetMgmt", route.GetProperty("Protocol").GetString());
         Assert.Equal("Manual", route.GetProperty("Origin").GetString());
-        Assert.Equal(JsonValueKind.Number, route.GetProperty("InterfaceLuid").ValueKind);
+        Assert.Equal(JsonValueKind.String, route.GetProperty("InterfaceLuid").ValueKind);
         Assert.Equal((int)RouteOracle.Index(topology.Ns, "v1"), route.GetProperty("InterfaceIndex").GetInt32());
         Assert.True(route.GetProperty("Immortal").GetBoolean());
         Assert.Equal(uint.MaxValue, route.GetProperty("ValidLifetime").GetUInt32());
@@ -84,7 +85,7 @@ public sealed class RouteCliTests(RouteTopology topology) : IClassFixture<RouteT
             var device = expected.GetProperty("dev").GetString()!;
             var index = RouteOracle.Index(topology.Ns, device);
             Assert.Equal(index, route.GetProperty("InterfaceIndex").GetUInt32());
-            Assert.Equal(index, (uint)((route.GetProperty("InterfaceLuid").GetUInt64() >> 24) & 0xFFFFFF));
+            Assert.Equal(index, (uint)((route.GetProperty("InterfaceLuid").UInt64() >> 24) & 0xFFFFFF));
         }
     }
 

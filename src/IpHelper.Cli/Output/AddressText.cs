@@ -1,0 +1,49 @@
+using System.Globalization;
+using System.Net;
+using System.Net.Sockets;
+
+namespace IpHelper.Cli.Output;
+
+/// <summary>
+/// Addresses and prefixes formatted into a caller's buffer, exactly as their ToString() writes them,
+/// for tables of a million rows that should not allocate a string per cell.
+/// </summary>
+internal static class AddressText
+{
+    /// <summary>The longest text: an IPv6 address with a 10-digit scope id and a /128.</summary>
+    public const int MaxLength = 64;
+
+    public static int Format(in SockAddrInet address, Span<char> destination)
+    {
+        Span<byte> bytes = stackalloc byte[16];
+        var length = address.WriteAddressBytes(bytes);
+        if (length == 4)
+        {
+            var written = 0;
+            for (var i = 0; i < 4; i++)
+            {
+                if (i > 0) destination[written++] = '.';
+                bytes[i].TryFormat(destination[written..], out var n, default, CultureInfo.InvariantCulture);
+                written += n;
+            }
+            return written;
+        }
+        if (length == 0) return 0;
+        new IPAddress(bytes, address.Family == AddressFamily.InterNetworkV6 ? address.ScopeId : 0).TryFormat(destination, out var v6);
+        return v6;
+    }
+
+    public static int Format(in IpAddressPrefix prefix, Span<char> destination)
+    {
+        var written = Format(prefix.Prefix, destination);
+        destination[written++] = '/';
+        prefix.PrefixLength.TryFormat(destination[written..], out var n, default, CultureInfo.InvariantCulture);
+        return written + n;
+    }
+
+    public static int Format(uint value, Span<char> destination)
+    {
+        value.TryFormat(destination, out var n, default, CultureInfo.InvariantCulture);
+        return n;
+    }
+}

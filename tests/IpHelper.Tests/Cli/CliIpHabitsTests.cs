@@ -1,0 +1,93 @@
+using System.Text.Json;
+using IpHelper.Tests.Kernel.Addresses;
+using IpHelper.Tests.Kernel.Infrastructure;
+using Xunit;
+
+namespace IpHelper.Tests.Cli;
+
+/// <summary>What a user of ip(8) types works: its words, -4/-6/-j, `list` as the default verb, %ifname scopes.</summary>
+public sealed class CliIpHabitsTests
+{
+    private static TestNetns Lab()
+    {
+        var ns = AddressTestNetwork.WithVeth();
+        ns.AddAddress("v0", "192.0.2.10/24");
+        ns.AddAddress("v0", "2001:db8:1::10/64", "nodad");
+        return ns;
+    }
+
+    [RootFact]
+    public void RouteAdd_WithIpWords_CreatesTheRouteIpDescribes()
+    {
+        using var ns = Lab();
+
+        var result = CliProcess.Run("route", "add", "198.51.100.0/24", "via", "192.0.2.1", "dev", "v0", "metric", "7", "proto", "Bgp", "table", "100", "-n", ns.Name);
+
+        Assert.True(result.ExitCode == 0, result.Stderr);
+        var route = Assert.Single(ns.IpJson("-4", "route", "show", "table", "100", "198.51.100.0/24").EnumerateArray());
+        Assert.Equal("192.0.2.1", route.GetProperty("gateway").GetString());
+        Assert.Equal("v0", route.GetProperty("dev").GetString());
+        Assert.Equal("bgp", route.GetProperty("protocol").GetString());
+        Assert.Equal(0, ns.IpJson("-4", "route", "show", "table", "main", "198.51.100.0/24").GetArrayLength());
+    }
+
+    [RootFact]
+    public void NeighborAdd_WithLladdrAndDev_CreatesTheNeighbour()
+    {
+        using var ns = Lab();
+
+        var result = CliProcess.Run("neighbor", "add", "192.0.2.7", "lladdr", "02:00:5e:00:00:07", "dev", "v0", "-n", ns.Name);
+
+        Assert.True(result.ExitCode == 0, result.Stderr);
+        var neighbour = Assert.Single(ns.IpJson("neigh", "show", "dev", "v0", "to", "192.0.2.7").EnumerateArray());
+        Assert.Equal("02:00:5e:00:00:07", neighbour.GetProperty("lladdr").GetString());
+    }
+
+    [RootFact]
+    public void NounWithoutAVerb_Lists_AndShortFamilyAndJsonOptionsAreTheLongOnes()
+    {
+        using var ns = Lab();
+
+        var habit = CliProcess.Run("route", "-4", "-j", "-n", ns.Name);
+        var spelled = CliProcess.Run("route", "list", "--family", "ipv4", "--json", "-n", ns.Name);
+        var v6 = CliProcess.Run("-n", ns.Name, "address", "-6", "-j");
+
+        Assert.True(habit.ExitCode == 0, habit.Stderr);
+        Assert.Equal(spelled.Stdout, habit.Stdout);
+        Assert.Contains("192.0.2.0/24", habit.Stdout, StringComparison.Ordinal);
+        Assert.All(v6.Json().EnumerateArray(), row => Assert.Contains(':', row.GetProperty("Address").GetString()!));
+    }
+
+    [Fact]
+    public void NounWithoutAVerb_AndHelp_ShowsTheNounsHelp()
+    {
+        var result = CliProcess.Run("route", "--help");
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains("iphelper route [command] [options]", result.Stdout, StringComparison.Ordinal);
+    }
+
+    [RootFact]
+    public void RouteGet_LinkLocalWithInterfaceNameScope_IsTheNumericScope()
+    {
+        using var ns = Lab();
+        var index = ns.IpJson("link", "show", "v0")[0].GetProperty("ifindex").GetUInt32();
+
+        var byName = CliProcess.Run("route", "get", "fe80::1%v0", "-j", "-n", ns.Name).Json();
+        var byIndex = CliProcess.Run("route", "get", $"fe80::1%{index}", "-j", "-n", ns.Name).Json();
+
+        Assert.Equal(index, byName.GetProperty("BestRoute").GetProperty("InterfaceIndex").GetUInt32());
+        Assert.Equal(byIndex.GetRawText(), byName.GetRawText());
+    }
+
+    [RootFact]
+    public void UnknownScopeName_IsNotAnAddress()
+    {
+        using var ns = Lab();
+
+        var result = CliProcess.Run("route", "get", "fe80::1%nosuch0", "-n", ns.Name);
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("'fe80::1%nosuch0' is not an IP address", result.Stderr, StringComparison.Ordinal);
+    }
+}
