@@ -128,13 +128,20 @@ public sealed class MonitorMirrorTests
 
     private static (string Key, string Value) KeyOf(string table, JsonElement row) => table switch
     {
-        "Route" => ($"Route {row.GetProperty("InterfaceLuid").GetRawText()} {row.GetProperty("DestinationPrefix").GetString()} {row.GetProperty("NextHop").GetRawText()}",
+        "Route" => ($"Route {Luid(row)} {row.GetProperty("DestinationPrefix").GetString()} {row.GetProperty("NextHop").GetRawText()}",
             row.GetProperty("Metric").GetRawText()),
-        "UnicastAddress" => ($"UnicastAddress {row.GetProperty("InterfaceLuid").GetRawText()} {row.GetProperty("Address").GetString()}",
+        "UnicastAddress" => ($"UnicastAddress {Luid(row)} {row.GetProperty("Address").GetString()}",
             row.GetProperty("OnLinkPrefixLength").GetRawText()),
-        _ => ($"IpInterface {row.GetProperty("InterfaceLuid").GetRawText()} {row.GetProperty("Family").GetString()}",
+        _ => ($"IpInterface {Luid(row)} {row.GetProperty("Family").GetString()}",
             row.GetProperty("NlMtu").GetRawText()),
     };
+
+    /// <summary>A NET_LUID as the JSON contract writes it: a decimal string (64 bits do not fit a JSON number everywhere).</summary>
+    private static string Luid(JsonElement row)
+    {
+        var luid = row.GetProperty("InterfaceLuid");
+        return luid.ValueKind == JsonValueKind.String ? luid.GetString()! : luid.GetRawText();
+    }
 
     /// <summary>The fresh tables in the monitor's JSON terms.</summary>
     private static Dictionary<string, string> Expected()
