@@ -118,6 +118,8 @@ internal sealed class MirrorWorkload(TestNetns ns, int seed)
                     var up = !_up[link];
                     Line(batch, $"link set {link} {(up ? "up" : "down")}");
                     _up[link] = up;
+                    // IPv4 routes through a link that goes down are gone.
+                    if (!up) _routes.RemoveAll(r => r.Via.EndsWith($"dev {link}", StringComparison.Ordinal) && !r.Prefix.Contains(':', StringComparison.Ordinal));
                     break;
                 }
             case < 96:
@@ -137,11 +139,16 @@ internal sealed class MirrorWorkload(TestNetns ns, int seed)
 
     private void AddRoute(StringBuilder batch, string link, bool v6, bool replace)
     {
+        // Mostly through a link that is up: the kernel refuses an IPv4 gateway on a link that is down.
+        var up = _up.Where(l => l.Value && _exists.Contains(l.Key)).Select(l => l.Key).ToArray();
+        if (up.Length > 0 && _random.Next(4) != 0) link = up[_random.Next(up.Length)];
         var prefix = v6
             ? $"2001:db8:ff:{_random.Next(24):x}::/64"
             : $"203.0.113.{_random.Next(24) * 8}/{(_random.Next(4) == 0 ? 32 : 29)}";
         var metric = s_metrics[_random.Next(s_metrics.Length)];
-        var via = _random.Next(3) == 0 ? $"dev {link}" : $"via {Gateway(link, v6)} dev {link}";
+        // A gateway only where the link has an address of its subnet (else the kernel refuses it, mostly).
+        var onLink = _addresses.Any(x => x.Link == link && x.Address.Contains(':', StringComparison.Ordinal) == v6);
+        var via = !onLink || _random.Next(3) == 0 ? $"dev {link}" : $"via {Gateway(link, v6)} dev {link}";
         Line(batch, $"route {(replace ? "replace" : "add")} {prefix} {via} metric {metric}");
         _routes.Add((prefix, via, metric));
     }
@@ -182,6 +189,7 @@ internal sealed class MirrorWorkload(TestNetns ns, int seed)
     {
         _exists.Remove(link);
         _addresses.RemoveAll(a => a.Link == link);
+        _routes.RemoveAll(r => r.Via.EndsWith($"dev {link}", StringComparison.Ordinal));
     }
 
     private static int Slot(string link) => link == Bridge ? 4 : link[^1] - '0';
