@@ -21,9 +21,11 @@ public static partial class NetIo
     /// <summary>
     /// Registers <paramref name="callback"/> for changes of the route table of <paramref name="family"/>
     /// (AF_UNSPEC: both), from RTM_NEWROUTE/RTM_DELROUTE, one row per next hop, in the tables selected by
-    /// <see cref="RouteTables"/> when registering (main and local by default). A route whose metric changes
-    /// is reported as deleted and added (Linux keys routes by metric). Otherwise as
-    /// <see cref="NotifyIpInterfaceChange"/>.
+    /// <see cref="RouteTables"/> when registering (main and local by default). Rows are known by their
+    /// Windows key (interface, destination prefix, next hop): a metric change is a MibParameterNotification,
+    /// a next-hop change (<c>ip route replace</c>) a MibDeleteInstance and a MibAddInstance, and routes the
+    /// kernel removes without a notification (a link down, an address removed) are reported as deleted
+    /// (docs/mapping.md, "The mirror rule"). Otherwise as <see cref="NotifyIpInterfaceChange"/>.
     /// </summary>
     public static NetIoStatus NotifyRouteChange2(AddressFamily family, IpForwardChangeCallback? callback, object? callerContext,
         bool initialNotification, out NotificationHandle? notificationHandle) =>

@@ -63,6 +63,7 @@ internal static class PerformanceReport
             Workload("interfaces", () => [InterfaceWorkload.Run(options, peers)]);
             Workload("insert", () => [InsertWorkload.Run(options, peers)]);
             Workload("flood", () => [FloodWorkload.Run(options, peers)]);
+            Workload("mirror", () => [MirrorFloodWorkload.Run(options)]);
             Workload("coldstart", () => [ColdStartWorkload.Run(options, peers)]);
         }
         var machine = Machine.Describe(loadBefore, Machine.LoadAverage());

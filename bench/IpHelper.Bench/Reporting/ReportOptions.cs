@@ -7,14 +7,14 @@ namespace IpHelper.Bench.Reporting;
 /// best-route lookups and the IPv4 table shapes), <c>--runs R</c>, <c>--insert N</c>, <c>--flood N</c>, <c>--calls N</c>,
 /// <c>--rounds R</c> (alternating rounds of the headline workload, at least 5), <c>--ipv6-size N</c> (the IPv6
 /// full table, 220,000 routes), <c>--shapes sequential,bgp,ipv6</c>, <c>--only a,b</c> (workloads: shapes, dump,
-/// interfaces, insert, flood, coldstart), <c>--out FILE</c> (default docs/performance.md of the repository the
+/// interfaces, insert, flood, mirror, coldstart), <c>--out FILE</c> (default docs/performance.md of the repository the
 /// command runs in, which also gives the CLI to publish), <c>--check</c> (rerun the headline rows and compare them
 /// with docs/performance-headline.json, writing nothing) and <c>--force</c> (check even when the machine is busy).
 /// </summary>
 internal sealed record ReportOptions(int[] Sizes, int Runs, int Insert, int Flood, int Calls, string[] Only, string Repository, string Out,
     int Rounds, int Ipv6Size, string[] Shapes, bool Check, bool Force)
 {
-    public static readonly string[] Workloads = ["shapes", "dump", "interfaces", "insert", "flood", "coldstart"];
+    public static readonly string[] Workloads = ["shapes", "dump", "interfaces", "insert", "flood", "mirror", "coldstart"];
 
     /// <summary>The fewest alternating rounds a headline figure may come from.</summary>
     public const int MinimumRounds = 5;

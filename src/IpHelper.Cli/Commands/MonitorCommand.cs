@@ -39,7 +39,9 @@ internal static class MonitorCommand
         tables.AcceptOnlyFromAmong([.. s_tables.Keys]);
         var command = new Command("monitor",
             "Stream change notifications until Ctrl-C (the Notify* functions). --json prints one JSON object per line: "
-            + "{\"Table\": ..., \"NotificationType\": ..., \"Row\": {...}}; a kernel overflow is reported as a Resync record.") { tables };
+            + "{\"Table\": ..., \"NotificationType\": ..., \"Row\": {...}}, and nothing else, also when stopped by Ctrl-C or SIGTERM; "
+            + "when notifications were dropped (a kernel overflow, a slow reader) a record {\"NotificationType\": \"Resync\", \"Row\": null} "
+            + "comes first, then the differences from the re-read table.") { tables };
         command.WithExamples("iphelper monitor  # every table", "iphelper monitor routes addresses --family ipv6",
             "iphelper monitor interfaces --json --netns blue", "iphelper monitor stable --json  # once no address is tentative");
         command.SetAction(async (parse, token) =>

@@ -88,8 +88,10 @@ internal sealed class JsonOutput : IDisposable
     public void Dispose()
     {
         Writer.Flush();
+        // JSON lines end each record themselves (EndLine): a monitor stopped by Ctrl-C adds no empty line.
+        var open = Writer.BytesCommitted > 0;
         Writer.Dispose();
-        _stdout.Write("\n"u8);
+        if (open) _stdout.Write("\n"u8);
         _stdout.Flush();
     }
 }

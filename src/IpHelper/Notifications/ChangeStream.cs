@@ -3,9 +3,23 @@ using System.Threading.Channels;
 
 namespace IpHelper.Notifications;
 
-/// <summary>Turns a notification registration into an IAsyncEnumerable; cancelling the token cancels the registration.</summary>
+/// <summary>
+/// Turns a notification registration into an IAsyncEnumerable; cancelling the token cancels the registration.
+/// <para>
+/// The stream buffers at most <see cref="Capacity"/> changes. When the consumer falls that far behind,
+/// the registration's callback waits for room instead of buffering more; meanwhile the registration
+/// queues notifications (at most ChangeSubscription.MaxQueuedBytes, 4 MiB) and then drops them as an
+/// overrun. Once the consumer reads again, the registration re-reads the table and the stream yields a
+/// resync marker (<see cref="MibChange{TRow}.IsResync"/>) followed by the differences between what the
+/// consumer was given and the table now. Memory stays bounded by the buffer, the queue and the
+/// registration's view (proportional to the table); nothing is dropped silently.
+/// </para>
+/// </summary>
 internal static class ChangeStream
 {
+    /// <summary>The most changes a stream holds for a consumer that has not read them yet.</summary>
+    public const int Capacity = 4096;
+
     /// <summary>Makes a registration that delivers to the given callback and resync signal.</summary>
     public delegate NetIoStatus Registration<TRow>(ChangeCallback<TRow> deliver, Action onResync, out NotificationHandle? handle) where TRow : struct;
 
@@ -16,13 +30,38 @@ internal static class ChangeStream
     public static async IAsyncEnumerable<MibChange<TRow>> Watch<TRow>(Registration<TRow> register,
         [EnumeratorCancellation] CancellationToken cancellationToken) where TRow : struct
     {
-        var channel = Channel.CreateUnbounded<MibChange<TRow>>(new UnboundedChannelOptions { SingleReader = true, SingleWriter = true });
+        var channel = Channel.CreateBounded<MibChange<TRow>>(new BoundedChannelOptions(Capacity)
+        {
+            SingleReader = true,
+            SingleWriter = true,
+            FullMode = BoundedChannelFullMode.Wait,
+        });
+        var stop = new CancellationTokenSource();
+        void Write(MibChange<TRow> change)
+        {
+            // Runs on the registration's callback thread: waiting here is what bounds the stream (see the class remarks).
+            while (!channel.Writer.TryWrite(change))
+            {
+                try
+                {
+                    if (!channel.Writer.WaitToWriteAsync(stop.Token).AsTask().GetAwaiter().GetResult()) return;
+                }
+                catch (OperationCanceledException)
+                {
+                    return;
+                }
+            }
+        }
         var status = register(
-            (row, type) => channel.Writer.TryWrite(new MibChange<TRow>(type, row)),
-            () => channel.Writer.TryWrite(new MibChange<TRow>(MibNotificationType.MibParameterNotification, null, IsResync: true)),
+            (row, type) => Write(new MibChange<TRow>(type, row)),
+            () => Write(new MibChange<TRow>(MibNotificationType.MibParameterNotification, null, IsResync: true)),
             out var subscription);
-        status.ThrowIfFailed();
-        using (subscription)
+        if (status != NetIoStatus.Success)
+        {
+            stop.Dispose();
+            status.ThrowIfFailed();
+        }
+        try
         {
             while (true)
             {
@@ -51,6 +90,13 @@ internal static class ChangeStream
                             : "the registration ended after a failure it could not recover from"));
                 }
             }
+        }
+        finally
+        {
+            // Release a registration thread waiting for room first, or the cancel would wait for it forever.
+            stop.Cancel();
+            subscription?.Dispose();
+            stop.Dispose();
         }
     }
 }

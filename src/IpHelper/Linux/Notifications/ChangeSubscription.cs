@@ -10,7 +10,8 @@ namespace IpHelper.Linux.Notifications;
 /// <see cref="NotificationPump"/> thread), keeps the subscriber's view of the table, and decodes and
 /// calls back on the thread pool, one batch at a time.
 /// <list type="bullet">
-/// <item>The view tells an RTM_NEW* that adds a row (MibAddInstance) from one that changes it (MibParameterNotification).</item>
+/// <item>The view (<see cref="MirrorView{TKey, TRow}"/>) holds what the subscriber was told, by Windows key: a change that keeps a row's key is MibParameterNotification, one that changes it is MibDeleteInstance of the old row and MibAddInstance of the new.</item>
+/// <item>When the kernel removes rows without a notification (IPv4 routes of a link that went down, routes of a removed address), the source asks for a rescan: once the notifications queued so far are applied (at most <see cref="RescanDelayMs"/> later while they keep coming), the family's table is re-read and every difference from the view is delivered.</item>
 /// <item>Callbacks run one at a time, in kernel order (never two of one registration at once; successive ones may run on different pool threads).</item>
 /// <item>On an overrun (the kernel dropped notifications of the namespace, or this registration's queue passed <see cref="MaxQueuedBytes"/> because its callbacks are slow) the table is re-read and the differences from the view are delivered, so a subscriber that applies every callback ends with the kernel's table. A slow subscriber costs bounded memory and a resync, never a silent drop.</item>
 /// <item>Cancel waits for a running callback and no callback starts after it returns; called from inside a callback it returns at once and no further callback starts.</item>
@@ -25,14 +26,23 @@ internal sealed class ChangeSubscription<TKey, TRow> : NotificationHandle, IEven
     /// <summary>How much undelivered notification data one registration may hold before it is treated as an overrun.</summary>
     internal const int MaxQueuedBytes = 4 << 20;
 
+    /// <summary>The longest a requested rescan waits for the registration's queue to empty.</summary>
+    internal const long RescanDelayMs = 200;
+
     private readonly NamespaceContext _context;
     private readonly IChangeSource<TKey, TRow> _source;
     private readonly AddressFamily _family;
     private readonly ChangeCallback<TRow> _callback;
     private readonly Action? _onResync;
     private readonly int _maxQueuedBytes;
-    private readonly Dictionary<TKey, TRow> _view = [];
-    private readonly ChangeList<TKey, TRow> _changes = new();
+    private readonly MirrorView<TKey, TRow> _view;
+    private readonly Action<TRow?, MibNotificationType> _deliver;
+    private readonly ChangeList<TRow> _changes = new();
+
+    /// <summary>Families to re-read once the queue is empty (touched by the drain only).</summary>
+    private bool _rescanIPv4, _rescanIPv6;
+    private long _rescanSince;
+    private long _rescans;
 
     /// <summary>Held while a callback runs: Cancel takes it to wait for the callback.</summary>
     private readonly object _dispatch = new();
@@ -54,9 +64,17 @@ internal sealed class ChangeSubscription<TKey, TRow> : NotificationHandle, IEven
         _callback = callback;
         _onResync = onResync;
         _maxQueuedBytes = maxQueuedBytes;
+        _view = new MirrorView<TKey, TRow>(source);
+        _deliver = Deliver;
     }
 
     public override long Resyncs => Interlocked.Read(ref _resyncs);
+
+    /// <summary>How many times a silent removal made the registration re-read a family's table.</summary>
+    internal long Rescans => Interlocked.Read(ref _rescans);
+
+    /// <summary>How many row groups the view holds (the mirror state is proportional to it).</summary>
+    internal int ViewCount => _view.Count;
 
     public override bool IsCancelled => _cancelled;
 
@@ -82,7 +100,10 @@ internal sealed class ChangeSubscription<TKey, TRow> : NotificationHandle, IEven
         try
         {
             context.Events.Add(created, source.Groups(family));
-            status = source.Snapshot(family, created._view);
+            status = source.Read(family, out var table);
+            if (status == NetIoStatus.Success)
+                using (table)
+                    created._view.Load(table!.AsSpan());
         }
         catch (NetIoException e)
         {
@@ -179,13 +200,14 @@ internal sealed class ChangeSubscription<TKey, TRow> : NotificationHandle, IEven
             {
                 QueuedMessage? message = null;
                 bool overrun, gone, idle = false;
+                var rescan = _rescanIPv4 || _rescanIPv6;
                 lock (_queueLock)
                 {
                     overrun = _overrun;
                     gone = _gone;
                     _overrun = false;
                     if (!overrun && !gone && _queue.TryDequeue(out message)) _queuedBytes -= message.Size;
-                    if (!overrun && !gone && message is null)
+                    if (!overrun && !gone && message is null && !rescan)
                     {
                         _draining = false;
                         idle = true;
@@ -207,13 +229,26 @@ internal sealed class ChangeSubscription<TKey, TRow> : NotificationHandle, IEven
                     Resync();
                     continue;
                 }
-                _source.OnMessage(message!.Message, _family, _changes);
+                if (message is null)
+                {
+                    // The queue is empty: what the kernel removed silently so far is in the table now.
+                    Rescan();
+                    continue;
+                }
+                _source.OnMessage(message.Message, _family, _changes);
                 for (var i = 0; i < _changes.Count && !_cancelled; i++)
                 {
-                    var (key, row) = _changes[i];
-                    Apply(key, row);
+                    var (row, kind) = _changes[i];
+                    _view.Apply(row, kind, _deliver);
+                }
+                if (_changes.RescanIPv4 || _changes.RescanIPv6)
+                {
+                    if (!rescan) _rescanSince = Environment.TickCount64;
+                    _rescanIPv4 |= _changes.RescanIPv4;
+                    _rescanIPv6 |= _changes.RescanIPv6;
                 }
                 _changes.Clear();
+                if ((_rescanIPv4 || _rescanIPv6) && Environment.TickCount64 - _rescanSince >= RescanDelayMs) Rescan();
             }
         }
         catch (Exception e)
@@ -230,11 +265,7 @@ internal sealed class ChangeSubscription<TKey, TRow> : NotificationHandle, IEven
     /// <summary>The namespace was deleted: its tables are gone, so is every row the subscriber was told of.</summary>
     private void EndWithNamespace()
     {
-        foreach (var key in _view.Keys.ToList())
-        {
-            if (_cancelled) break;
-            Apply(key, null);
-        }
+        _view.DeleteAll(_deliver);
         EndStatus = NetIoStatus.BadNetName;
         lock (_dispatch) _cancelled = true;
         _context.Events.Remove(this);
@@ -242,19 +273,24 @@ internal sealed class ChangeSubscription<TKey, TRow> : NotificationHandle, IEven
         Release();
     }
 
-    private void Apply(TKey key, TRow? row)
+    /// <summary>
+    /// Re-reads the families whose rows the kernel may have removed silently and delivers the
+    /// differences. A read that fails is tried again after the next notification, or at once when none comes.
+    /// </summary>
+    private void Rescan()
     {
-        if (row is { } present)
+        var family = _rescanIPv4 && _rescanIPv6 ? AddressFamily.Unspecified
+            : _rescanIPv4 ? AddressFamily.InterNetwork : AddressFamily.InterNetworkV6;
+        if (_family != AddressFamily.Unspecified) family = _family;
+        if (_source.Read(family, out var table) != NetIoStatus.Success)
         {
-            var existed = _view.TryGetValue(key, out var before);
-            if (existed && _source.Equivalent(before, present)) return;
-            _view[key] = present;
-            Deliver(present, existed ? MibNotificationType.MibParameterNotification : MibNotificationType.MibAddInstance);
+            _rescanSince = Environment.TickCount64;
+            Thread.Sleep(100);
+            return;
         }
-        else if (_view.Remove(key, out var removed))
-        {
-            Deliver(removed, MibNotificationType.MibDeleteInstance);
-        }
+        _rescanIPv4 = _rescanIPv6 = false;
+        Interlocked.Increment(ref _rescans);
+        using (table) _view.Reconcile(table!.AsSpan(), family, _deliver);
     }
 
     /// <summary>
@@ -264,26 +300,17 @@ internal sealed class ChangeSubscription<TKey, TRow> : NotificationHandle, IEven
     /// </summary>
     private void Resync()
     {
-        var fresh = new Dictionary<TKey, TRow>();
-        if (_source.Snapshot(_family, fresh) != NetIoStatus.Success)
+        if (_source.Read(_family, out var fresh) != NetIoStatus.Success)
         {
             // Try again with the next drain (the next notification, or the next overrun).
             lock (_queueLock) _overrun = true;
             Thread.Sleep(100);
             return;
         }
+        _rescanIPv4 = _rescanIPv6 = false;
         Interlocked.Increment(ref _resyncs);
         _onResync?.Invoke();
-        foreach (var key in _view.Keys.Where(k => !fresh.ContainsKey(k)).ToList())
-        {
-            if (_cancelled) return;
-            Apply(key, null);
-        }
-        foreach (var (key, row) in fresh)
-        {
-            if (_cancelled) return;
-            Apply(key, row);
-        }
+        using (fresh) _view.Reconcile(fresh!.AsSpan(), _family, _deliver);
     }
 
     private void Deliver(TRow? row, MibNotificationType type)

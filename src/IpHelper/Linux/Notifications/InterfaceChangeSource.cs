@@ -11,29 +11,27 @@ internal sealed class InterfaceChangeSource(LinuxBackend backend) : IChangeSourc
 
     public uint[] Groups(AddressFamily family) => [RtnlGroups.RTNLGRP_LINK];
 
-    public NetIoStatus Snapshot(AddressFamily family, Dictionary<uint, MibIfRow2> view)
-    {
-        view.Clear();
-        var status = backend.GetIfTable(withStatistics: false, out var table);
-        if (status != NetIoStatus.Success) return status;
-        using (table)
-            foreach (ref readonly var row in table!.AsSpan()) view[row.InterfaceIndex] = row;
-        return NetIoStatus.Success;
-    }
+    public NetIoStatus Read(AddressFamily family, out MibTable<MibIfRow2>? table) =>
+        backend.GetIfTable(withStatistics: false, out table);
 
-    public void OnMessage(in NetlinkMessage message, AddressFamily family, ChangeList<uint, MibIfRow2> changes)
+    public void OnMessage(in NetlinkMessage message, AddressFamily family, ChangeList<MibIfRow2> changes)
     {
         if (message.Type == RtnlMessageType.RTM_DELLINK && message.TryReadHeader(out IfInfoMsg header))
         {
-            changes.Remove((uint)header.Index);
+            changes.Remove(new MibIfRow2 { InterfaceIndex = (uint)header.Index });
             return;
         }
         if (!LinkMessage.TryDecode(message, out var link)) return;
         using var lease = backend.Context.Sockets.Rent();
         var row = default(MibIfRow2);
         LinuxBackend.Fill(ref row, link, lease.Socket, withStatistics: false);
-        changes.Upsert(row.InterfaceIndex, row);
+        changes.Upsert(row);
     }
+
+    /// <summary>The interface's index: the NetLuidIndex of its LUID, which the Windows key is.</summary>
+    public uint GroupOf(in MibIfRow2 row) => row.InterfaceIndex;
+
+    public AddressFamily FamilyOf(in MibIfRow2 row) => AddressFamily.Unspecified;
 
     public bool Equivalent(in MibIfRow2 a, in MibIfRow2 b) =>
         RowBytes.Equal(a, b);

@@ -25,17 +25,15 @@ internal sealed class IpInterfaceChangeSource(LinuxBackend backend) : IChangeSou
         _ => [RtnlGroups.RTNLGRP_LINK, RtnlGroups.RTNLGRP_IPV4_NETCONF, RtnlGroups.RTNLGRP_IPV6_NETCONF, RtnlGroups.RTNLGRP_IPV6_IFINFO],
     };
 
-    public NetIoStatus Snapshot(AddressFamily family, Dictionary<(AddressFamily Family, uint Index), MibIpInterfaceRow> view)
-    {
-        view.Clear();
-        var status = backend.GetIpInterfaceTable(family, out var table);
-        if (status != NetIoStatus.Success) return status;
-        using (table)
-            foreach (ref readonly var row in table!.AsSpan()) view[(row.Family, row.InterfaceIndex)] = row;
-        return NetIoStatus.Success;
-    }
+    public NetIoStatus Read(AddressFamily family, out MibTable<MibIpInterfaceRow>? table) =>
+        backend.GetIpInterfaceTable(family, out table);
 
-    public void OnMessage(in NetlinkMessage message, AddressFamily family, ChangeList<(AddressFamily Family, uint Index), MibIpInterfaceRow> changes)
+    /// <summary>The Windows key: InterfaceLuid (its NetLuidIndex is the index) and Family.</summary>
+    public (AddressFamily Family, uint Index) GroupOf(in MibIpInterfaceRow row) => (row.Family, row.InterfaceIndex);
+
+    public AddressFamily FamilyOf(in MibIpInterfaceRow row) => row.Family;
+
+    public void OnMessage(in NetlinkMessage message, AddressFamily family, ChangeList<MibIpInterfaceRow> changes)
     {
         int index;
         switch (message.Type)
@@ -58,8 +56,8 @@ internal sealed class IpInterfaceChangeSource(LinuxBackend backend) : IChangeSou
             var status = message.Type == RtnlMessageType.RTM_DELLINK
                 ? NetIoStatus.FileNotFound
                 : backend.GetIpInterfaceEntry(each, (uint)index, ref row);
-            if (status == NetIoStatus.Success) changes.Upsert((each, (uint)index), row);
-            else if (status is NetIoStatus.FileNotFound or NetIoStatus.NotFound) changes.Remove((each, (uint)index));
+            if (status == NetIoStatus.Success) changes.Upsert(row);
+            else if (status is NetIoStatus.FileNotFound or NetIoStatus.NotFound) changes.Remove(new MibIpInterfaceRow { Family = each, InterfaceIndex = (uint)index });
         }
     }
 

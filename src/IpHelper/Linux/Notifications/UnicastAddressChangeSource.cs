@@ -8,7 +8,8 @@ namespace IpHelper.Linux.Notifications;
 /// Changes of the unicast address table (MIB_UNICASTIPADDRESS_ROW, known by interface and address)
 /// for NotifyUnicastIpAddressChange, from RTM_NEWADDR / RTM_DELADDR on RTNLGRP_IPV4_IFADDR /
 /// RTNLGRP_IPV6_IFADDR. DAD finishing, deprecation and lifetime refreshes come as RTM_NEWADDR for an
-/// existing address: MibParameterNotification.
+/// existing address: MibParameterNotification. A deleted link (RTNLGRP_LINK) asks for a rescan. Linux may hold one IPv4 address on one interface with
+/// several prefix lengths (Windows cannot): the subscriber is told of the one with the shortest prefix.
 /// </summary>
 internal sealed class UnicastAddressChangeSource(LinuxBackend backend) : IChangeSource<(uint Index, SockAddrInet Address), MibUnicastIpAddressRow>
 {
@@ -16,23 +17,32 @@ internal sealed class UnicastAddressChangeSource(LinuxBackend backend) : IChange
 
     public uint[] Groups(AddressFamily family) => family switch
     {
-        AddressFamily.InterNetwork => [RtnlGroups.RTNLGRP_IPV4_IFADDR],
-        AddressFamily.InterNetworkV6 => [RtnlGroups.RTNLGRP_IPV6_IFADDR],
-        _ => [RtnlGroups.RTNLGRP_IPV4_IFADDR, RtnlGroups.RTNLGRP_IPV6_IFADDR],
+        AddressFamily.InterNetwork => [RtnlGroups.RTNLGRP_IPV4_IFADDR, RtnlGroups.RTNLGRP_LINK],
+        AddressFamily.InterNetworkV6 => [RtnlGroups.RTNLGRP_IPV6_IFADDR, RtnlGroups.RTNLGRP_LINK],
+        _ => [RtnlGroups.RTNLGRP_IPV4_IFADDR, RtnlGroups.RTNLGRP_IPV6_IFADDR, RtnlGroups.RTNLGRP_LINK],
     };
 
-    public NetIoStatus Snapshot(AddressFamily family, Dictionary<(uint, SockAddrInet), MibUnicastIpAddressRow> view)
-    {
-        view.Clear();
-        var status = backend.GetUnicastAddressTable(family, out var table);
-        if (status != NetIoStatus.Success) return status;
-        using (table)
-            foreach (ref readonly var row in table!.AsSpan()) view[(row.InterfaceIndex, row.Address)] = row;
-        return NetIoStatus.Success;
-    }
+    public NetIoStatus Read(AddressFamily family, out MibTable<MibUnicastIpAddressRow>? table) =>
+        backend.GetUnicastAddressTable(family, out table);
 
-    public void OnMessage(in NetlinkMessage message, AddressFamily family, ChangeList<(uint, SockAddrInet), MibUnicastIpAddressRow> changes)
+    /// <summary>The Windows key: InterfaceLuid (its NetLuidIndex is the index) and Address.</summary>
+    public (uint Index, SockAddrInet Address) GroupOf(in MibUnicastIpAddressRow row) => (row.InterfaceIndex, row.Address);
+
+    public AddressFamily FamilyOf(in MibUnicastIpAddressRow row) => row.Address.Family;
+
+    public bool SameKernelRow(in MibUnicastIpAddressRow a, in MibUnicastIpAddressRow b) => a.OnLinkPrefixLength == b.OnLinkPrefixLength;
+
+    public bool Precedes(in MibUnicastIpAddressRow a, in MibUnicastIpAddressRow b) => a.OnLinkPrefixLength < b.OnLinkPrefixLength;
+
+    public void OnMessage(in NetlinkMessage message, AddressFamily family, ChangeList<MibUnicastIpAddressRow> changes)
     {
+        if (message.Type == RtnlMessageType.RTM_DELLINK)
+        {
+            // The addresses of a deleted link go with it; their RTM_DELADDR may come after the link is
+            // gone, when its row can no longer be decoded: the table is re-read and diffed.
+            changes.Rescan(family);
+            return;
+        }
         if (message.Type is not (RtnlMessageType.RTM_NEWADDR or RtnlMessageType.RTM_DELADDR)) return;
         using var lease = backend.Context.Sockets.Rent();
         var socket = lease.Socket;
@@ -40,8 +50,10 @@ internal sealed class UnicastAddressChangeSource(LinuxBackend backend) : IChange
                 index => LinkDirectory.LoadOne(socket, index, out var facts) == NetIoStatus.Success ? facts.Luid : default, out var row))
             return;
         if (family != AddressFamily.Unspecified && row.Address.Family != family) return;
-        if (message.Type == RtnlMessageType.RTM_DELADDR) changes.Remove((row.InterfaceIndex, row.Address));
-        else changes.Upsert((row.InterfaceIndex, row.Address), row);
+        if (message.Type == RtnlMessageType.RTM_DELADDR) changes.Remove(row);
+        // The link went away after the kernel sent this: its LUID is unknown and the address gone with it.
+        else if (row.InterfaceLuid.IsUnspecified) changes.Rescan(row.Address.Family);
+        else changes.Upsert(row);
     }
 
     /// <summary>Rows that differ only in remaining lifetime (it counts down between two reads) are the same.</summary>

@@ -24,10 +24,12 @@ public sealed class IpInterfaceChangeSourceTests
         using var ns = new TestNetns();
         ns.AddVeth("cs0", "cs1");
         using var scope = ns.Enter();
-        var view = new Dictionary<(AddressFamily, uint), MibIpInterfaceRow>();
-        Assert.Equal(NetIoStatus.Success, new IpInterfaceChangeSource(TestBackend.Current).Snapshot(AddressFamily.Unspecified, view));
+        var source = new IpInterfaceChangeSource(TestBackend.Current);
+        Assert.Equal(NetIoStatus.Success, source.Read(AddressFamily.Unspecified, out var read));
         Assert.Equal(NetIoStatus.Success, NetIo.GetIpInterfaceTable(AddressFamily.Unspecified, out var table));
-        using (table) Assert.Equal(table!.Select(r => (r.Family, r.InterfaceIndex)).Order(), view.Keys.Order());
+        using (read)
+        using (table)
+            Assert.Equal(table!.Select(r => (r.Family, r.InterfaceIndex)).Order(), read!.Select(r => source.GroupOf(r)).Order());
     }
 
     [RootFact]

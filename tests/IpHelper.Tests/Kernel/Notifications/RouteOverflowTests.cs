@@ -24,7 +24,7 @@ public sealed class RouteOverflowTests
         using var scope = ns.Enter();
         var view = new HashSet<string>();
         var gate = new ManualResetEventSlim();
-        var status = ChangeSubscription<(uint, IpAddressPrefix, SockAddrInet, uint), MibIpForwardRow2>.Start(TestBackend.Context,
+        var status = ChangeSubscription<IpAddressPrefix, MibIpForwardRow2>.Start(TestBackend.Context,
             new RouteChangeSource(TestBackend.Current, RouteTableSelection.Default), AddressFamily.InterNetworkV6,
             (row, type) =>
             {
