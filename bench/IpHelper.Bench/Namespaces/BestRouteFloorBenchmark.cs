@@ -6,7 +6,7 @@ using IpHelper.Bench.Routes;
 namespace IpHelper.Bench.Namespaces;
 
 /// <summary>
-/// GetBestRoute2 against its real floor (issue 15): bench/c/route_get_pair.c makes the same two kernel
+/// GetBestRoute2 against its real floor: bench/c/route_get_pair.c makes the same two kernel
 /// requests (the plain lookup and the FIB-match lookup, in one sendmsg) per call. GetBestRoute2 runs in a
 /// process started inside the namespace (no scope) and in this process inside <c>NetNamespace.Enter</c>.
 /// The three run alternately, three rounds, medians kept. Target: both &lt;= 1.3x the C pair.

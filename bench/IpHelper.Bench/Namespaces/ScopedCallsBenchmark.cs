@@ -6,7 +6,7 @@ using IpHelper.Bench.Infrastructure;
 namespace IpHelper.Bench.Namespaces;
 
 /// <summary>
-/// Scoped calls at unscoped speed (issue 15): GetBestRoute2, GetIfEntry2, GetIpInterfaceEntry,
+/// Scoped calls at unscoped speed: GetBestRoute2, GetIfEntry2, GetIpInterfaceEntry,
 /// GetUnicastIpAddressEntry and a 100-route GetIpForwardTable2, each timed from a process started inside
 /// the namespace (<c>ip netns exec</c>, no scope) and from this process inside <c>NetNamespace.Enter</c>.
 /// The two are run alternately (A/B/A/B) and each side's median is kept. Target: scoped &lt;= 1.2x.

@@ -51,7 +51,7 @@ internal static class ColdStartWorkload
         for (var w = 0; w < ways.Length; w++)
             section.Row(ways[w].Name, Section.Ms(medians[w]), Section.Number(rss[w], "MB"), Section.Number(medians[w] / medians[2], "x"),
                 $"`{peers.Display(ways[w].Command)}`");
-        section.Target("NativeAOT cold start / `ip route show`", medians[0] / medians[2], 3, atMost: true, "x", "issue 10");
+        section.Target("NativeAOT cold start / `ip route show`", medians[0] / medians[2], 3, atMost: true, "x");
         return section;
     }
 

@@ -61,7 +61,7 @@ internal static class FloodWorkload
                 Section.Number(Rate(r) / ipRate, "x"),
                 r.Outcome.LastNs >= r.AddedAtNs ? Section.Ms((r.Outcome.LastNs - r.AddedAtNs) / 1e6) : "stopped before", r.Outcome.Remark);
         var ours = results[0];
-        section.Target("NotifyRouteChange2 events lost", n - ours.Outcome.Events, 0, atMost: true, "", "issue 8");
+        section.Target("NotifyRouteChange2 events lost", n - ours.Outcome.Events, 0, atMost: true, "");
         return section;
     }
 

@@ -151,8 +151,8 @@ internal static class PerformanceReport
         writer.WriteLine();
         writer.WriteLine("## Targets");
         writer.WriteLine();
-        writer.WriteLine("| Section | Target | Measured | Limit | Verdict | From |");
-        writer.WriteLine("|---|---|---|---|---|---|");
+        writer.WriteLine("| Section | Target | Measured | Limit | Verdict |");
+        writer.WriteLine("|---|---|---|---|---|");
         foreach (var section in sections)
             foreach (var target in section.Targets)
                 writer.WriteLine($"| {section.Title} | {string.Join(" | ", target)} |");

@@ -16,7 +16,7 @@ internal sealed class Section(string title, string reproduce)
 
     public string Title => title;
 
-    /// <summary>The targets checked: what, measured, limit, verdict, source issue.</summary>
+    /// <summary>The targets checked: what, measured, limit, verdict.</summary>
     public IReadOnlyList<string[]> Targets => _targets;
 
     public void Note(string text)
@@ -34,10 +34,10 @@ internal sealed class Section(string title, string reproduce)
     }
 
     /// <summary>Checks <paramref name="value"/> against a target; <paramref name="atMost"/> says whether the target is an upper bound.</summary>
-    public void Target(string what, double value, double limit, bool atMost, string unit, string source)
+    public void Target(string what, double value, double limit, bool atMost, string unit)
     {
         var met = atMost ? value <= limit : value >= limit;
-        var cells = new[] { what, Number(value, unit), $"{(atMost ? "<=" : ">=")} {Number(limit, unit)}", met ? "met" : "**not met**", source };
+        var cells = new[] { what, Number(value, unit), $"{(atMost ? "<=" : ">=")} {Number(limit, unit)}", met ? "met" : "**not met**" };
         _targets.Add(cells);
         Console.WriteLine($"  target {what}: {cells[1]} {cells[2]} {(met ? "MET" : "NOT MET")}");
     }
@@ -60,7 +60,7 @@ internal sealed class Section(string title, string reproduce)
         }
         if (_targets.Count > 0)
         {
-            Table(writer, ["Target", "Measured", "Limit", "Verdict", "From"], _targets);
+            Table(writer, ["Target", "Measured", "Limit", "Verdict"], _targets);
             writer.WriteLine();
         }
     }

@@ -62,9 +62,9 @@ internal static class ShapesWorkload
                 Spread.Of(c.Select(m => m["ms"])).Format("#,0.0", " ms"), Spread.Of(ours.Select(m => m["ms"])).Format("#,0.0", " ms"), wall.Format("0.00", "x"),
                 Spread.Of(c.Select(m => m["cpu_ms"])).Format("#,0.0", " ms"), Spread.Of(ours.Select(m => m["cpu_ms"])).Format("#,0.0", " ms"), cpu.Format("0.00", "x"),
                 Section.Number(rss, "MB"), string.Create(CultureInfo.InvariantCulture, $"{rss - emptyRss:0.0} MB / {array:0.0} MB = {memory:0.00}x"));
-            dump.Target($"{shape.Name}: GetIpForwardTable2 time / C reader", wall.Median, 1.10, atMost: true, "x", "issue 20");
-            dump.Target($"{shape.Name}: GetIpForwardTable2 CPU time / C reader", cpu.Median, 1.10, atMost: true, "x", "issue 20");
-            dump.Target($"{shape.Name}: peak RSS above an empty table / row array", memory, 1.3, atMost: true, "x", "issue 20");
+            dump.Target($"{shape.Name}: GetIpForwardTable2 time / C reader", wall.Median, 1.10, atMost: true, "x");
+            dump.Target($"{shape.Name}: GetIpForwardTable2 CPU time / C reader", cpu.Median, 1.10, atMost: true, "x");
+            dump.Target($"{shape.Name}: peak RSS above an empty table / row array", memory, 1.3, atMost: true, "x");
             headlines.Add(new Headline($"dump.{shape.Name}.time", $"GetIpForwardTable2 / C reader, {shape.Name} ({size:N0} routes), wall time", wall));
             headlines.Add(new Headline($"dump.{shape.Name}.cpu", $"GetIpForwardTable2 / C reader, {shape.Name} ({size:N0} routes), CPU time", cpu));
         }
@@ -121,7 +121,7 @@ internal static class ShapesWorkload
             }
             var ratio = Spread.Of(ours.Zip(ip, (o, i) => o / i));
             section.Row(shape.Name, Section.Number(rows), Spread.Of(ours).Format("#,0"), Spread.Of(ip).Format("#,0"), ratio.Format("0.00", "x"));
-            section.Target($"{shape.Name}: CreateIpForwardEntries2 / `ip -batch`", ratio.Median, 3, atMost: false, "x", "issue 6");
+            section.Target($"{shape.Name}: CreateIpForwardEntries2 / `ip -batch`", ratio.Median, 3, atMost: false, "x");
             headlines.Add(new Headline($"insert.{shape.Name}", $"CreateIpForwardEntries2 / ip -batch, {shape.Name} ({routes.Count:N0} routes)", ratio));
         }
         return section;
@@ -168,7 +168,7 @@ internal static class ShapesWorkload
             }
             section.Row(shape.Name, Section.Number(adds), Spread.Of(received).Format("#,0"), Section.Number(adds - received.Min()),
                 Spread.Of(rates).Format("#,0"), Spread.Of(resyncs).Format("0"));
-            section.Target($"{shape.Name}: NotifyRouteChange2 events lost (worst round)", adds - received.Min(), 0, atMost: true, "", "issue 8");
+            section.Target($"{shape.Name}: NotifyRouteChange2 events lost (worst round)", adds - received.Min(), 0, atMost: true, "");
         }
         return section;
     }

@@ -4,7 +4,7 @@ using Microsoft.Win32.SafeHandles;
 namespace IpHelper.Windows;
 
 /// <summary>
-/// The members INetIoBackend gained with the namespace contexts (issue 15), mapped onto what this
+/// The members INetIoBackend gained with the namespace contexts, mapped onto what this
 /// backend already has. A first adaptation made when the two branches met: notifications go to
 /// iphlpapi's own registrations, Teredo to GetTeredoPort; network namespaces do not exist on Windows
 /// (compartments are entered with SetCurrentThreadCompartmentId), so entering one is NotSupported.

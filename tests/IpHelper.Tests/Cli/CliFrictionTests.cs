@@ -5,7 +5,7 @@ using Xunit;
 
 namespace IpHelper.Tests.Cli;
 
-/// <summary>The frictions a new user met (issue 17), each fixed or explained where it happens.</summary>
+/// <summary>The frictions a new user met, each fixed or explained where it happens.</summary>
 public sealed class CliFrictionTests
 {
     private static TestNetns Lab()

@@ -4,7 +4,7 @@ using Xunit;
 namespace IpHelper.Tests.Reliability;
 
 /// <summary>
-/// The counts the reliability tests must show (issue 9): each is written to the test's output and
+/// The counts the reliability tests must show: each is written to the test's output and
 /// appended to TestResults/reliability-counts.txt beside the test assembly, one
 /// <c>key TAB count TAB detail</c> line per report; .ci/run prints the file, with a total per key,
 /// after the test summary. The first report of a test process starts the file afresh.

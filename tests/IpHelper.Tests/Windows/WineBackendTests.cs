@@ -230,7 +230,7 @@ public sealed class WineBackendTests(WineRun run) : IClassFixture<WineRun>
     }
 
     /// <summary>
-    /// Namespaces, Teredo and NetIo's notification functions go through the backend (issue 18, item 2):
+    /// Namespaces, Teredo and NetIo's notification functions go through the backend:
     /// on Windows entering a network namespace is NotSupported (a NetIoException, as Enter documents),
     /// GetTeredoPort and NotifyRouteChange2 reach iphlpapi; none loads libc.
     /// </summary>

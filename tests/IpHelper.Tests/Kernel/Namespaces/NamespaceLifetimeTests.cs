@@ -9,7 +9,7 @@ using Xunit;
 namespace IpHelper.Tests.Kernel.Namespaces;
 
 /// <summary>
-/// Scopes and subscriptions that outlive each other (issue 15): each test is named after a failure the
+/// Scopes and subscriptions that outlive each other: each test is named after a failure the
 /// ambient-scope design had, and checks the kernel with <c>ip -n</c>, never with our own reader.
 /// </summary>
 [Collection(typeof(NonParallelCollection))]
