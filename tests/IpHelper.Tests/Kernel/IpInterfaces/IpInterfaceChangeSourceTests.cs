@@ -42,11 +42,14 @@ public sealed class IpInterfaceChangeSourceTests
 
         ns.AddVeth("cs0", "cs1");
         var index = NetIo.if_nametoindex("cs0");
-        WaitFor(events, e => e.Index == index && e.Family == AddressFamily.InterNetwork && e.Type == MibNotificationType.MibAddInstance);
-        WaitFor(events, e => e.Index == index && e.Family == AddressFamily.InterNetworkV6 && e.Type == MibNotificationType.MibAddInstance);
+        // The two families' rows come in either order.
+        WaitForAll(events,
+            e => e.Index == index && e.Family == AddressFamily.InterNetwork && e.Type == MibNotificationType.MibAddInstance,
+            e => e.Index == index && e.Family == AddressFamily.InterNetworkV6 && e.Type == MibNotificationType.MibAddInstance);
         ns.Ip("link", "del", "cs0");
-        WaitFor(events, e => e.Index == index && e.Family == AddressFamily.InterNetwork && e.Type == MibNotificationType.MibDeleteInstance);
-        WaitFor(events, e => e.Index == index && e.Family == AddressFamily.InterNetworkV6 && e.Type == MibNotificationType.MibDeleteInstance);
+        WaitForAll(events,
+            e => e.Index == index && e.Family == AddressFamily.InterNetwork && e.Type == MibNotificationType.MibDeleteInstance,
+            e => e.Index == index && e.Family == AddressFamily.InterNetworkV6 && e.Type == MibNotificationType.MibDeleteInstance);
     }
 
     [RootFact]
@@ -107,6 +110,16 @@ public sealed class IpInterfaceChangeSourceTests
             initialNotification: false, out var subscription);
         Assert.Equal(NetIoStatus.Success, status);
         return subscription!;
+    }
+
+    /// <summary>Waits until every one of <paramref name="matches"/> has matched an event, in any order.</summary>
+    private static void WaitForAll(BlockingCollection<Event> events, params Func<Event, bool>[] matches)
+    {
+        var pending = matches.ToList();
+        var deadline = DateTime.UtcNow + s_wait;
+        while (pending.Count > 0 && DateTime.UtcNow < deadline)
+            if (events.TryTake(out var item, TimeSpan.FromMilliseconds(100))) pending.RemoveAll(match => match(item));
+        Assert.True(pending.Count == 0, $"{pending.Count} of the {matches.Length} expected notifications did not come");
     }
 
     private static Event WaitFor(BlockingCollection<Event> events, Func<Event, bool> match)
