@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using IpHelper.Tests.Cli;
 using IpHelper.Tests.Kernel.Infrastructure;
 using Xunit;
@@ -79,25 +78,14 @@ public sealed class MetricStoreDirectoryTests
         ns.IpJson("route", "show", "203.0.113.0/24")[0].GetProperty("metric").GetUInt32().ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>
-    /// Runs <paramref name="script"/> (with <c>iphelper</c> a shell function running the built CLI) inside the namespace, in the
-    /// private mount namespace of <c>ip netns exec</c>, over a new empty tmpfs on /run mounted
+    /// Runs <paramref name="script"/> (with <c>iphelper</c> a shell function running the built CLI) inside the
+    /// namespace, in the private mount namespace of <c>ip netns exec</c>, over a new empty tmpfs on /run mounted
     /// <paramref name="mode"/> (rw or ro). Returns the exit code and stdout + stderr.
     /// </summary>
     private static (int Exit, string Output) RunWithOwnRun(TestNetns ns, string mode, string script)
     {
-        var start = new ProcessStartInfo("ip") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var arg in new[] { "netns", "exec", ns.Name, "sh", "-c", $"iphelper() {{ dotnet '{CliProcess.DllPath}' \"$@\"; }}; mount -t tmpfs -o {mode},size=1m iph-run /run && {script}", "sh" })
-            start.ArgumentList.Add(arg);
-        start.Environment["DOTNET_NOLOGO"] = "1";
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        if (!process.WaitForExit(TimeSpan.FromSeconds(60)))
-        {
-            process.Kill(entireProcessTree: true);
-            Assert.Fail($"'{script}' did not finish in 60 s");
-        }
-        process.WaitForExit();
-        return (process.ExitCode, stdout.GetAwaiter().GetResult() + stderr.GetAwaiter().GetResult());
+        var inner = $"iphelper() {{ $IPHELPER \"$@\"; }}; mount -t tmpfs -o {mode},size=1m iph-run /run && {script}";
+        var result = CliProcess.RunShell($"exec ip netns exec {ns.Name} sh -c '{inner.Replace("'", "'\\''", StringComparison.Ordinal)}'", TimeSpan.FromSeconds(60));
+        return (result.ExitCode, result.Stdout + result.Stderr);
     }
 }
