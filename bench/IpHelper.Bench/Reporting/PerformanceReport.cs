@@ -13,8 +13,9 @@ namespace IpHelper.Bench.Reporting;
 /// docs/performance-routes.png. With <c>--only</c>, the document is written only when <c>--out</c> is given.
 /// Every section says the CPU, kernel and load average it ran with. Headline figures (the ratios of
 /// <see cref="ShapesWorkload"/>) are written to docs/performance-headline.json and the README only from a
-/// full run of at least <see cref="ReportOptions.MinimumRounds"/> rounds on a machine whose 1-minute load
-/// average stayed at or below <see cref="Machine.HeadlineLoadLimit"/>; any other run says loudly in the
+/// full run of at least <see cref="ReportOptions.MinimumRounds"/> rounds that started at a 1-minute load
+/// average at or below <see cref="Machine.HeadlineLoadLimit"/> and during which other processes used at most
+/// <see cref="OtherActivity.HeadlineLimit"/> CPUs on average; any other run says loudly in the
 /// document that its figures are not headline figures. <c>--check</c> reruns the headline rows and fails
 /// when a ratio moved more than 15% from the committed one.
 /// </summary>
@@ -34,22 +35,32 @@ internal static class PerformanceReport
             return 2;
         }
         if (options.Check) return Check(options);
-        var loadBefore = Machine.LoadAverage();
-        var peakLoad = Machine.Load1();
-        var watch = Stopwatch.StartNew();
         var sections = new List<Section>();
         var headlines = new List<Headline>();
+        string loadBefore;
+        double startLoad;
+        double peakLoad;
+        OtherActivity runStart;
+        Stopwatch watch;
         using (var peers = Peers.Build())
         {
+            startLoad = Machine.SettleLoad();
+            loadBefore = Machine.LoadAverage();
+            peakLoad = startLoad;
+            runStart = OtherActivity.Sample();
+            watch = Stopwatch.StartNew();
             void Workload(string name, Func<IEnumerable<Section>> run)
             {
                 if (!options.Includes(name)) return;
                 var before = Machine.LoadAverage();
+                var activity = OtherActivity.Sample();
                 peakLoad = Math.Max(peakLoad, Machine.Load1());
                 var produced = run().ToList();
                 var after = Machine.LoadAverage();
+                var others = OtherActivity.Sample().CpusSince(activity);
                 peakLoad = Math.Max(peakLoad, Machine.Load1());
-                foreach (var section in produced) section.Note($"Measured on: {Machine.Describe(before, after)}.");
+                foreach (var section in produced)
+                    section.Note(string.Create(CultureInfo.InvariantCulture, $"Measured on: {Machine.Describe(before, after)}; other processes used {others:0.00} CPUs meanwhile."));
                 sections.AddRange(produced);
             }
             Workload("shapes", () => ShapesWorkload.Run(options, peers, headlines));
@@ -66,14 +77,17 @@ internal static class PerformanceReport
             Workload("mirror", () => [MirrorFloodWorkload.Run(options)]);
             Workload("coldstart", () => [ColdStartWorkload.Run(options, peers)]);
         }
-        var machine = Machine.Describe(loadBefore, Machine.LoadAverage());
+        var otherCpus = OtherActivity.Sample().CpusSince(runStart);
+        var machine = string.Create(CultureInfo.InvariantCulture,
+            $"{Machine.Describe(loadBefore, Machine.LoadAverage())}, other processes {otherCpus:0.00} CPUs");
         var run = string.Create(CultureInfo.InvariantCulture,
-            $"{DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, {watch.Elapsed.TotalMinutes:0.0} min; {machine}; highest 1-minute load average seen {peakLoad:0.00}; " +
+            $"{DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, {watch.Elapsed.TotalMinutes:0.0} min; {machine}; highest 1-minute load average seen {peakLoad:0.00} (the benchmark's own process counts in it); " +
             $"{RuntimeInformation.FrameworkDescription}; {Peers.Versions()}");
         Console.WriteLine(run);
         var partial = options.Only.Length < ReportOptions.Workloads.Length;
-        var headline = !partial && options.Rounds >= ReportOptions.MinimumRounds && peakLoad <= Machine.HeadlineLoadLimit && headlines.Count > 0;
-        var refusal = headline ? null : NotHeadline(partial, options, peakLoad);
+        var quiet = startLoad <= Machine.HeadlineLoadLimit && otherCpus <= OtherActivity.HeadlineLimit;
+        var headline = !partial && options.Rounds >= ReportOptions.MinimumRounds && quiet && headlines.Count > 0;
+        var refusal = headline ? null : NotHeadline(partial, options, startLoad, otherCpus);
         if (refusal is not null) Console.WriteLine($"report: NOT HEADLINE FIGURES: {refusal}");
         if (partial && !args.Contains("--out"))
         {
@@ -93,11 +107,13 @@ internal static class PerformanceReport
     }
 
     /// <summary>Why a run's figures are not headline figures.</summary>
-    private static string NotHeadline(bool partial, ReportOptions options, double peakLoad)
+    private static string NotHeadline(bool partial, ReportOptions options, double startLoad, double otherCpus)
     {
         var reasons = new List<string>();
-        if (peakLoad > Machine.HeadlineLoadLimit)
-            reasons.Add(string.Create(CultureInfo.InvariantCulture, $"the 1-minute load average reached {peakLoad:0.00} (headline figures need {Machine.HeadlineLoadLimit:0} or less)"));
+        if (startLoad > Machine.HeadlineLoadLimit)
+            reasons.Add(string.Create(CultureInfo.InvariantCulture, $"the 1-minute load average was {startLoad:0.00} when the run started (headline figures need {Machine.HeadlineLoadLimit:0} or less)"));
+        if (otherCpus > OtherActivity.HeadlineLimit)
+            reasons.Add(string.Create(CultureInfo.InvariantCulture, $"other processes used {otherCpus:0.00} CPUs on average during the run (headline figures need {OtherActivity.HeadlineLimit:0.00} or less)"));
         if (options.Rounds < ReportOptions.MinimumRounds) reasons.Add($"{options.Rounds} rounds (headline figures need {ReportOptions.MinimumRounds})");
         if (partial) reasons.Add("not every workload ran");
         return string.Join("; ", reasons);
@@ -112,18 +128,29 @@ internal static class PerformanceReport
             Console.Error.WriteLine($"check: {path} does not exist: run bench/run-all.sh on a quiet machine first");
             return 2;
         }
-        var load = Machine.Load1();
-        Console.WriteLine($"check: {Machine.CpuModel}, {Environment.ProcessorCount} CPUs, kernel {Machine.Kernel}, load average {Machine.LoadAverage()}");
-        if (load > Machine.HeadlineLoadLimit && !options.Force)
-        {
-            Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"check: the 1-minute load average is {load:0.00}: ratios measured now are not comparable with the committed ones (--force to check anyway)"));
-            return 3;
-        }
         var committed = Headline.Options(path, options);
         var headlines = new List<Headline>();
         using (var peers = Peers.Build())
+        {
+            var load = Machine.SettleLoad();
+            Console.WriteLine($"check: {Machine.CpuModel}, {Environment.ProcessorCount} CPUs, kernel {Machine.Kernel}, load average {Machine.LoadAverage()}");
+            if (load > Machine.HeadlineLoadLimit && !options.Force)
+            {
+                Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"check: the 1-minute load average is {load:0.00}: ratios measured now are not comparable with the committed ones (--force to check anyway)"));
+                return 3;
+            }
+            var start = OtherActivity.Sample();
             foreach (var section in ShapesWorkload.Run(committed, peers, headlines, flood: false)) _ = section;
+            var others = OtherActivity.Sample().CpusSince(start);
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"check: other processes used {others:0.00} CPUs during the check"));
+            if (others > OtherActivity.HeadlineLimit && !options.Force)
+            {
+                Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"check: other processes used {others:0.00} CPUs (limit {OtherActivity.HeadlineLimit:0.00}): the ratios are not comparable with the committed ones (--force to compare anyway)"));
+                return 3;
+            }
+        }
         var ok = Headline.Check(path, headlines);
         Console.WriteLine(ok ? "check: every headline ratio is within 15% of the committed value" : "check: FAILED: a headline ratio drifted more than 15%");
         return ok ? 0 : 1;
