@@ -17,6 +17,9 @@ internal sealed unsafe class NetlinkSocket : IDisposable
     public const int MaxDumpAttempts = 16;
 
     private const int PollSliceMs = 100;
+
+    /// <summary>The most requests one <see cref="Query{THandler}"/> sends (each answer gets a share of the receive buffer).</summary>
+    private const int MaxQueryRequests = 8;
     private const int MinReceiveBuffer = 256 * 1024;
 
     private readonly SafeNetlinkHandle _handle;
@@ -157,40 +160,47 @@ internal sealed unsafe class NetlinkSocket : IDisposable
     {
         var count = requests.MessageCount;
         if (results.Length < count) throw new ArgumentException("one result per request is needed", nameof(results));
+        if (count > MaxQueryRequests) throw new ArgumentException($"at most {MaxQueryRequests} requests per query", nameof(requests));
         var baseSequence = unchecked(_sequence + 1);
         for (var i = 0; i < count; i++) Stamp(requests, i);
         var error = Send(requests.Written);
         if (error.Failed) return error;
         Span<bool> answered = stackalloc bool[count];
+        Span<int> lengths = stackalloc int[count];
         var pending = count;
         while (pending > 0)
         {
-            error = ReceiveInto(cancellationToken, out var length);
+            // The kernel answers a GET while it handles the sendmsg: every answer is usually queued
+            // already, and one recvmmsg takes them all (one datagram per answer).
+            error = ReceiveMany(pending, lengths, cancellationToken, out var received, out var slot);
             if (error.Failed) return error;
-            var messages = new NetlinkMessageEnumerator(_receiveBuffer.AsSpan(0, length));
-            while (messages.MoveNext())
+            for (var d = 0; d < received; d++)
             {
-                var message = messages.Current;
-                var index = unchecked(message.Sequence - baseSequence);
-                if (message.PortId != PortId || index >= (uint)count || answered[(int)index]
-                    || message.Type is NetlinkConstants.NLMSG_DONE or NetlinkConstants.NLMSG_NOOP)
+                var messages = new NetlinkMessageEnumerator(_receiveBuffer.AsSpan(d * slot, lengths[d]));
+                while (messages.MoveNext())
                 {
-                    IgnoredMessages++;
-                    continue;
+                    var message = messages.Current;
+                    var index = unchecked(message.Sequence - baseSequence);
+                    if (message.PortId != PortId || index >= (uint)count || answered[(int)index]
+                        || message.Type is NetlinkConstants.NLMSG_DONE or NetlinkConstants.NLMSG_NOOP)
+                    {
+                        IgnoredMessages++;
+                        continue;
+                    }
+                    if (message.Type == NetlinkConstants.NLMSG_OVERRUN)
+                        return new NetlinkError(Errno.EOVERFLOW, "the kernel reported lost netlink data (NLMSG_OVERRUN)");
+                    answered[(int)index] = true;
+                    pending--;
+                    if (message.Type == NetlinkConstants.NLMSG_ERROR)
+                    {
+                        results[(int)index] = NetlinkError.Parse(message);
+                        continue;
+                    }
+                    results[(int)index] = NetlinkError.None;
+                    handler.OnMessage((int)index, message);
                 }
-                if (message.Type == NetlinkConstants.NLMSG_OVERRUN)
-                    return new NetlinkError(Errno.EOVERFLOW, "the kernel reported lost netlink data (NLMSG_OVERRUN)");
-                answered[(int)index] = true;
-                pending--;
-                if (message.Type == NetlinkConstants.NLMSG_ERROR)
-                {
-                    results[(int)index] = NetlinkError.Parse(message);
-                    continue;
-                }
-                results[(int)index] = NetlinkError.None;
-                handler.OnMessage((int)index, message);
+                if (messages.Malformed) return new NetlinkError(Errno.EBADMSG, "malformed netlink message from the kernel");
             }
-            if (messages.Malformed) return new NetlinkError(Errno.EBADMSG, "malformed netlink message from the kernel");
         }
         return NetlinkError.None;
     }
@@ -426,7 +436,6 @@ internal sealed unsafe class NetlinkSocket : IDisposable
     {
         length = 0;
         var deadline = Environment.TickCount64 + (long)Timeout.TotalMilliseconds;
-        Span<Interop.PollFd> polls = stackalloc Interop.PollFd[2];
         Interop.SockAddrNetlink sender;
         while (true)
         {
@@ -442,17 +451,8 @@ internal sealed unsafe class NetlinkSocket : IDisposable
             }
             if (received < 0)
             {
-                var errno = Marshal.GetLastPInvokeError();
-                if (errno == Errno.EINTR) continue;
-                if (errno != Errno.EAGAIN) return new NetlinkError(errno, "recvmsg(netlink) failed");
-                cancellationToken.ThrowIfCancellationRequested();
-                var left = deadline - Environment.TickCount64;
-                if (left <= 0) return new NetlinkError(Errno.ETIMEDOUT, $"the kernel did not answer within {Timeout.TotalSeconds:0.#} s");
-                polls[0] = new Interop.PollFd { Fd = (int)_handle.DangerousGetHandle(), Events = Interop.POLLIN };
-                polls[1] = new Interop.PollFd { Fd = Wake is { } wake ? (int)wake.Handle.DangerousGetHandle() : -1, Events = Interop.POLLIN };
-                if (Interop.poll(ref polls[0], 2, (int)Math.Min(left, PollSliceMs)) < 0 && Marshal.GetLastPInvokeError() != Errno.EINTR)
-                    return new NetlinkError(Marshal.GetLastPInvokeError(), "poll(netlink) failed");
-                if ((polls[1].Revents & Interop.POLLIN) != 0) return new NetlinkError(Errno.ECANCELED, "the wait was woken to stop");
+                var error = WaitReadable(Marshal.GetLastPInvokeError(), deadline, cancellationToken);
+                if (error.Failed) return error;
                 continue;
             }
             if (sender.PortId != 0)
@@ -469,6 +469,82 @@ internal sealed unsafe class NetlinkSocket : IDisposable
             length = (int)received;
             return NetlinkError.None;
         }
+    }
+
+    /// <summary>
+    /// Waits for datagrams (bounded by <see cref="Timeout"/>) and receives up to <paramref name="most"/>
+    /// of them with one recvmmsg, datagram d into the receive buffer at d * <paramref name="slot"/>, its
+    /// length in <paramref name="lengths"/>[d]. Datagrams from user processes are dropped (length 0).
+    /// </summary>
+    private NetlinkError ReceiveMany(int most, Span<int> lengths, CancellationToken cancellationToken, out int received, out int slot)
+    {
+        received = 0;
+        slot = _receiveBuffer.Length / most;
+        var deadline = Environment.TickCount64 + (long)Timeout.TotalMilliseconds;
+        var senders = stackalloc Interop.SockAddrNetlink[most];
+        var iovs = stackalloc Interop.IoVec[most];
+        var headers = stackalloc Interop.MMsgHdr[most];
+        while (true)
+        {
+            int count;
+            fixed (byte* buffer = _receiveBuffer)
+            {
+                for (var d = 0; d < most; d++)
+                {
+                    iovs[d] = new Interop.IoVec { Base = buffer + d * slot, Length = (nuint)slot };
+                    headers[d] = new Interop.MMsgHdr
+                    {
+                        Header = new Interop.MsgHdr { Name = &senders[d], NameLength = (uint)sizeof(Interop.SockAddrNetlink), Iov = &iovs[d], IovLength = 1 },
+                    };
+                }
+                count = Interop.recvmmsg(_handle, headers, (uint)most, Interop.MSG_DONTWAIT | Interop.MSG_TRUNC, null);
+            }
+            if (count < 0)
+            {
+                var error = WaitReadable(Marshal.GetLastPInvokeError(), deadline, cancellationToken);
+                if (error.Failed) return error;
+                continue;
+            }
+            for (var d = 0; d < count; d++)
+            {
+                var length = (int)headers[d].Length;
+                if (length > slot)
+                {
+                    _receiveBuffer = new byte[Math.Max(length * most, _receiveBuffer.Length * 2)];
+                    return new NetlinkError(Errno.EMSGSIZE, $"a {length}-byte kernel datagram did not fit the receive buffer and was lost; the buffer was enlarged");
+                }
+                if (senders[d].PortId != 0)
+                {
+                    // Only the kernel speaks on this socket; a datagram from a user process is dropped whole.
+                    IgnoredMessages++;
+                    length = 0;
+                }
+                lengths[d] = length;
+            }
+            received = count;
+            return NetlinkError.None;
+        }
+    }
+
+    /// <summary>
+    /// After a receive failed with <paramref name="errno"/>: None to try again (EINTR, or EAGAIN once the
+    /// socket is readable or a poll slice has passed), else the failure (ETIMEDOUT past the deadline,
+    /// ECANCELED when <see cref="Wake"/> was set).
+    /// </summary>
+    private NetlinkError WaitReadable(int errno, long deadline, CancellationToken cancellationToken)
+    {
+        if (errno == Errno.EINTR) return NetlinkError.None;
+        if (errno != Errno.EAGAIN) return new NetlinkError(errno, "recvmsg(netlink) failed");
+        cancellationToken.ThrowIfCancellationRequested();
+        var left = deadline - Environment.TickCount64;
+        if (left <= 0) return new NetlinkError(Errno.ETIMEDOUT, $"the kernel did not answer within {Timeout.TotalSeconds:0.#} s");
+        Span<Interop.PollFd> polls = stackalloc Interop.PollFd[2];
+        polls[0] = new Interop.PollFd { Fd = (int)_handle.DangerousGetHandle(), Events = Interop.POLLIN };
+        polls[1] = new Interop.PollFd { Fd = Wake is { } wake ? (int)wake.Handle.DangerousGetHandle() : -1, Events = Interop.POLLIN };
+        if (Interop.poll(ref polls[0], 2, (int)Math.Min(left, PollSliceMs)) < 0 && Marshal.GetLastPInvokeError() != Errno.EINTR)
+            return new NetlinkError(Marshal.GetLastPInvokeError(), "poll(netlink) failed");
+        if ((polls[1].Revents & Interop.POLLIN) != 0) return new NetlinkError(Errno.ECANCELED, "the wait was woken to stop");
+        return NetlinkError.None;
     }
 
     private uint Stamp(NetlinkMessageWriter writer, int index)
