@@ -127,6 +127,14 @@ internal sealed class LinkChangeWatch : IDisposable
         return fresh;
     }
 
+    /// <summary>The LUID of a link from the kept facts (one RTM_GETLINK when they do not have it), or the zero LUID when it is gone.</summary>
+    public NetLuid LuidOf(NetlinkSocket socket, int index)
+    {
+        var links = Current();
+        if (links.TryGet(index, out var facts) || (links.TryLoad(socket, index, out _) && links.TryGet(index, out facts))) return facts.Luid;
+        return default;
+    }
+
     /// <summary>
     /// Completes a single route row's LUID, Loopback and Metric (<see cref="RouteRowMapper.Resolve(NetlinkSocket, RouteInterfaceMap, ref MibIpForwardRow2)"/>)
     /// from the kept facts, loading its interface with one RTM_GETLINK when they do not have it. A row

@@ -63,6 +63,8 @@ public sealed class NamespaceCostTests(ITestOutputHelper output)
         try
         {
             for (var i = 0; i < Namespaces; i++) namespaces.Add(new TestNetns());
+            GC.Collect();
+            GC.WaitForPendingFinalizers();
             var before = Reliability.Resources.ProcessResources.Measure();
             var threadsBefore = LibraryThreads();
             var contexts = new List<NamespaceContext>();
@@ -85,7 +87,7 @@ public sealed class NamespaceCostTests(ITestOutputHelper output)
 
             Assert.InRange(LibraryThreads(), 0, Math.Max(threadsBefore, 3));
             // Plus a few the process opens once (the pump's eventfd, the metric stores' inotify instance).
-            Assert.InRange(after.Descriptors - before.Descriptors, 0, 3 * Namespaces + 4);
+            Assert.InRange(after.Descriptors - before.Descriptors, int.MinValue, 3 * Namespaces + 4);
             foreach (var context in contexts)
             {
                 var socket = context.Events.Socket;
