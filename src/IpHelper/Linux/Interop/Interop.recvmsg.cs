@@ -30,16 +30,4 @@ internal static partial class Interop
 
     [LibraryImport(Libc, EntryPoint = "recvmsg", SetLastError = true)]
     internal static unsafe partial nint recvmsg(SafeNetlinkHandle fd, MsgHdr* message, int flags);
-
-    /// <summary>struct mmsghdr: one message of <see cref="recvmmsg"/> and the length received into it.</summary>
-    [StructLayout(LayoutKind.Sequential)]
-    internal struct MMsgHdr
-    {
-        public MsgHdr Header;
-        public uint Length;
-    }
-
-    /// <summary>recvmmsg(2): receives up to <paramref name="count"/> datagrams in one call; returns how many, or -1 with the errno.</summary>
-    [LibraryImport(Libc, EntryPoint = "recvmmsg", SetLastError = true)]
-    internal static unsafe partial int recvmmsg(SafeNetlinkHandle fd, MMsgHdr* messages, uint count, int flags, void* timeout);
 }

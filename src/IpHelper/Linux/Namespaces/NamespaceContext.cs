@@ -295,16 +295,25 @@ internal sealed class NamespaceContext
         return null;
     }
 
-    /// <summary>Opens a netlink socket of <paramref name="protocol"/> in this namespace.</summary>
+    /// <summary>
+    /// Opens a request socket of <paramref name="protocol"/> in this namespace, connected to the kernel
+    /// (<see cref="NetlinkSocket.ConnectToKernel"/>: no other process can send to it, so its receives
+    /// skip the sender check).
+    /// </summary>
     /// <exception cref="NetIoException">The socket could not be created or bound.</exception>
     /// <remarks>
     /// Outside the process's own namespace the socket starts with a 64 KiB receive buffer instead of the
     /// default: the kernel never makes a dump datagram larger than 32 KiB, and a thousand namespaces
     /// should not each keep a quarter of a megabyte.
     /// </remarks>
-    public NetlinkSocket OpenSocket(int protocol = NetlinkConstants.NETLINK_ROUTE) => IsProcess
-        ? NetlinkSocket.Open(protocol)
-        : Run(() => NetlinkSocket.Open(protocol, datagramBufferBytes: 64 * 1024));
+    public NetlinkSocket OpenSocket(int protocol = NetlinkConstants.NETLINK_ROUTE)
+    {
+        var socket = IsProcess
+            ? NetlinkSocket.Open(protocol)
+            : Run(() => NetlinkSocket.Open(protocol, datagramBufferBytes: 64 * 1024));
+        socket.ConnectToKernel();
+        return socket;
+    }
 
     /// <summary>Opens a notification socket joined to <paramref name="groups"/> in this namespace.</summary>
     /// <exception cref="NetIoException">The socket could not be opened or a group joined.</exception>

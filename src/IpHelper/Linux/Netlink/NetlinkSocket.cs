@@ -17,14 +17,14 @@ internal sealed unsafe class NetlinkSocket : IDisposable
     public const int MaxDumpAttempts = 16;
 
     private const int PollSliceMs = 100;
-
-    /// <summary>The most requests one <see cref="Query{THandler}"/> sends (each answer gets a share of the receive buffer).</summary>
-    private const int MaxQueryRequests = 8;
     private const int MinReceiveBuffer = 256 * 1024;
 
     private readonly SafeNetlinkHandle _handle;
     private byte[] _receiveBuffer;
     private uint _sequence;
+
+    /// <summary>Connected to the kernel (<see cref="ConnectToKernel"/>): no other sender can reach the socket.</summary>
+    private bool _connected;
 
     private NetlinkSocket(SafeNetlinkHandle handle, uint portId, bool strict, bool extendedAck, int datagramBufferBytes)
     {
@@ -160,47 +160,40 @@ internal sealed unsafe class NetlinkSocket : IDisposable
     {
         var count = requests.MessageCount;
         if (results.Length < count) throw new ArgumentException("one result per request is needed", nameof(results));
-        if (count > MaxQueryRequests) throw new ArgumentException($"at most {MaxQueryRequests} requests per query", nameof(requests));
         var baseSequence = unchecked(_sequence + 1);
         for (var i = 0; i < count; i++) Stamp(requests, i);
         var error = Send(requests.Written);
         if (error.Failed) return error;
         Span<bool> answered = stackalloc bool[count];
-        Span<int> lengths = stackalloc int[count];
         var pending = count;
         while (pending > 0)
         {
-            // The kernel answers a GET while it handles the sendmsg: every answer is usually queued
-            // already, and one recvmmsg takes them all (one datagram per answer).
-            error = ReceiveMany(pending, lengths, cancellationToken, out var received, out var slot);
+            error = ReceiveInto(cancellationToken, out var length);
             if (error.Failed) return error;
-            for (var d = 0; d < received; d++)
+            var messages = new NetlinkMessageEnumerator(_receiveBuffer.AsSpan(0, length));
+            while (messages.MoveNext())
             {
-                var messages = new NetlinkMessageEnumerator(_receiveBuffer.AsSpan(d * slot, lengths[d]));
-                while (messages.MoveNext())
+                var message = messages.Current;
+                var index = unchecked(message.Sequence - baseSequence);
+                if (message.PortId != PortId || index >= (uint)count || answered[(int)index]
+                    || message.Type is NetlinkConstants.NLMSG_DONE or NetlinkConstants.NLMSG_NOOP)
                 {
-                    var message = messages.Current;
-                    var index = unchecked(message.Sequence - baseSequence);
-                    if (message.PortId != PortId || index >= (uint)count || answered[(int)index]
-                        || message.Type is NetlinkConstants.NLMSG_DONE or NetlinkConstants.NLMSG_NOOP)
-                    {
-                        IgnoredMessages++;
-                        continue;
-                    }
-                    if (message.Type == NetlinkConstants.NLMSG_OVERRUN)
-                        return new NetlinkError(Errno.EOVERFLOW, "the kernel reported lost netlink data (NLMSG_OVERRUN)");
-                    answered[(int)index] = true;
-                    pending--;
-                    if (message.Type == NetlinkConstants.NLMSG_ERROR)
-                    {
-                        results[(int)index] = NetlinkError.Parse(message);
-                        continue;
-                    }
-                    results[(int)index] = NetlinkError.None;
-                    handler.OnMessage((int)index, message);
+                    IgnoredMessages++;
+                    continue;
                 }
-                if (messages.Malformed) return new NetlinkError(Errno.EBADMSG, "malformed netlink message from the kernel");
+                if (message.Type == NetlinkConstants.NLMSG_OVERRUN)
+                    return new NetlinkError(Errno.EOVERFLOW, "the kernel reported lost netlink data (NLMSG_OVERRUN)");
+                answered[(int)index] = true;
+                pending--;
+                if (message.Type == NetlinkConstants.NLMSG_ERROR)
+                {
+                    results[(int)index] = NetlinkError.Parse(message);
+                    continue;
+                }
+                results[(int)index] = NetlinkError.None;
+                handler.OnMessage((int)index, message);
             }
+            if (messages.Malformed) return new NetlinkError(Errno.EBADMSG, "malformed netlink message from the kernel");
         }
         return NetlinkError.None;
     }
@@ -344,6 +337,18 @@ internal sealed unsafe class NetlinkSocket : IDisposable
             ? NetlinkError.None
             : new NetlinkError(Marshal.GetLastPInvokeError(), $"cannot join netlink group {group}");
 
+    /// <summary>
+    /// Connects the socket to the kernel (port 0): the kernel then refuses datagrams other processes send
+    /// to it (ECONNREFUSED to them), so a receive need not ask for and check the sender of each datagram.
+    /// For request sockets; returns false (nothing changed) when the kernel refuses.
+    /// </summary>
+    public bool ConnectToKernel()
+    {
+        var kernel = new Interop.SockAddrNetlink { Family = Interop.AF_NETLINK };
+        _connected = Interop.connect(_handle, kernel, sizeof(Interop.SockAddrNetlink)) == 0;
+        return _connected;
+    }
+
     /// <summary>Sends raw bytes to the kernel (sequence numbers must already be in place).</summary>
     public NetlinkError Send(ReadOnlySpan<byte> messages)
     {
@@ -436,7 +441,8 @@ internal sealed unsafe class NetlinkSocket : IDisposable
     {
         length = 0;
         var deadline = Environment.TickCount64 + (long)Timeout.TotalMilliseconds;
-        Interop.SockAddrNetlink sender;
+        // A connected socket hears only the kernel; else the sender of each datagram is checked.
+        Interop.SockAddrNetlink sender = default;
         while (true)
         {
             nint received;
@@ -446,7 +452,9 @@ internal sealed unsafe class NetlinkSocket : IDisposable
                 // datagram larger than the buffer is detected (the kernel sizes dump datagrams to at most
                 // 32 KiB, far below the buffer, unless one object alone is larger).
                 var iov = new Interop.IoVec { Base = buffer, Length = (nuint)_receiveBuffer.Length };
-                var header = new Interop.MsgHdr { Name = &sender, NameLength = (uint)sizeof(Interop.SockAddrNetlink), Iov = &iov, IovLength = 1 };
+                var header = _connected
+                    ? new Interop.MsgHdr { Iov = &iov, IovLength = 1 }
+                    : new Interop.MsgHdr { Name = &sender, NameLength = (uint)sizeof(Interop.SockAddrNetlink), Iov = &iov, IovLength = 1 };
                 received = Interop.recvmsg(_handle, &header, Interop.MSG_DONTWAIT | Interop.MSG_TRUNC);
             }
             if (received < 0)
@@ -455,7 +463,7 @@ internal sealed unsafe class NetlinkSocket : IDisposable
                 if (error.Failed) return error;
                 continue;
             }
-            if (sender.PortId != 0)
+            if (!_connected && sender.PortId != 0)
             {
                 // Only the kernel speaks on this socket; a datagram from a user process is dropped whole.
                 IgnoredMessages++;
@@ -467,61 +475,6 @@ internal sealed unsafe class NetlinkSocket : IDisposable
                 return new NetlinkError(Errno.EMSGSIZE, $"a {received}-byte kernel datagram did not fit the receive buffer and was lost; the buffer was enlarged");
             }
             length = (int)received;
-            return NetlinkError.None;
-        }
-    }
-
-    /// <summary>
-    /// Waits for datagrams (bounded by <see cref="Timeout"/>) and receives up to <paramref name="most"/>
-    /// of them with one recvmmsg, datagram d into the receive buffer at d * <paramref name="slot"/>, its
-    /// length in <paramref name="lengths"/>[d]. Datagrams from user processes are dropped (length 0).
-    /// </summary>
-    private NetlinkError ReceiveMany(int most, Span<int> lengths, CancellationToken cancellationToken, out int received, out int slot)
-    {
-        received = 0;
-        slot = _receiveBuffer.Length / most;
-        var deadline = Environment.TickCount64 + (long)Timeout.TotalMilliseconds;
-        var senders = stackalloc Interop.SockAddrNetlink[most];
-        var iovs = stackalloc Interop.IoVec[most];
-        var headers = stackalloc Interop.MMsgHdr[most];
-        while (true)
-        {
-            int count;
-            fixed (byte* buffer = _receiveBuffer)
-            {
-                for (var d = 0; d < most; d++)
-                {
-                    iovs[d] = new Interop.IoVec { Base = buffer + d * slot, Length = (nuint)slot };
-                    headers[d] = new Interop.MMsgHdr
-                    {
-                        Header = new Interop.MsgHdr { Name = &senders[d], NameLength = (uint)sizeof(Interop.SockAddrNetlink), Iov = &iovs[d], IovLength = 1 },
-                    };
-                }
-                count = Interop.recvmmsg(_handle, headers, (uint)most, Interop.MSG_DONTWAIT | Interop.MSG_TRUNC, null);
-            }
-            if (count < 0)
-            {
-                var error = WaitReadable(Marshal.GetLastPInvokeError(), deadline, cancellationToken);
-                if (error.Failed) return error;
-                continue;
-            }
-            for (var d = 0; d < count; d++)
-            {
-                var length = (int)headers[d].Length;
-                if (length > slot)
-                {
-                    _receiveBuffer = new byte[Math.Max(length * most, _receiveBuffer.Length * 2)];
-                    return new NetlinkError(Errno.EMSGSIZE, $"a {length}-byte kernel datagram did not fit the receive buffer and was lost; the buffer was enlarged");
-                }
-                if (senders[d].PortId != 0)
-                {
-                    // Only the kernel speaks on this socket; a datagram from a user process is dropped whole.
-                    IgnoredMessages++;
-                    length = 0;
-                }
-                lengths[d] = length;
-            }
-            received = count;
             return NetlinkError.None;
         }
     }
