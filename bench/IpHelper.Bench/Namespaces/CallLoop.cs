@@ -7,7 +7,7 @@ namespace IpHelper.Bench.Namespaces;
 /// <summary>
 /// One call in a loop, for profilers (<c>strace -c -f</c>, <c>perf stat</c>, <c>valgrind --tool=callgrind</c>):
 /// <c>ns:loop CALL COUNT [NAMESPACE]</c> runs CALL (bestroute, unicast, ipinterface, ifentry) COUNT
-/// times after as many warm-up calls, inside <c>NetNamespace.Enter(NAMESPACE)</c> when a namespace is
+/// times after as many warm-up calls (half a second at least), inside <c>NetNamespace.Enter(NAMESPACE)</c> when a namespace is
 /// given (else in the namespace the process was started in), and prints microseconds and managed bytes allocated per call. The
 /// namespace needs v0 with 192.0.2.1/24 and a route to 198.51.100.7 (what <c>scoped</c> sets up).
 /// </summary>
@@ -20,7 +20,8 @@ internal static class CallLoop
         var count = int.Parse(args[1], CultureInfo.InvariantCulture);
         using var scope = args.Length > 2 ? NetNamespace.Enter(args[2]) : null;
         var call = Call(args[0]);
-        for (var i = 0; i < count; i++) call();
+        var warmUp = Stopwatch.StartNew();
+        for (var i = 0; i < count || warmUp.ElapsedMilliseconds < 500; i++) call();
         var allocated = GC.GetAllocatedBytesForCurrentThread();
         var watch = Stopwatch.StartNew();
         for (var i = 0; i < count; i++) call();
