@@ -82,7 +82,7 @@ internal static class ScaleBenchmark
             while (received.Sum() < expected && settle.Elapsed < TimeSpan.FromSeconds(60)) Thread.Sleep(100);
             var delivered = received.Sum();
             var notificationThreads = Resources.ThreadsNamed("IpHelper notifi");
-            var libraryThreads = Resources.ThreadsNamed("IpHelper");
+            var libraryThreads = Resources.ThreadsNamed("IpHelper notifi") + Resources.ThreadsNamed("IpHelper netns");
             Console.WriteLine($"{Tasks} tasks made {changes} changes in {load.Elapsed.TotalSeconds:0.0} s in random namespaces ({changes / load.Elapsed.TotalSeconds:0} changes/s)");
             Console.WriteLine($"events: {delivered} of {expected} delivered ({delivered / (load.Elapsed + settle.Elapsed).TotalSeconds:0}/s), {Interlocked.Read(ref wrong)} in a wrong namespace's callback");
             Console.WriteLine($"before namespaces: {baseline}");

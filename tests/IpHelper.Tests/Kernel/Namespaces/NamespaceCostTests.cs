@@ -208,7 +208,8 @@ public sealed class NamespaceCostTests(ITestOutputHelper output)
         }
     }
 
-    /// <summary>Threads named by IpHelper (the notification pump, the namespace workers).</summary>
+    /// <summary>Threads named by IpHelper: the notification pump and the namespace workers (not the test process's main thread, "IpHelper.Tests").</summary>
     private static int LibraryThreads() =>
-        Directory.EnumerateDirectories("/proc/self/task").Count(task => Comm(task).StartsWith("IpHelper", StringComparison.Ordinal));
+        Directory.EnumerateDirectories("/proc/self/task").Count(task => Comm(task).StartsWith("IpHelper notifi", StringComparison.Ordinal)
+            || Comm(task).StartsWith("IpHelper netns", StringComparison.Ordinal));
 }
