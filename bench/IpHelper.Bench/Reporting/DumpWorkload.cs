@@ -193,11 +193,11 @@ internal static class DumpWorkload
         Console.WriteLine($"best route: {options.Rounds} alternating rounds");
         var ways = new (string Name, string[] Command)[]
         {
-            ("IpHelper GetBestRoute2", [.. Shell.Self(), BestRouteChild.Name, destination, calls])
-            ("C RTM_GETROUTE round trip", [peers.RouteGet, destination, calls])
-            ("Go vishvananda/netlink RouteGet", [peers.Go, "get", destination, calls])
-            ("pyroute2 route('get')", [Peers.Python, Peers.PyRoute2Script, "get", destination, pyCalls])
-            ("ip route get (process)", ["ip", "route", "get", destination])
+            ("IpHelper GetBestRoute2", [.. Shell.Self(), BestRouteChild.Name, destination, calls]),
+            ("C RTM_GETROUTE round trip", [peers.RouteGet, destination, calls]),
+            ("Go vishvananda/netlink RouteGet", [peers.Go, "get", destination, calls]),
+            ("pyroute2 route('get')", [Peers.Python, Peers.PyRoute2Script, "get", destination, pyCalls]),
+            ("ip route get (process)", ["ip", "route", "get", destination]),
         };
         var us = Alternating.Run(options.Rounds, ways.Length, (w, _) =>
         {

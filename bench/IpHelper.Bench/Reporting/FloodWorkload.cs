@@ -76,10 +76,9 @@ internal static class FloodWorkload
             {
                 var o = outcomes[w];
                 var rates = o.Select(x => x.Rate).ToList();
-                var after = o.Where(x => x.LastNs >= x.AddedNs).Select(x => (x.LastNs - x.AddedNs) / 1e6).ToList();
                 section.Row($"{shape.Name}, {n:N0} adds", watchers[w].Name, Section.Number(o.Count), Spread.Of(o.Select(x => x.Events)).Format("#,0", "", rounds),
                     Section.Number(n - o.Min(x => x.Events)), Spread.Of(rates).Format("#,0", "", rounds), Alternating.Ratio(rates, ip).Format("0.00", "x", rounds),
-                    after.Count == 0 ? "stopped before" : Spread.Of(after).Format("#,0.0", " ms", rounds) + (after.Count < o.Count ? $"; stopped before in {o.Count - after.Count}" : ""),
+                    AfterAdds(o, n),
                     Remark(w, o), $"`{watchers[w].RunAs}`");
             }
             section.Target($"{shape.Name}: NotifyRouteChange2 events lost (worst round)", n - outcomes[0].Min(x => x.Events), 0, atMost: true, "");
@@ -102,6 +101,22 @@ internal static class FloodWorkload
     }
 
     private static int FloodSize(RouteShape shape, ReportOptions options) => Math.Min(options.Flood, ShapesWorkload.SizeOf(shape, options));
+
+    /// <summary>
+    /// How long after the adds returned the last event came (median, min-max of the rounds where it came after),
+    /// and in how many rounds the watcher had all events, or stopped, before the adds returned.
+    /// </summary>
+    private static string AfterAdds(List<Outcome> outcomes, int adds)
+    {
+        var after = outcomes.Where(x => x.LastNs >= x.AddedNs).Select(x => (x.LastNs - x.AddedNs) / 1e6).ToList();
+        var parts = new List<string>();
+        if (after.Count > 0) parts.Add(Spread.Of(after).Format("#,0.0", " ms", outcomes.Count));
+        var all = outcomes.Count(x => x.LastNs < x.AddedNs && x.Events >= adds);
+        var stopped = outcomes.Count(x => x.LastNs < x.AddedNs && x.Events < adds);
+        if (all > 0) parts.Add($"all events before the adds returned in {all} of {outcomes.Count} rounds");
+        if (stopped > 0) parts.Add($"stopped before the adds returned in {stopped} of {outcomes.Count} rounds");
+        return string.Join("; ", parts);
+    }
 
     private static string Remark(int watcher, List<Outcome> outcomes) => watcher switch
     {
