@@ -43,6 +43,7 @@ internal static class InterfaceWorkload
         using var ns = new BenchNamespace();
         Console.WriteLine($"interfaces: {2 * Pairs} veth interfaces in {ns.Name}, {rounds} alternating rounds");
         Shell.RunWithInput("ip", Setup(), ["-n", ns.Name, "-batch", "-"]);
+        Settle(ns);
         var ways = new Way[]
         {
             new("IpHelper GetIfTable2 + GetUnicastIpAddressTable", [.. Shell.Self(), ChildName, "ours"], rounds),
@@ -84,6 +85,18 @@ internal static class InterfaceWorkload
         var ms = Median(runs, way, out var count, warmups);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"count={count} ms={ms:0.000}"));
         return 0;
+    }
+
+    /// <summary>
+    /// Waits (at most a minute) until no IPv6 address of the namespace is tentative: the link-local addresses of
+    /// 2000 interfaces finish duplicate address detection over several seconds, and an address dump that the
+    /// kernel's changes interrupt again and again fails (EINTR) instead of measuring a stable table.
+    /// </summary>
+    private static void Settle(BenchNamespace ns)
+    {
+        var deadline = DateTime.UtcNow.AddMinutes(1);
+        while (ns.Ip("-6", "address", "show", "tentative").Length > 0 && DateTime.UtcNow < deadline) Thread.Sleep(500);
+        Thread.Sleep(1000);
     }
 
     private static string Setup()
