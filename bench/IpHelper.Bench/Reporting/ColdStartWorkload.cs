@@ -51,7 +51,7 @@ internal static class ColdStartWorkload
     }
 
     /// <summary>The expected duration on a quiet 2-CPU machine: the two publishes (NativeAOT compiles the whole program) and the runs.</summary>
-    public static TimeSpan Estimate() => TimeSpan.FromSeconds(100 + Runs * 0.25);
+    public static TimeSpan Estimate() => TimeSpan.FromSeconds(75 + Runs * 0.25);
 
     /// <summary>The published native executable: iphelper or IpHelper.Cli, whichever the project names it.</summary>
     private static string NativeBinary(string directory) =>

@@ -95,7 +95,8 @@ internal static class FloodWorkload
             var rows = FloodSize(shape, options) * (shape == RouteShape.Sequential ? 1.0 : 1.05);
             var adds = rows / 200_000.0;
             seconds += 1 + options.Rounds * (0.3 + rows / 140_000.0)
-                + Math.Min(options.Rounds, PeerRounds) * (3 * 0.3 + 0.5 + 3 * adds + 2 * (rows > 100_000 ? IdleSeconds : 0));
+                // pyroute2 loses events from a few thousand adds on, ip monitor from about 100,000: each then waits out the idle time.
+                + Math.Min(options.Rounds, PeerRounds) * (3 * 0.3 + 0.5 + 3 * adds + IdleSeconds + (rows > 100_000 ? IdleSeconds : 0));
         }
         return TimeSpan.FromSeconds(seconds);
     }

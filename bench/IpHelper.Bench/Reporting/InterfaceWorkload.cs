@@ -70,7 +70,7 @@ internal static class InterfaceWorkload
 
     /// <summary>The expected duration on a quiet 2-CPU machine: the namespace's setup, then each way's process per round.</summary>
     public static TimeSpan Estimate(ReportOptions options) =>
-        TimeSpan.FromSeconds(25 + options.Rounds * (1.0 + 1.3 + 0.3 + 3.3) + Math.Min(options.Rounds, NetworkInformationRounds) * 4.5);
+        TimeSpan.FromSeconds(10 + options.Rounds * (1.0 + 1.3 + 0.3 + 4.3) + Math.Min(options.Rounds, NetworkInformationRounds) * 6.5);
 
     /// <summary>The child process: one .NET-side way (<c>ours</c>, <c>ip</c> or <c>bcl</c>), printed as <c>count=N ms=MEDIAN</c>.</summary>
     public static int Child(string[] args)

@@ -133,7 +133,13 @@ internal static class ShapesWorkload
                     return measured["count"] / measured["ms"] * 1000;
                 }
                 Func<double>[] ways = [Ours, Ip, Go];
-                rates = Alternating.Run(options.Rounds, ways.Length, (w, _) => ways[w]());
+                string[] names = ["CreateIpForwardEntries2", "ip -batch", "Go RouteAppend"];
+                rates = Alternating.Run(options.Rounds, ways.Length, (w, _) =>
+                {
+                    var rate = ways[w]();
+                    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {names[w],-24} {rate,10:#,0} routes/s"));
+                    return rate;
+                });
             }
             finally
             {
