@@ -35,12 +35,12 @@ internal static class FloodWorkload
         var rounds = options.Rounds;
         var peerRounds = Math.Min(rounds, PeerRounds);
         var shapes = options.Shapes.Select(RouteShape.Parse).ToArray();
-        var section = new Section("Notification flood on real table shapes", $"{DumpWorkload.Command(options)} --flood {options.Flood} --only flood");
+        var section = new Section("Notification flood on real table shapes", $"{DumpWorkload.Command(options)} --flood {options.Flood}{ShapesWorkload.ShapeOptions(options)} --only flood");
         section.Note("Every row of each shape (up to `--flood`; one row per next hop, an ECMP route is two appends) added in one CreateIpForwardEntries2 batch " +
             "into a fresh namespace for each watcher and round: NotifyRouteChange2 (normal receive buffer), `ip monitor route`, vishvananda/netlink " +
             "RouteSubscribe and pyroute2 IPRoute.bind + get. Shapes: " +
             string.Join("; ", shapes.Select(s => $"**{s.Name}** ({FloodSize(s, options):N0} routes)")) + " (see the route table dump on real table shapes). " +
-            $"{rounds} alternating rounds; **the peers are capped** at {peerRounds} rounds (a round of each is a whole flood). " +
+            $"{rounds} alternating rounds" + (peerRounds < rounds ? $"; **the peers are capped** at {peerRounds} rounds (a round of each is a whole flood, and they lose most events of a large one anyway). " : ". ") +
             "Events: route notifications counted (not `proto kernel`); Lost = adds never reported, worst round (the socket buffer overflowed: ENOBUFS); " +
             "Events/s from the first add to the watcher's last event; median (min-max), ratios the median of the per-round ratios. " +
             "System.Net's NetworkChange has no route events (NetworkAddressChanged reports that something changed, not what): no equivalent.");

@@ -24,7 +24,7 @@ internal static class InsertWorkload
         var section = new Section($"Route insert batches, {n:N0} routes", $"{DumpWorkload.Command(options)} --insert {n} --only insert");
         section.Note($"{n:N0} IPv4 host routes (10.x.y.z/32 via 192.0.2.254 dev v0) into a fresh namespace per way and round; rate over the whole list; " +
             $"{rounds} alternating rounds, median (min-max), ratios the median of the per-round ratios. " +
-            $"**pyroute2 is capped** at {pyRounds} rounds (about 15 s per round). " +
+            (pyRounds < rounds ? $"**pyroute2 is capped** at {pyRounds} rounds (about 15 s per round for 100,000 routes). " : "") +
             "Go and pyroute2 have no batch call: one request and acknowledgement per route. System.Net cannot add routes.");
         section.Columns("Way", "Rounds", "Routes/s", "Rate / `ip -batch`", "Run as (inside the namespace)");
         Console.WriteLine($"insert: {n:N0} routes per way, {rounds} alternating rounds");

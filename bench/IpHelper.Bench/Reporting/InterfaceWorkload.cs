@@ -37,7 +37,7 @@ internal static class InterfaceWorkload
             $"Each way lists every interface and its addresses, as a process of its own per round; {rounds} alternating rounds, median (min-max), " +
             "ratios the median of the per-round ratios. In a round IpHelper is warmed up with 40 calls (tiered JIT) and times 15, " +
             "`ip` warms up twice and times 5, Go once and 5, pyroute2 once and 3. " +
-            $"**NetworkInformation is capped**: {bclRounds} rounds of one warm-up and one timed call (a listing takes about 2 s). " +
+            $"NetworkInformation does one warm-up and one timed call per round (a listing takes about 2 s){(bclRounds < rounds ? $" and **is capped** at {bclRounds} rounds" : "")}. " +
             "System.Net has no per-namespace API: NetworkInformation runs under `ip netns exec`.");
         section.Columns("Way", "Rounds", "Interfaces + addresses", "Time", "Time / two `ip` processes", "Run as (inside the namespace)");
         using var ns = new BenchNamespace();

@@ -23,7 +23,7 @@ internal static class ShapesWorkload
     public static IEnumerable<Section> Run(ReportOptions options, Peers peers, List<Headline> headlines)
     {
         var shapes = options.Shapes.Select(RouteShape.Parse).ToArray();
-        var dump = new Section("Route table dump on real table shapes", $"{DumpWorkload.Command(options)} --only shapes");
+        var dump = new Section("Route table dump on real table shapes", $"{DumpWorkload.Command(options)}{ShapeOptions(options)} --only shapes");
         dump.Note("GetIpForwardTable2 (bench `routes:table RUNS 4|6`) against the C reader (bench/c/route_dump.c `RUNS 4|6`: the same two " +
             "table-filtered dumps, every route decoded into a struct array, a new array per read), each a process inside the same namespace " +
             $"doing one warm-up and 9 timed reads (IpHelper: warm-up until tiered JIT optimized it) and printing its median; {options.Rounds} " +
@@ -72,6 +72,10 @@ internal static class ShapesWorkload
         return [dump, Insert(options, peers, shapes, headlines)];
     }
 
+    /// <summary>The options that choose the shapes' tables, for the commands that reproduce a section.</summary>
+    public static string ShapeOptions(ReportOptions options) =>
+        string.Create(CultureInfo.InvariantCulture, $" --ipv6-size {options.Ipv6Size} --shapes {string.Join(',', options.Shapes)}");
+
     /// <summary>The table size of a shape: the largest size of the report for IPv4, <c>--ipv6-size</c> for IPv6.</summary>
     public static int SizeOf(RouteShape shape, ReportOptions options) => shape == RouteShape.Ipv6 ? options.Ipv6Size : options.LargestSize;
 
@@ -94,7 +98,7 @@ internal static class ShapesWorkload
 
     private static Section Insert(ReportOptions options, Peers peers, RouteShape[] shapes, List<Headline> headlines)
     {
-        var section = new Section("Route insert on real table shapes", $"{DumpWorkload.Command(options)} --insert {options.Insert} --only shapes");
+        var section = new Section("Route insert on real table shapes", $"{DumpWorkload.Command(options)} --insert {options.Insert}{ShapeOptions(options)} --only shapes");
         section.Note($"The first {options.Insert:N0} routes of each shape, one row per next hop (an ECMP route is two appends), into a fresh " +
             $"namespace per way and round: CreateIpForwardEntries2 (one batch, per-route status) against `ip -batch` with one `route append` per row, " +
             $"and vishvananda/netlink RouteAppend of the same rows (one request and acknowledgement each: `peer-go append FILE`); " +
