@@ -188,13 +188,15 @@ internal static class DumpWorkload
             $"{options.Calls:N0} calls ({pyCalls} for pyroute2); `ip route get` is a process per lookup ({IpRouteGetProcesses} per round, median). " +
             $"{options.Rounds} alternating rounds: median (min-max); ratios are the median of the per-round ratios. " +
             "GetBestRoute2 makes two kernel lookups (the route the kernel picks, then the FIB-matched table entry) plus the interface's LUID " +
-            "and metric; the others make one RTM_GETROUTE. System.Net has no best-route API.");
-        best.Columns("Way", "Per call", "Per call / C round trip", "Run as (inside the namespace)");
+            "and metric; the C pair (bench/c/route_get_pair.c) makes the same two requests in one sendmsg, its floor; the others make one " +
+            "RTM_GETROUTE. System.Net has no best-route API.");
+        best.Columns("Way", "Per call", "Per call / C round trip", "Per call / C pair", "Run as (inside the namespace)");
         Console.WriteLine($"best route: {options.Rounds} alternating rounds");
         var ways = new (string Name, string[] Command)[]
         {
             ("IpHelper GetBestRoute2", [.. Shell.Self(), BestRouteChild.Name, destination, calls]),
             ("C RTM_GETROUTE round trip", [peers.RouteGet, destination, calls]),
+            ("C pair: the same two requests", [peers.RouteGetPair, destination, calls]),
             ("Go vishvananda/netlink RouteGet", [peers.Go, "get", destination, calls]),
             ("pyroute2 route('get')", [Peers.Python, Peers.PyRoute2Script, "get", destination, pyCalls]),
             ("ip route get (process)", ["ip", "route", "get", destination]),
@@ -207,10 +209,12 @@ internal static class DumpWorkload
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {ways[w].Name,-34} {value,10:0.0} us"));
             return value;
         });
-        var c = us[1];
+        var (c, pair) = (us[1], us[2]);
         for (var w = 0; w < ways.Length; w++)
-            best.Row(ways[w].Name, Spread.Of(us[w]).Format("#,0.0", " µs"), Alternating.Ratio(us[w], c).Format("0.00", "x"), $"`{peers.Display(ways[w].Command)}`");
-        best.Target("GetBestRoute2 per call / C round trip (median of rounds)", Alternating.Ratio(us[0], c).Median, 1.3, atMost: true, "x");
+            best.Row(ways[w].Name, Spread.Of(us[w]).Format("#,0.0", " µs"), Alternating.Ratio(us[w], c).Format("0.00", "x"),
+                Alternating.Ratio(us[w], pair).Format("0.00", "x"), $"`{peers.Display(ways[w].Command)}`");
+        // Windows semantics need two lookups: the floor is the C program that makes the same two.
+        best.Target("GetBestRoute2 per call / C pair (median of rounds)", Alternating.Ratio(us[0], pair).Median, 1.3, atMost: true, "x");
     }
 
     public static string Command(ReportOptions options) => "sudo bench/run-all.sh" +
