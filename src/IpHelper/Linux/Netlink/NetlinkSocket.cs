@@ -57,6 +57,9 @@ internal sealed unsafe class NetlinkSocket : IDisposable
     /// <summary>Dumps repeated because the kernel flagged them inconsistent (NLM_F_DUMP_INTR).</summary>
     public long DumpRestarts { get; private set; }
 
+    /// <summary>Watched dumps kept although rows were added during them (they may hold a row twice).</summary>
+    public long DumpsRacedByAdditions { get; private set; }
+
     /// <summary>Opens a socket of <paramref name="protocol"/> in the network namespace of the calling thread.</summary>
     /// <exception cref="NetIoException">The socket could not be created or bound.</exception>
     /// <param name="protocol">The netlink family.</param>
@@ -100,15 +103,25 @@ internal sealed unsafe class NetlinkSocket : IDisposable
     /// <summary>
     /// Sends a dump request (NLM_F_DUMP is added) and feeds every reply to <paramref name="handler"/>.
     /// An interrupted dump is drained and repeated up to <see cref="MaxDumpAttempts"/> times, with
-    /// <see cref="INetlinkReplyHandler.OnRestart"/> before each repetition. A table whose kernel walk is
-    /// not flagged when the table changes under it passes <paramref name="changes"/>, a subscription to
-    /// its notifications opened before the dump: a dump during which it received anything counts as
-    /// interrupted too.
+    /// <see cref="INetlinkReplyHandler.OnRestart"/> before each repetition.
     /// </summary>
-    public NetlinkError Dump<THandler>(NetlinkMessageWriter request, ref THandler handler, CancellationToken cancellationToken = default,
-        NetlinkSocket? changes = null)
+    public NetlinkError Dump<THandler>(NetlinkMessageWriter request, ref THandler handler, CancellationToken cancellationToken = default)
+        where THandler : INetlinkReplyHandler =>
+        Dump(request, ref handler, removals: null, additions: null, out _, cancellationToken);
+
+    /// <summary>
+    /// <see cref="Dump{THandler}(NetlinkMessageWriter, ref THandler, CancellationToken)"/> for a table whose
+    /// kernel walk is not flagged when the table changes under it, watched by two subscriptions opened
+    /// before the dump: <paramref name="removals"/> receives only changes that can make the walk skip a
+    /// row (a dump during which it received anything counts as interrupted), <paramref name="additions"/>
+    /// the rest (a dump during which only it received something sets <paramref name="duplicatesPossible"/>:
+    /// the walk may have sent a row twice, but lost none).
+    /// </summary>
+    public NetlinkError Dump<THandler>(NetlinkMessageWriter request, ref THandler handler, NetlinkSocket? removals, NetlinkSocket? additions,
+        out bool duplicatesPossible, CancellationToken cancellationToken = default)
         where THandler : INetlinkReplyHandler
     {
+        duplicatesPossible = false;
         SetFlags(request, 0, NetlinkConstants.NLM_F_DUMP);
         for (var attempt = 1; ; attempt++)
         {
@@ -117,7 +130,12 @@ internal sealed unsafe class NetlinkSocket : IDisposable
             if (error.Failed) return error;
             var interrupted = false;
             error = Collect(sequence, dump: true, ref handler, ref interrupted, cancellationToken);
-            if (!error.Failed && changes is not null && changes.Drain()) interrupted = true;
+            if (!error.Failed && removals is not null && removals.Drain()) interrupted = true;
+            if (!error.Failed && !interrupted && additions is not null && additions.Drain())
+            {
+                duplicatesPossible = true;
+                DumpsRacedByAdditions++;
+            }
             if (error.Failed || !interrupted) return error;
             DumpRestarts++;
             if (attempt == MaxDumpAttempts)
@@ -199,16 +217,19 @@ internal sealed unsafe class NetlinkSocket : IDisposable
     }
 
     /// <summary>
-    /// Sends every message of <paramref name="batch"/>, many per sendmsg, each with NLM_F_ACK and its own
-    /// sequence number, and stores each message's outcome in <paramref name="results"/> (same index).
-    /// Returns a transport failure (send error, timeout); per-message kernel errors are only in the results.
+    /// Sends every message of <paramref name="batch"/>, many per sendmsg, each with its own sequence
+    /// number, and stores each message's outcome in <paramref name="results"/> (same index). Only the last
+    /// message of each sendmsg asks for an acknowledgement: the kernel answers every failing message
+    /// with an NLMSG_ERROR anyway and handles the messages of one datagram in order, so once the last
+    /// one is answered, a message without an answer succeeded. Returns a transport failure (send error,
+    /// timeout); per-message kernel errors are only in the results.
     /// </summary>
     public NetlinkError ExecuteBatch(NetlinkMessageWriter batch, Span<NetlinkError> results, CancellationToken cancellationToken = default)
     {
         if (results.Length < batch.MessageCount) throw new ArgumentException("one result per message is needed", nameof(results));
         const int ChunkBytes = 128 * 1024;
-        // Every ack is a separate skb of about 800 bytes of receive-buffer accounting; a chunk must not
-        // queue more acks than the buffer the kernel granted can hold, or the surplus is dropped.
+        // Every error is a separate skb of about 800 bytes of receive-buffer accounting; a chunk must not
+        // queue more of them (all its messages may fail) than the buffer the kernel granted can hold.
         var chunkMessages = Math.Clamp(ReceiveBufferBytes() / 1024, 16, 1024);
         var first = 0;
         while (first < batch.MessageCount)
@@ -219,16 +240,14 @@ internal sealed unsafe class NetlinkSocket : IDisposable
                    && EndOf(batch, last + 1) - start <= ChunkBytes)
                 last++;
             var baseSequence = unchecked(_sequence + 1);
-            for (var i = first; i <= last; i++)
-            {
-                SetFlags(batch, i, NetlinkConstants.NLM_F_ACK);
-                Stamp(batch, i);
-            }
+            for (var i = first; i <= last; i++) Stamp(batch, i);
+            SetFlags(batch, last, NetlinkConstants.NLM_F_ACK);
             var error = Send(batch.Written[start..EndOf(batch, last)]);
             if (error.Failed) return error;
             var pending = last - first + 1;
+            results.Slice(first, pending).Fill(NetlinkError.None);
             var acks = new AckCollector(results.Slice(first, pending), baseSequence);
-            while (acks.Received < pending)
+            while (!acks.LastAnswered)
             {
                 error = ReceiveInto(cancellationToken, out var length);
                 if (error.Failed) return error;
@@ -328,6 +347,19 @@ internal sealed unsafe class NetlinkSocket : IDisposable
                 else if (errno != Errno.EINTR)
                     return any;
             }
+        }
+    }
+
+    /// <summary>
+    /// Attaches a classic BPF program that decides, per notification, how many bytes of it the socket
+    /// receives (0: none). Returns false when the kernel refused it.
+    /// </summary>
+    public bool AttachFilter(ReadOnlySpan<Interop.SockFilter> program)
+    {
+        fixed (Interop.SockFilter* instructions = program)
+        {
+            var fprog = new Interop.SockFprog { Length = (ushort)program.Length, Filter = instructions };
+            return Interop.setsockopt(_handle, Interop.SOL_SOCKET, Interop.SO_ATTACH_FILTER, fprog, sizeof(Interop.SockFprog)) == 0;
         }
     }
 
@@ -539,14 +571,15 @@ internal sealed unsafe class NetlinkSocket : IDisposable
     {
         private readonly Span<NetlinkError> _results = results;
 
-        public int Received { get; private set; }
+        /// <summary>True once the last message of the chunk was answered (acknowledged or refused).</summary>
+        public bool LastAnswered { get; private set; }
 
         public bool Accept(in NetlinkMessage ack)
         {
             var index = unchecked(ack.Sequence - baseSequence);
             if (index >= (uint)_results.Length) return false;
             _results[(int)index] = NetlinkError.Parse(ack);
-            Received++;
+            LastAnswered |= index == (uint)_results.Length - 1;
             return true;
         }
     }
