@@ -46,7 +46,8 @@ public sealed class NamespaceCostTests(ITestOutputHelper output)
         for (var i = 0; i < 200; i++) Calls();
 
         Assert.Equal(hops, NamespaceWorker.Hops);
-        Assert.Equal(descriptors, Directory.GetFileSystemEntries("/proc/self/fd").Length);
+        // Never more (the setup's `ip` processes may still be giving theirs back: fewer is fine).
+        Assert.InRange(Directory.GetFileSystemEntries("/proc/self/fd").Length, 0, descriptors);
     }
 
     /// <summary>
