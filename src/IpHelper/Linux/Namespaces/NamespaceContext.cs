@@ -274,6 +274,34 @@ internal sealed class NamespaceContext
     public T Run<T>(Func<T> work) => _worker is null ? work() : _worker.Invoke(this, work);
 
     /// <summary>
+    /// Runs short, read-only <paramref name="work"/> in this namespace on the calling thread: the thread
+    /// joins the namespace (setns, through a descriptor the anchor socket gives) and goes back to its own
+    /// at once. A hop to a worker costs a wake-up of another thread (tens of microseconds on a virtual
+    /// machine whose other CPU is idle); this costs six system calls. Falls back to
+    /// <see cref="Run{T}"/> when the thread may not join (no CAP_SYS_ADMIN) or is a worker.
+    /// </summary>
+    /// <exception cref="ObjectDisposedException">The context is closed.</exception>
+    public T RunHere<T>(Func<T> work)
+    {
+        if (IsProcess) return work();
+        if (NamespaceWorker.IsWorkerThread) return Run(work);
+        using var home = Interop.open(ThreadNamespacePath, Interop.O_RDONLY | Interop.O_CLOEXEC);
+        using var target = home.IsInvalid ? null : OpenNamespace(out _);
+        if (target is null || Interop.setns(target, Interop.CLONE_NEWNET) != 0) return Run(work);
+        try
+        {
+            return work();
+        }
+        finally
+        {
+            // The thread came from there a moment ago with the same capabilities; should the kernel refuse
+            // it back, the thread would act in the wrong namespace from now on: that must not go unnoticed.
+            if (Interop.setns(home, Interop.CLONE_NEWNET) != 0)
+                Environment.FailFast($"IpHelper could not return a thread to its network namespace: {Errno.Name(Marshal.GetLastPInvokeError())}");
+        }
+    }
+
+    /// <summary>
     /// The text of /proc/thread-self/net/<paramref name="file"/> as a thread in this namespace sees it
     /// (/proc/net follows the process's main thread and would show the wrong namespace).
     /// </summary>

@@ -51,6 +51,9 @@ internal sealed class NamespaceWorker
         _runner = Start();
     }
 
+    /// <summary>True on a worker's thread.</summary>
+    internal static bool IsWorkerThread => t_runner is not null;
+
     /// <summary>How many work items callers have handed to a worker thread and waited for (for tests: a hop each).</summary>
     internal static long Hops => Interlocked.Read(ref s_hops);
 

@@ -5,7 +5,8 @@ namespace IpHelper.Linux.Proc;
 
 /// <summary>
 /// Reads and writes /proc/sys/net in the namespace of a context (the file is opened by a thread in that
-/// namespace, <see cref="NamespaceContext.Run"/>, so it shows that namespace's values). Keys are
+/// namespace, so it shows that namespace's values: reads on the calling thread, which joins the namespace
+/// for the read, <see cref="NamespaceContext.RunHere"/>; writes on a worker, <see cref="NamespaceContext.Run"/>). Keys are
 /// relative to /proc/sys/net, with '/' separators: "ipv6/conf/eth0/forwarding".
 /// </summary>
 internal static class Sysctl
@@ -13,16 +14,16 @@ internal static class Sysctl
     private const string Root = "/proc/sys/net/";
 
     /// <summary>The value's text without its trailing newline, or null when the key does not exist.</summary>
-    public static string? Read(NamespaceContext context, string key) => context.Run(() => ReadHere(key));
+    public static string? Read(NamespaceContext context, string key) => context.RunHere(() => ReadHere(key));
 
     /// <summary>The value as an integer, or null when the key does not exist or is not a number.</summary>
     public static long? ReadInt64(NamespaceContext context, string key) => ParseInt64(Read(context, key));
 
     /// <summary>
     /// Several values as integers (null where the key does not exist or is not a number), read in one
-    /// visit to the namespace: outside the process's own namespace each visit is a hop to a worker thread.
+    /// visit to the namespace (outside the process's own namespace, each visit is two setns).
     /// </summary>
-    public static long?[] ReadInt64(NamespaceContext context, IReadOnlyList<string> keys) => context.Run(() =>
+    public static long?[] ReadInt64(NamespaceContext context, IReadOnlyList<string> keys) => context.RunHere(() =>
     {
         var values = new long?[keys.Count];
         for (var i = 0; i < values.Length; i++) values[i] = ParseInt64(ReadHere(keys[i]));
