@@ -16,21 +16,32 @@ public static partial class NetIo
     /// </summary>
     public static NetIoErrorDetail? LastErrorDetail => s_lastError.Value;
 
+    // The only writers of the last error. Fail and Record are private, so only NetIo's own files record a
+    // failure: a backend returns its failure (BackendResult) and NetIo records what it is handed.
+    // Ok stays internal for the tests that clear the last error before a call.
+
     internal static NetIoStatus Ok()
     {
         s_lastError.Value = null;
         return NetIoStatus.Success;
     }
 
-    internal static NetIoStatus Fail(NetIoStatus status, string message, string? argument = null, int errno = 0, string? kernelMessage = null)
+    private static NetIoStatus Fail(NetIoStatus status, string message, string? argument = null, int errno = 0, string? kernelMessage = null)
     {
         s_lastError.Value = new NetIoErrorDetail(status, errno, kernelMessage, argument, message);
         return status;
     }
 
-    internal static NetIoStatus Fail(NetIoErrorDetail detail)
+    private static NetIoStatus Fail(NetIoErrorDetail detail)
     {
         s_lastError.Value = detail;
         return detail.Status;
+    }
+
+    /// <summary>Records what a backend returned (its detail, or none for success) and returns its status.</summary>
+    private static NetIoStatus Record(BackendResult result)
+    {
+        s_lastError.Value = result.Error;
+        return result.Status;
     }
 }
