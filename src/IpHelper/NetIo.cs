@@ -16,9 +16,9 @@ public static partial class NetIo
     /// </summary>
     public static NetIoErrorDetail? LastErrorDetail => s_lastError.Value;
 
-    // The only writers of the last error. Fail and Record are private, so only NetIo's own files record a
-    // failure: a backend returns its failure (BackendResult) and NetIo records what it is handed.
-    // Ok stays internal for the tests that clear the last error before a call.
+    // The only writers of the last error. A backend returns its failure (BackendResult) and the public layer
+    // records what it is handed: Fail (NetIo's own validation) is private; Record is internal for public
+    // types that hand out backend results later (a row stream); Ok for the tests that clear the last error.
 
     internal static NetIoStatus Ok()
     {
@@ -39,7 +39,7 @@ public static partial class NetIo
     }
 
     /// <summary>Records what a backend returned (its detail, or none for success) and returns its status.</summary>
-    private static NetIoStatus Record(BackendResult result)
+    internal static NetIoStatus Record(BackendResult result)
     {
         s_lastError.Value = result.Error;
         return result.Status;
