@@ -379,9 +379,11 @@ internal sealed class CompartmentBackend(INetIoBackend inner, WindowsCompartment
         }
     }
 
-    public BackendResult EnterNamespace(string path, string? name, string argument, out INetIoContext? context) => inner.EnterNamespace(path, name, argument, out context);
+    public BackendResult EnterNamespace(string path, string? name, string argument,
+        out INetIoContext? context) => inner.EnterNamespace(path, name, argument, out context);
 
-    public BackendResult EnterNamespace(SafeFileHandle descriptor, string argument, out INetIoContext? context) => inner.EnterNamespace(descriptor, argument, out context);
+    public BackendResult EnterNamespace(SafeFileHandle descriptor, string argument,
+        out INetIoContext? context) => inner.EnterNamespace(descriptor, argument, out context);
 
     public BackendResult GetThreadNamespaceInode(out ulong inode) => inner.GetThreadNamespaceInode(out inode);
 
@@ -498,7 +500,8 @@ internal sealed class CompartmentBackend(INetIoBackend inner, WindowsCompartment
         }
     }
 
-    public BackendResult NotifyInterfaceChange(ChangeCallback<MibIfRow2> callback, Action? onResync, bool initialNotification, out NotificationHandle? handle)
+    public BackendResult NotifyInterfaceChange(ChangeCallback<MibIfRow2> callback, Action? onResync, bool initialNotification,
+        out NotificationHandle? handle)
     {
         if (!compartment.TryEnter(out var previous, out var refused))
         {
@@ -515,7 +518,8 @@ internal sealed class CompartmentBackend(INetIoBackend inner, WindowsCompartment
         }
     }
 
-    public BackendResult NotifyIpInterfaceChange(AddressFamily family, ChangeCallback<MibIpInterfaceRow> callback, Action? onResync, bool initialNotification, out NotificationHandle? handle)
+    public BackendResult NotifyIpInterfaceChange(AddressFamily family, ChangeCallback<MibIpInterfaceRow> callback, Action? onResync,
+        bool initialNotification, out NotificationHandle? handle)
     {
         if (!compartment.TryEnter(out var previous, out var refused))
         {
@@ -532,7 +536,8 @@ internal sealed class CompartmentBackend(INetIoBackend inner, WindowsCompartment
         }
     }
 
-    public BackendResult NotifyRouteChange(AddressFamily family, RouteTableSelection tables, ChangeCallback<MibIpForwardRow2> callback, Action? onResync, bool initialNotification, out NotificationHandle? handle)
+    public BackendResult NotifyRouteChange(AddressFamily family, RouteTableSelection tables,
+        ChangeCallback<MibIpForwardRow2> callback, Action? onResync, bool initialNotification, out NotificationHandle? handle)
     {
         if (!compartment.TryEnter(out var previous, out var refused))
         {
@@ -549,7 +554,8 @@ internal sealed class CompartmentBackend(INetIoBackend inner, WindowsCompartment
         }
     }
 
-    public BackendResult NotifyUnicastAddressChange(AddressFamily family, ChangeCallback<MibUnicastIpAddressRow> callback, Action? onResync, bool initialNotification, out NotificationHandle? handle)
+    public BackendResult NotifyUnicastAddressChange(AddressFamily family, ChangeCallback<MibUnicastIpAddressRow> callback,
+        Action? onResync, bool initialNotification, out NotificationHandle? handle)
     {
         if (!compartment.TryEnter(out var previous, out var refused))
         {
@@ -566,7 +572,8 @@ internal sealed class CompartmentBackend(INetIoBackend inner, WindowsCompartment
         }
     }
 
-    public BackendResult NotifyStableUnicastAddressTable(AddressFamily family, Action<MibTable<MibUnicastIpAddressRow>> callback, out MibTable<MibUnicastIpAddressRow>? table, out NotificationHandle? handle)
+    public BackendResult NotifyStableUnicastAddressTable(AddressFamily family, Action<MibTable<MibUnicastIpAddressRow>> callback,
+        out MibTable<MibUnicastIpAddressRow>? table, out NotificationHandle? handle)
     {
         if (!compartment.TryEnter(out var previous, out var refused))
         {
@@ -601,7 +608,8 @@ internal sealed class CompartmentBackend(INetIoBackend inner, WindowsCompartment
         }
     }
 
-    public BackendResult GetIpPathEntry(in InterfaceIdentity identity, in SockAddrInet destination, in SockAddrInet source, ref MibIpPathRow row)
+    public BackendResult GetIpPathEntry(in InterfaceIdentity identity, in SockAddrInet destination, in SockAddrInet source,
+        ref MibIpPathRow row)
     {
         if (!compartment.TryEnter(out var previous, out var refused))
         {
@@ -714,7 +722,8 @@ internal sealed class CompartmentBackend(INetIoBackend inner, WindowsCompartment
         }
     }
 
-    public BackendResult CreateIpForwardEntries(RouteTableSelection tables, ReadOnlySpan<MibIpForwardRow2> rows, ReadOnlySpan<uint> interfaceIndexes, Span<NetIoErrorDetail?> results)
+    public BackendResult CreateIpForwardEntries(RouteTableSelection tables, ReadOnlySpan<MibIpForwardRow2> rows,
+        ReadOnlySpan<uint> interfaceIndexes, Span<NetIoErrorDetail?> results)
     {
         if (!compartment.TryEnter(out var previous, out var refused))
         {
@@ -730,7 +739,8 @@ internal sealed class CompartmentBackend(INetIoBackend inner, WindowsCompartment
         }
     }
 
-    public BackendResult GetBestRoute(in SockAddrInet destination, in SockAddrInet source, uint interfaceIndex, out MibIpForwardRow2 bestRoute, out SockAddrInet bestSource)
+    public BackendResult GetBestRoute(in SockAddrInet destination, in SockAddrInet source, uint interfaceIndex,
+        out MibIpForwardRow2 bestRoute, out SockAddrInet bestSource)
     {
         if (!compartment.TryEnter(out var previous, out var refused))
         {
@@ -782,7 +792,8 @@ internal sealed class CompartmentBackend(INetIoBackend inner, WindowsCompartment
         }
     }
 
-    public BackendResult NotifyTeredoPortChange(Action<ushort, MibNotificationType> callback, bool initialNotification, out NotificationHandle? handle)
+    public BackendResult NotifyTeredoPortChange(Action<ushort, MibNotificationType> callback, bool initialNotification,
+        out NotificationHandle? handle)
     {
         if (!compartment.TryEnter(out var previous, out var refused))
         {
