@@ -31,7 +31,7 @@ internal sealed class LinkChangeWatch : IDisposable
     }
 
     /// <summary>Opens an RTNLGRP_LINK subscription in the calling thread's namespace.</summary>
-    /// <exception cref="NetIoException">The socket could not be opened or the group joined.</exception>
+    /// <exception cref="NetlinkException">The socket could not be opened or the group joined.</exception>
     public static NetlinkSocket Subscribe() => NetlinkSocket.OpenSubscriber([RtnlGroups.RTNLGRP_LINK], BufferBytes, datagramBufferBytes: 4096);
 
     /// <summary>The subscription's socket, or null before the first use (the process's namespace) and once disposed.</summary>
@@ -92,7 +92,7 @@ internal sealed class LinkChangeWatch : IDisposable
             {
                 _socket = _context.Run(Subscribe);
             }
-            catch (Exception e) when (e is NetIoException or ObjectDisposedException)
+            catch (Exception e) when (e is NetlinkException or ObjectDisposedException)
             {
                 // No subscription (out of descriptors, say): nothing may be kept, every call reads afresh.
             }
@@ -101,13 +101,13 @@ internal sealed class LinkChangeWatch : IDisposable
     }
 
     /// <summary>Every link of the namespace: the directory kept since the last link change, or a fresh dump (kept for the next call).</summary>
-    public NetIoStatus Directory(NetlinkSocket socket, out LinkDirectory directory)
+    public BackendResult Directory(NetlinkSocket socket, out LinkDirectory directory)
     {
         var generation = Generation();
         if (Volatile.Read(ref _kept) is { } kept && kept.Generation == generation && kept.Directory.IsComplete)
         {
             directory = kept.Directory;
-            return NetIoStatus.Success;
+            return BackendResult.Success;
         }
         var status = LinkDirectory.Load(socket, out directory);
         if (status == NetIoStatus.Success) Volatile.Write(ref _kept, new Kept(directory, generation));

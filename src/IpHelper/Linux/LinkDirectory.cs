@@ -42,11 +42,12 @@ internal sealed class LinkDirectory
     public int LoopbackIndex { get; private set; }
 
     /// <summary>Every link of the socket's namespace.</summary>
-    public static NetIoStatus Load(NetlinkSocket socket, out LinkDirectory directory)
+    public static BackendResult Load(NetlinkSocket socket, out LinkDirectory directory)
     {
         var error = LoadAll(socket, out directory);
-        if (error.Failed) return NetIo.Fail(error.Status, $"RTM_GETLINK dump: {error}", errno: error.Errno, kernelMessage: error.Message);
-        return NetIoStatus.Success;
+        if (error.Errno == Errno.EBADMSG) return BackendResult.Fail(NetIoStatus.InvalidData, "RTM_GETLINK dump: a message could not be decoded", errno: Errno.EBADMSG);
+        if (error.Failed) return BackendResult.Fail(error.Status, $"RTM_GETLINK dump: {error}", errno: error.Errno, kernelMessage: error.Message);
+        return BackendResult.Success;
     }
 
     /// <summary>Every link of the socket's namespace; the kernel's error, or EBADMSG for a message that could not be decoded.</summary>
@@ -63,17 +64,19 @@ internal sealed class LinkDirectory
         return NetlinkError.None;
     }
 
-    /// <summary>One link; FileNotFound (without an error detail) when it does not exist.</summary>
-    public static NetIoStatus LoadOne(NetlinkSocket socket, int index, out LinkFacts facts)
+    /// <summary>One link; FileNotFound when it does not exist.</summary>
+    public static BackendResult LoadOne(NetlinkSocket socket, int index, out LinkFacts facts)
     {
         var directory = new LinkDirectory();
         if (directory.TryLoad(socket, index, out var error))
         {
             directory.TryGet(index, out facts);
-            return NetIoStatus.Success;
+            return BackendResult.Success;
         }
         facts = default;
-        return error.Failed ? NetIo.Fail(error.Status, $"RTM_GETLINK: {error}", errno: error.Errno, kernelMessage: error.Message) : NetIoStatus.FileNotFound;
+        return error.Failed
+            ? BackendResult.Fail(error.Status, $"RTM_GETLINK: {error}", errno: error.Errno, kernelMessage: error.Message)
+            : BackendResult.Fail(NetIoStatus.FileNotFound, $"no interface has index {index}", "InterfaceIndex");
     }
 
     /// <summary>

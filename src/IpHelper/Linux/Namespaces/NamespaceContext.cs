@@ -201,9 +201,9 @@ internal sealed class NamespaceContext
             errno = created._worker!.Adopt(created, fd, static () => LinkChangeWatch.Subscribe(), out var anchor);
             if (errno == 0) created._links = new LinkChangeWatch(created, anchor);
         }
-        catch (NetIoException e)
+        catch (Netlink.NetlinkException e)
         {
-            errno = e.Detail.Errno != 0 ? e.Detail.Errno : Errno.EIO;
+            errno = e.Errno != 0 ? e.Errno : Errno.EIO;
         }
         // The anchor socket now holds the namespace: the descriptor is not needed any more (one fewer per namespace).
         fd.Dispose();
@@ -270,7 +270,7 @@ internal sealed class NamespaceContext
     /// and /proc/sys/net or /proc/thread-self/net files made there belong to this namespace for life.
     /// </summary>
     /// <exception cref="ObjectDisposedException">The context is closed.</exception>
-    /// <exception cref="NetIoException">The namespace could not be joined.</exception>
+    /// <exception cref="Netlink.NetlinkException">The namespace could not be joined.</exception>
     public T Run<T>(Func<T> work) => _worker is null ? work() : _worker.Invoke(this, work);
 
     /// <summary>
@@ -328,7 +328,7 @@ internal sealed class NamespaceContext
     /// (<see cref="NetlinkSocket.ConnectToKernel"/>: no other process can send to it, so its receives
     /// skip the sender check).
     /// </summary>
-    /// <exception cref="NetIoException">The socket could not be created or bound.</exception>
+    /// <exception cref="Netlink.NetlinkException">The socket could not be created or bound.</exception>
     /// <remarks>
     /// Outside the process's own namespace the socket starts with a 64 KiB receive buffer instead of the
     /// default: the kernel never makes a dump datagram larger than 32 KiB, and a thousand namespaces
@@ -344,7 +344,7 @@ internal sealed class NamespaceContext
     }
 
     /// <summary>Opens a notification socket joined to <paramref name="groups"/> in this namespace.</summary>
-    /// <exception cref="NetIoException">The socket could not be opened or a group joined.</exception>
+    /// <exception cref="Netlink.NetlinkException">The socket could not be opened or a group joined.</exception>
     public NetlinkSocket OpenSubscriber(uint[] groups, int receiveBufferBytes, int datagramBufferBytes = 256 * 1024) =>
         Run(() => NetlinkSocket.OpenSubscriber(groups, receiveBufferBytes, datagramBufferBytes));
 

@@ -75,7 +75,7 @@ internal sealed class NamespaceWorker
     /// thread to where it was.
     /// </summary>
     /// <exception cref="ObjectDisposedException">The context is closed (its anchor socket is gone).</exception>
-    /// <exception cref="NetIoException">The namespace could not be joined.</exception>
+    /// <exception cref="Netlink.NetlinkException">The namespace could not be joined.</exception>
     public T Invoke<T>(NamespaceContext context, Func<T> work)
     {
         if (t_runner is { } runner) return runner.RunNested(context, work);
@@ -200,8 +200,8 @@ internal sealed class NamespaceWorker
             if (fd is null || Interop.setns(fd, Interop.CLONE_NEWNET) != 0)
             {
                 if (fd is not null) errno = Marshal.GetLastPInvokeError();
-                throw new NetIoException(new NetIoErrorDetail(Errno.ToStatus(errno), errno, null, null,
-                    $"cannot join the network namespace {context.Name ?? context.Inode.ToString(System.Globalization.CultureInfo.InvariantCulture)}: {Errno.Name(errno)}"));
+                throw new Netlink.NetlinkException(errno,
+                    $"cannot join the network namespace {context.Name ?? context.Inode.ToString(System.Globalization.CultureInfo.InvariantCulture)}: {Errno.Name(errno)}");
             }
             Joined = context;
         }
@@ -239,7 +239,7 @@ internal sealed class NamespaceWorker
                     Join(context);
                     return;
                 }
-                catch (Exception e) when (e is NetIoException or ObjectDisposedException)
+                catch (Exception e) when (e is Netlink.NetlinkException or ObjectDisposedException)
                 {
                     // Closed meanwhile: home instead.
                 }
