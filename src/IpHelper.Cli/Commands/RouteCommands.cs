@@ -49,17 +49,17 @@ internal static class RouteCommands
         SetAction(command, parse =>
         {
             var luid = InterfaceArgument.ResolveOptional(parse, iface);
-            using var progress = Progress.Spinner(parse, "reading routes");
-            CommandRunner.Check(NetIo.GetIpForwardTable2(GlobalOptions.AddressFamilyOf(parse), out var table));
-            using (table)
+            var family = GlobalOptions.AddressFamilyOf(parse);
+            var metrics = parse.GetValue(GlobalOptions.Json) ? null : InterfaceMetrics();
+            // Streamed: each netlink datagram's rows are written before the next is read (NetIo.EnumerateIpForwardTable2).
+            CommandRunner.Check(NetIo.EnumerateIpForwardTable2(family, out var stream));
+            using (stream)
             {
-                var rows = luid is null ? table!.AsSpan() : Array.FindAll(table!.AsSpan().ToArray(), r => r.InterfaceLuid == luid);
-                var metrics = parse.GetValue(GlobalOptions.Json) ? null : InterfaceMetrics();
-                progress.Dispose();
-                if (metrics is null) WriteJson(rows);
-                else RouteRowOutput.WriteTable(Console.Out, rows, metrics);
+                if (metrics is null) RouteRowOutput.StreamJson(stream!, luid);
+                else RouteRowOutput.StreamTable(stream!, family, luid, metrics);
+                CommandRunner.Check(stream!.Status);
+                return stream.Interrupted ? CommandRunner.ReportInterrupted("routing table") : 0;
             }
-            return 0;
         });
         return command;
     }

@@ -47,10 +47,22 @@ internal sealed class RtnlSockets(NamespaceContext context, int maxPooled) : IDi
         if (_closed && _pool.TryTake(out var late)) late.Dispose();
     }
 
+    private void Discard(NetlinkSocket socket, long restartsBefore)
+    {
+        if (socket.DumpRestarts != restartsBefore) Interlocked.Add(ref _dumpRestarts, socket.DumpRestarts - restartsBefore);
+        socket.Dispose();
+    }
+
     internal readonly struct Lease(RtnlSockets owner, NetlinkSocket socket, long restartsBefore) : IDisposable
     {
         public NetlinkSocket Socket { get; } = socket;
 
         public void Dispose() => owner.Return(Socket, restartsBefore);
+
+        /// <summary>
+        /// Closes the socket instead of giving it back: a socket whose dump was abandoned halfway would refuse
+        /// its next dump (EBUSY) until the old one were read to the end; closing ends the dump in the kernel.
+        /// </summary>
+        public void Discard() => owner.Discard(Socket, restartsBefore);
     }
 }

@@ -78,6 +78,8 @@ internal abstract class ThrowingBackend : INetIoBackend
 
     public virtual NetIoStatus GetIpForwardTable(AddressFamily family, RouteTableSelection tables, out MibTable<MibIpForwardRow2>? table) => throw new NotSupportedException("GetIpForwardTable: not faked");
 
+    public virtual NetIoStatus EnumerateIpForwardTable(AddressFamily family, RouteTableSelection tables, out IMibRowSource<MibIpForwardRow2>? rows) => throw new NotSupportedException("EnumerateIpForwardTable: not faked");
+
     public virtual NetIoStatus GetIpForwardEntry(RouteTableSelection tables, ref MibIpForwardRow2 row) => throw new NotSupportedException("GetIpForwardEntry: not faked");
 
     public virtual NetIoStatus CreateIpForwardEntry(RouteTableSelection tables, in MibIpForwardRow2 row) => throw new NotSupportedException("CreateIpForwardEntry: not faked");

@@ -1,0 +1,224 @@
+using System.Net.Sockets;
+using IpHelper.Linux.Namespaces;
+using IpHelper.Linux.Netlink;
+using IpHelper.Linux.Rtnl;
+
+namespace IpHelper.Linux;
+
+internal sealed partial class LinuxBackend
+{
+    public NetIoStatus EnumerateIpForwardTable(AddressFamily family, RouteTableSelection tables, out IMibRowSource<MibIpForwardRow2>? rows)
+    {
+        rows = null;
+        var stream = new RouteDumpStream(Context, tables, FamiliesOf(family));
+        var status = stream.Open();
+        if (status != NetIoStatus.Success)
+        {
+            stream.Dispose();
+            return status;
+        }
+        rows = stream;
+        return NetIoStatus.Success;
+    }
+
+    /// <summary>
+    /// The RTM_GETROUTE dumps of GetIpForwardTable (each family, each selected table), read one datagram per
+    /// <see cref="Next"/> and decoded by <see cref="RouteRowMapper"/> into one reused batch of rows. The
+    /// interfaces come from one link dump taken at <see cref="Open"/>. A dump that changes under the read is
+    /// repeated while none of its rows was handed out, and reported through <see cref="Interrupted"/> after.
+    /// </summary>
+    private sealed class RouteDumpStream(NamespaceContext context, RouteTableSelection tables, byte[] families) : IMibRowSource<MibIpForwardRow2>
+    {
+        private readonly (byte Family, uint Table)[] _dumps = [.. families.SelectMany(f => tables.DumpTables.Select(t => (f, t)))];
+        private readonly NetlinkMessageWriter _request = new();
+        private readonly MibTableBuilder<MibIpForwardRow2> _rows = new(512);
+        private RtnlSockets.Lease _lease;
+        private NetlinkSocket? _socket;
+        private NetlinkSocket? _changes;
+        private RouteInterfaceMap? _interfaces;
+        private int _dump;
+        private bool _reading;
+        private bool _handedOut;
+        private int _attempts;
+        private uint _sequence;
+
+        public bool Interrupted { get; private set; }
+
+        /// <summary>Takes a socket, the IPv6 route watch (when IPv6 is read), the interface snapshot, and sends the first dump request.</summary>
+        public NetIoStatus Open()
+        {
+            _lease = context.Sockets.Rent();
+            _socket = _lease.Socket;
+            if (families.Contains(RouteConstants.AF_INET6))
+            {
+                try
+                {
+                    _changes = context.OpenSubscriber([RtnlGroups.RTNLGRP_IPV6_ROUTE], 64 * 1024, datagramBufferBytes: 4096);
+                }
+                catch (NetIoException e)
+                {
+                    return NetIo.Fail(e.Detail);
+                }
+            }
+            var status = LoadInterfaces();
+            return status != NetIoStatus.Success || _dumps.Length == 0 ? status : StartDump();
+        }
+
+        public NetIoStatus Next(out MibIpForwardRow2[] rows, out int count)
+        {
+            rows = [];
+            count = 0;
+            while (_socket is not null && _dump < _dumps.Length)
+            {
+                if (!_reading)
+                {
+                    var started = StartDump();
+                    if (started != NetIoStatus.Success) return End(started);
+                }
+                var (family, table) = _dumps[_dump];
+                _rows.Clear();
+                var decoder = new RowDecoder(tables, _interfaces!, _rows);
+                var interrupted = false;
+                var error = _socket.ReadDump(_sequence, ref decoder, ref interrupted, out var done);
+                if (done) _reading = false;
+                if (error.Failed)
+                {
+                    if (!done || !IsMissingTable(error, table)) return End(Failed(error, "RTM_GETROUTE dump"));
+                    _dump++;
+                    continue;
+                }
+                if (decoder.Malformed) return End(Malformed("RTM_GETROUTE dump"));
+                if (family == RouteConstants.AF_INET6 && _changes!.Drain()) interrupted = true;
+                var newInterface = decoder.Unresolved > 0 && HasNewInterface();
+                if (interrupted || newInterface)
+                {
+                    if (!_handedOut)
+                    {
+                        var restarted = Restart(newInterface);
+                        if (restarted != NetIoStatus.Success) return End(restarted);
+                        continue;
+                    }
+                    Interrupted = true;
+                    if (newInterface) DropNewInterfaceRows();
+                }
+                if (done)
+                {
+                    _dump++;
+                    _attempts = 0;
+                }
+                if (_rows.Count == 0) continue;
+                _handedOut = true;
+                rows = _rows.RentedArray!;
+                count = _rows.Count;
+                return NetIoStatus.Success;
+            }
+            return End(NetIoStatus.Success);
+        }
+
+        public void Dispose()
+        {
+            _changes?.Dispose();
+            _changes = null;
+            if (_socket is not null)
+            {
+                // A dump abandoned halfway still holds the socket in the kernel: close it rather than pool it.
+                if (_reading) _lease.Discard();
+                else _lease.Dispose();
+                _socket = null;
+            }
+            _rows.Dispose();
+            _request.Dispose();
+        }
+
+        private NetIoStatus End(NetIoStatus status)
+        {
+            Dispose();
+            return status;
+        }
+
+        private NetIoStatus LoadInterfaces()
+        {
+            var error = RouteInterfaceMap.LoadAll(_socket!, context.Metrics, out var interfaces);
+            if (error.Failed) return Failed(error, "RTM_GETLINK dump");
+            _interfaces = interfaces;
+            return NetIoStatus.Success;
+        }
+
+        private NetIoStatus StartDump()
+        {
+            var (family, table) = _dumps[_dump];
+            _request.Clear();
+            RouteRequest.Dump(_request, family, table, 0);
+            // Changes before the request are not this dump's.
+            if (family == RouteConstants.AF_INET6) _changes!.Drain();
+            var error = _socket!.StartDump(_request, out _sequence);
+            if (error.Failed) return Failed(error, "RTM_GETROUTE dump");
+            _reading = true;
+            _handedOut = false;
+            return NetIoStatus.Success;
+        }
+
+        /// <summary>Reads the interrupted dump to its end (the kernel serves no new dump before), takes a new interface snapshot when one was missing, and counts the attempt.</summary>
+        private NetIoStatus Restart(bool reloadInterfaces)
+        {
+            var skip = default(Skip);
+            var ignored = false;
+            while (_reading)
+            {
+                var error = _socket!.ReadDump(_sequence, ref skip, ref ignored, out var done);
+                if (done) _reading = false;
+                if (error.Failed) return Failed(error, "RTM_GETROUTE dump");
+            }
+            if (++_attempts == NetlinkSocket.MaxDumpAttempts)
+                return Failed(new NetlinkError(Errno.EINTR, $"the kernel table changed during each of {NetlinkSocket.MaxDumpAttempts} dump attempts"), "RTM_GETROUTE dump");
+            return reloadInterfaces ? LoadInterfaces() : NetIoStatus.Success;
+        }
+
+        /// <summary>True when a row of the batch names an interface the snapshot does not know (one created after it).</summary>
+        private bool HasNewInterface()
+        {
+            var rows = _rows.RentedArray!;
+            for (var i = 0; i < _rows.Count; i++)
+                if (IsOnNewInterface(rows[i])) return true;
+            return false;
+        }
+
+        private void DropNewInterfaceRows()
+        {
+            var rows = _rows.RentedArray!;
+            var kept = 0;
+            for (var i = 0; i < _rows.Count; i++)
+                if (!IsOnNewInterface(rows[i])) rows[kept++] = rows[i];
+            while (_rows.Count > kept) _rows.RemoveLast();
+        }
+
+        // A row without an interface index (no loopback device to put a reject route on) stays as GetIpForwardTable2 lists it.
+        private static bool IsOnNewInterface(in MibIpForwardRow2 row) => row.InterfaceLuid.IsUnspecified && row.InterfaceIndex != 0;
+
+        private struct RowDecoder(RouteTableSelection tables, RouteInterfaceMap interfaces, MibTableBuilder<MibIpForwardRow2> rows) : INetlinkReplyHandler
+        {
+            public bool Malformed;
+            public int Unresolved;
+
+            public void OnMessage(in NetlinkMessage message)
+            {
+                if (!RouteRowMapper.AppendRows(message, tables, interfaces, rows, ref Unresolved)) Malformed = true;
+            }
+
+            public readonly void OnRestart()
+            {
+            }
+        }
+
+        private struct Skip : INetlinkReplyHandler
+        {
+            public readonly void OnMessage(in NetlinkMessage message)
+            {
+            }
+
+            public readonly void OnRestart()
+            {
+            }
+        }
+    }
+}

@@ -1,0 +1,24 @@
+using System.Net.Sockets;
+
+namespace IpHelper.Windows;
+
+internal sealed partial class WindowsBackend
+{
+    /// <summary>
+    /// iphlpapi has no streaming reader: GetIpForwardTable2 reads the whole table, whose rows are then
+    /// handed out in batches (docs/windows.md). ERROR_NOT_FOUND is an empty stream.
+    /// </summary>
+    public NetIoStatus EnumerateIpForwardTable(AddressFamily family, RouteTableSelection tables, out IMibRowSource<MibIpForwardRow2>? rows)
+    {
+        rows = null;
+        var status = GetIpForwardTable(family, tables, out var table);
+        if (status == NetIoStatus.NotFound && table is not null) status = NetIoStatus.Success;
+        if (status != NetIoStatus.Success)
+        {
+            table?.Dispose();
+            return status;
+        }
+        rows = new MibTableRowSource<MibIpForwardRow2>(table!);
+        return NetIoStatus.Success;
+    }
+}
