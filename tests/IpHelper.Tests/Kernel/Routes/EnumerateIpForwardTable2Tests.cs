@@ -58,7 +58,8 @@ public sealed class EnumerateIpForwardTable2Tests(RouteTopology topology) : ICla
             for (var round = 0; round < 3; round++)
             {
                 Assert.Equal(NetIoStatus.Success, NetIo.EnumerateIpForwardTable2(AddressFamily.InterNetwork, out var stream));
-                foreach (ref readonly var row in stream!)
+                Assert.NotNull(stream);
+                foreach (ref readonly var row in stream)
                 {
                     Assert.Equal(AddressFamily.InterNetwork, row.DestinationPrefix.Prefix.Family);
                     break;
@@ -82,7 +83,8 @@ public sealed class EnumerateIpForwardTable2Tests(RouteTopology topology) : ICla
         using (ns.Enter())
         {
             Assert.Equal(NetIoStatus.Success, NetIo.EnumerateIpForwardTable2(AddressFamily.InterNetwork, out var stream));
-            Assert.True(stream!.MoveNext());
+            Assert.NotNull(stream);
+            Assert.True(stream.MoveNext());
             stream.Dispose();
 
             Assert.False(stream.MoveNext());
@@ -99,8 +101,9 @@ public sealed class EnumerateIpForwardTable2Tests(RouteTopology topology) : ICla
 
         MibRowStream<MibIpForwardRow2>? stream;
         using (topology.Ns.Enter()) Assert.Equal(NetIoStatus.Success, NetIo.EnumerateIpForwardTable2(AddressFamily.InterNetwork, out stream));
+        Assert.NotNull(stream);
         var rows = new List<MibIpForwardRow2>();
-        foreach (ref readonly var row in stream!) rows.Add(row);
+        foreach (ref readonly var row in stream) rows.Add(row);
 
         Assert.Equal(RouteOracle.Describe(expected), RouteOracle.Describe(rows.Select(RouteFact.Of)));
     }
@@ -136,10 +139,11 @@ public sealed class EnumerateIpForwardTable2Tests(RouteTopology topology) : ICla
         using (ns.Enter())
         {
             Assert.Equal(NetIoStatus.Success, NetIo.EnumerateIpForwardTable2(AddressFamily.InterNetworkV6, out var stream));
+            Assert.NotNull(stream);
             // The kernel filled the first datagram when the request was sent: this route comes after it.
             ns.Ip("-6", "route", "add", "2001:db8:ffff::/48", "dev", "v0");
             var rows = new List<MibIpForwardRow2>();
-            foreach (ref readonly var row in stream!) rows.Add(row);
+            foreach (ref readonly var row in stream) rows.Add(row);
 
             Assert.Equal(NetIoStatus.Success, stream.Status);
             Assert.False(stream.Interrupted);
@@ -156,9 +160,10 @@ public sealed class EnumerateIpForwardTable2Tests(RouteTopology topology) : ICla
         using (ns.Enter())
         {
             Assert.Equal(NetIoStatus.Success, NetIo.EnumerateIpForwardTable2(AddressFamily.InterNetworkV6, out var stream));
+            Assert.NotNull(stream);
             using (stream)
             {
-                Assert.True(stream!.MoveNext());
+                Assert.True(stream.MoveNext());
                 ns.Ip("-6", "route", "add", "2001:db8:ffff::/48", "dev", "v0");
                 var count = 1;
                 while (stream.MoveNext()) count++;
@@ -193,8 +198,9 @@ public sealed class EnumerateIpForwardTable2Tests(RouteTopology topology) : ICla
     private static MibIpForwardRow2[] Stream(AddressFamily family, out NetIoStatus status, out bool interrupted)
     {
         Assert.Equal(NetIoStatus.Success, NetIo.EnumerateIpForwardTable2(family, out var stream));
+        Assert.NotNull(stream);
         var rows = new List<MibIpForwardRow2>();
-        foreach (ref readonly var row in stream!) rows.Add(row);
+        foreach (ref readonly var row in stream) rows.Add(row);
         status = stream.Status;
         interrupted = stream.Interrupted;
         return [.. rows];
