@@ -17,10 +17,10 @@ internal sealed class JsonOutput : IDisposable
 
     private readonly Stream _stdout = StandardStreams.Output;
 
-    public JsonOutput(bool indented = true)
+    public JsonOutput(bool indented = true, bool skipValidation = false)
     {
         Console.Out.Flush();
-        Writer = new Utf8JsonWriter(_stdout, new JsonWriterOptions { Indented = indented, SkipValidation = false });
+        Writer = new Utf8JsonWriter(_stdout, new JsonWriterOptions { Indented = indented, SkipValidation = skipValidation });
     }
 
     public Utf8JsonWriter Writer { get; }
