@@ -44,7 +44,9 @@ internal static class PerformanceReport
         Stopwatch watch;
         using (var peers = Peers.Build())
         {
-            startLoad = Machine.SettleLoad();
+            // Only a run that can give headline figures waits for a quiet start.
+            var eligible = options.Only.Length == ReportOptions.Workloads.Length && options.Rounds >= ReportOptions.MinimumRounds;
+            startLoad = eligible ? Machine.SettleLoad() : Machine.Load1();
             loadBefore = Machine.LoadAverage();
             peakLoad = startLoad;
             runStart = OtherActivity.Sample();
@@ -100,7 +102,7 @@ internal static class PerformanceReport
         {
             var json = Path.Combine(Path.GetDirectoryName(options.Out)!, Headline.FileName);
             Headline.Write(json, headlines, machine, DumpWorkload.Command(options), options);
-            WriteReadme(Path.Combine(options.Repository, "README.md"), headlines, machine);
+            WriteReadme(Path.Combine(options.Repository, "README.md"), headlines, machine, DumpWorkload.Command(options));
             Console.WriteLine($"report: wrote the headline figures to {json} and README.md");
         }
         return 0;
@@ -188,13 +190,17 @@ internal static class PerformanceReport
     }
 
     /// <summary>Rewrites the README's headline block (between its two markers) from a headline run.</summary>
-    private static void WriteReadme(string path, List<Headline> headlines, string machine)
+    private static void WriteReadme(string path, List<Headline> headlines, string machine, string command)
     {
         var text = File.ReadAllText(path);
         var start = text.IndexOf(ReadmeStart, StringComparison.Ordinal);
         var end = text.IndexOf(ReadmeEnd, StringComparison.Ordinal);
         if (start < 0 || end < start) throw new InvalidOperationException($"README.md has no headline block ({ReadmeStart} ... {ReadmeEnd})");
-        var lines = new List<string> { ReadmeStart, "", $"Last quiet run ({machine}); median of the alternating rounds, with min and max:", "" };
+        var lines = new List<string>
+        {
+            ReadmeStart, "",
+            $"Last quiet run, {DateTime.UtcNow:yyyy-MM-dd} ({machine}), command `{command}`; median of the alternating rounds, with min and max:", "",
+        };
         lines.AddRange(headlines.Select(h => $"- {h.What}: **{h.Ratio.Format("0.00", "x")}**"));
         lines.Add("");
         File.WriteAllText(path, text[..start] + string.Join('\n', lines) + "\n" + text[end..]);

@@ -1,4 +1,5 @@
 using System.Net.Sockets;
+using System.Runtime.InteropServices;
 using IpHelper.Linux.Netlink;
 using IpHelper.Linux.Rtnl;
 
@@ -26,8 +27,9 @@ internal sealed partial class LinuxBackend
                     request.Clear();
                     RouteRequest.Dump(request, linuxFamily, dumpTable, 0);
                     collector.BeginDump();
-                    error = DumpRoutes(socket, request, linuxFamily, ref collector);
+                    error = DumpRoutes(socket, request, linuxFamily, ref collector, out var duplicatesPossible);
                     if (error.Failed && !IsMissingTable(error, dumpTable)) return Failed(error, "RTM_GETROUTE dump");
+                    if (duplicatesPossible) collector.RemoveDuplicates();
                 }
             }
             if (collector.Malformed) return Malformed("RTM_GETROUTE dump");
@@ -220,7 +222,7 @@ internal sealed partial class LinuxBackend
         {
             request.Clear();
             RouteRequest.Dump(request, LinuxFamily.FromWindows(key.DestinationPrefix.Prefix.Family), table, filterInterface);
-            error = DumpRoutes(socket, request, LinuxFamily.FromWindows(key.DestinationPrefix.Prefix.Family), ref finder);
+            error = DumpRoutes(socket, request, LinuxFamily.FromWindows(key.DestinationPrefix.Prefix.Family), ref finder, out _);
             if (error.Failed && !IsMissingTable(error, table)) return Failed(error, "RTM_GETROUTE dump");
             if (finder.Malformed) return Malformed("RTM_GETROUTE dump");
             if (finder.Found is not null) break;
@@ -233,32 +235,52 @@ internal sealed partial class LinuxBackend
     }
 
     /// <summary>
-    /// Maps a failed route write: EEXIST is ObjectAlreadyExists, an unusable next hop InvalidParameter,
-    /// ESRCH NotFound, an interface that is down (IPv4) NotSupported ("the interface cannot hold routes").
-    /// </summary>
-    /// <summary>
     /// Dumps routes of one family. The kernel's IPv6 route walk, when the route tree changes between two
     /// of its datagrams, resumes by skipping as many routes as it had sent, without NLM_F_DUMP_INTR: a
-    /// route added or removed meanwhile shifts the rest, so one route comes twice or another is lost.
-    /// An IPv6 dump is therefore watched through RTNLGRP_IPV6_ROUTE and repeated when a route changed
-    /// during it; IPv4 dumps resume by key and are flagged, so the plain dump is enough.
+    /// route removed meanwhile before its position makes it skip one it never sent, a route added there
+    /// makes it send the previous one again. An IPv6 dump is therefore watched through RTNLGRP_IPV6_ROUTE
+    /// and repeated when a route was removed or replaced during it (<see cref="RouteRemovalFilter"/>);
+    /// when routes were only added, <paramref name="duplicatesPossible"/> says a row may have come twice.
+    /// Repeating on additions too would never end under a flood of them. IPv4 dumps resume by key and
+    /// are flagged, so the plain dump is enough.
     /// </summary>
-    private NetlinkError DumpRoutes<THandler>(NetlinkSocket socket, NetlinkMessageWriter request, byte family, ref THandler handler)
+    private NetlinkError DumpRoutes<THandler>(NetlinkSocket socket, NetlinkMessageWriter request, byte family, ref THandler handler, out bool duplicatesPossible)
         where THandler : INetlinkReplyHandler
     {
+        duplicatesPossible = false;
         if (family != RouteConstants.AF_INET6) return socket.Dump(request, ref handler);
-        NetlinkSocket changes;
+        NetlinkSocket removals, additions;
         try
         {
-            changes = Context.OpenSubscriber([RtnlGroups.RTNLGRP_IPV6_ROUTE], 64 * 1024, datagramBufferBytes: 4096);
+            removals = Context.OpenSubscriber([], 64 * 1024, datagramBufferBytes: 4096);
         }
         catch (NetIoException e)
         {
             return new NetlinkError(e.Detail.Errno, e.Detail.Message);
         }
-        using (changes) return socket.Dump(request, ref handler, changes: changes);
+        using (removals)
+        {
+            // Filter first, then join: no plain addition may reach it.
+            var error = removals.AttachFilter(RouteRemovalFilter.Program)
+                ? removals.JoinGroup(RtnlGroups.RTNLGRP_IPV6_ROUTE)
+                : new NetlinkError(Marshal.GetLastPInvokeError(), "cannot attach the route-removal socket filter");
+            if (error.Failed) return error;
+            try
+            {
+                additions = Context.OpenSubscriber([RtnlGroups.RTNLGRP_IPV6_ROUTE], 4096, datagramBufferBytes: 4096);
+            }
+            catch (NetIoException e)
+            {
+                return new NetlinkError(e.Detail.Errno, e.Detail.Message);
+            }
+            using (additions) return socket.Dump(request, ref handler, removals, additions, out duplicatesPossible);
+        }
     }
 
+    /// <summary>
+    /// Maps a failed route write: EEXIST is ObjectAlreadyExists, an unusable next hop InvalidParameter,
+    /// ESRCH NotFound, an interface that is down (IPv4) NotSupported ("the interface cannot hold routes").
+    /// </summary>
     private static NetIoStatus RouteWriteFailed(NetlinkError error, string what) => error.Errno switch
     {
         Errno.EHOSTUNREACH or Errno.ENETUNREACH => NetIo.Fail(NetIoStatus.InvalidParameter,
@@ -300,6 +322,25 @@ internal sealed partial class LinuxBackend
         public void OnRestart()
         {
             while (Rows.Count > _dumpStart) Rows.RemoveLast();
+        }
+
+        /// <summary>
+        /// Keeps the first of identical rows of the current dump (a route the kernel sent twice because
+        /// routes were added during its walk). A dump of every table at once could in principle hold the
+        /// same route, field for field, in two tables: a row does not say its table, so both would be one
+        /// row to a caller anyway.
+        /// </summary>
+        public void RemoveDuplicates()
+        {
+            var seen = new HashSet<MibIpForwardRow2>(Rows.Count - _dumpStart, Notifications.RowBytes.Comparer<MibIpForwardRow2>.Instance);
+            var kept = _dumpStart;
+            for (var i = _dumpStart; i < Rows.Count; i++)
+            {
+                if (!seen.Add(Rows[i])) continue;
+                if (kept != i) Rows[kept] = Rows[i];
+                kept++;
+            }
+            while (Rows.Count > kept) Rows.RemoveLast();
         }
     }
 

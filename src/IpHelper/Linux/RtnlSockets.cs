@@ -12,10 +12,13 @@ internal sealed class RtnlSockets(NamespaceContext context, int maxPooled) : IDi
 {
     private readonly ConcurrentBag<NetlinkSocket> _pool = [];
     private volatile bool _closed;
-    private long _dumpRestarts;
+    private long _dumpRestarts, _dumpsRacedByAdditions;
 
-    /// <summary>Dumps repeated (NLM_F_DUMP_INTR, or a change seen during an IPv6 route dump) on this pool's sockets, counted as they are given back.</summary>
+    /// <summary>Dumps repeated (NLM_F_DUMP_INTR, or a removal seen during an IPv6 route dump) on this pool's sockets, counted as they are given back.</summary>
     public long DumpRestarts => Interlocked.Read(ref _dumpRestarts);
+
+    /// <summary>IPv6 route dumps kept although routes were added during them (duplicates removed), counted as sockets are given back.</summary>
+    public long DumpsRacedByAdditions => Interlocked.Read(ref _dumpsRacedByAdditions);
 
     /// <summary>A socket for one call; dispose the lease to give it back.</summary>
     /// <exception cref="NetIoException">No socket could be opened.</exception>
@@ -24,7 +27,7 @@ internal sealed class RtnlSockets(NamespaceContext context, int maxPooled) : IDi
     {
         ObjectDisposedException.ThrowIf(_closed, this);
         var socket = _pool.TryTake(out var pooled) ? pooled : context.OpenSocket();
-        return new Lease(this, socket, socket.DumpRestarts);
+        return new Lease(this, socket, socket.DumpRestarts, socket.DumpsRacedByAdditions);
     }
 
     /// <summary>Closes the kept sockets; sockets still leased are closed when given back.</summary>
@@ -34,9 +37,9 @@ internal sealed class RtnlSockets(NamespaceContext context, int maxPooled) : IDi
         while (_pool.TryTake(out var socket)) socket.Dispose();
     }
 
-    private void Return(NetlinkSocket socket, long restartsBefore)
+    private void Return(NetlinkSocket socket, long restartsBefore, long racedBefore)
     {
-        if (socket.DumpRestarts != restartsBefore) Interlocked.Add(ref _dumpRestarts, socket.DumpRestarts - restartsBefore);
+        Count(socket, restartsBefore, racedBefore);
         if (_closed || _pool.Count >= maxPooled)
         {
             socket.Dispose();
@@ -47,22 +50,28 @@ internal sealed class RtnlSockets(NamespaceContext context, int maxPooled) : IDi
         if (_closed && _pool.TryTake(out var late)) late.Dispose();
     }
 
-    private void Discard(NetlinkSocket socket, long restartsBefore)
+    private void Discard(NetlinkSocket socket, long restartsBefore, long racedBefore)
     {
-        if (socket.DumpRestarts != restartsBefore) Interlocked.Add(ref _dumpRestarts, socket.DumpRestarts - restartsBefore);
+        Count(socket, restartsBefore, racedBefore);
         socket.Dispose();
     }
 
-    internal readonly struct Lease(RtnlSockets owner, NetlinkSocket socket, long restartsBefore) : IDisposable
+    private void Count(NetlinkSocket socket, long restartsBefore, long racedBefore)
+    {
+        if (socket.DumpRestarts != restartsBefore) Interlocked.Add(ref _dumpRestarts, socket.DumpRestarts - restartsBefore);
+        if (socket.DumpsRacedByAdditions != racedBefore) Interlocked.Add(ref _dumpsRacedByAdditions, socket.DumpsRacedByAdditions - racedBefore);
+    }
+
+    internal readonly struct Lease(RtnlSockets owner, NetlinkSocket socket, long restartsBefore, long racedBefore) : IDisposable
     {
         public NetlinkSocket Socket { get; } = socket;
 
-        public void Dispose() => owner.Return(Socket, restartsBefore);
+        public void Dispose() => owner.Return(Socket, restartsBefore, racedBefore);
 
         /// <summary>
         /// Closes the socket instead of giving it back: a socket whose dump was abandoned halfway would refuse
         /// its next dump (EBUSY) until the old one were read to the end; closing ends the dump in the kernel.
         /// </summary>
-        public void Discard() => owner.Discard(Socket, restartsBefore);
+        public void Discard() => owner.Discard(Socket, restartsBefore, racedBefore);
     }
 }

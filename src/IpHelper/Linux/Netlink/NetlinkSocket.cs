@@ -54,6 +54,9 @@ internal sealed unsafe class NetlinkSocket : IDisposable
     /// <summary>Dumps repeated because the kernel flagged them inconsistent (NLM_F_DUMP_INTR).</summary>
     public long DumpRestarts { get; private set; }
 
+    /// <summary>Watched dumps kept although rows were added during them (they may hold a row twice).</summary>
+    public long DumpsRacedByAdditions { get; private set; }
+
     /// <summary>Opens a socket of <paramref name="protocol"/> in the network namespace of the calling thread.</summary>
     /// <exception cref="NetIoException">The socket could not be created or bound.</exception>
     /// <param name="protocol">The netlink family.</param>
@@ -97,15 +100,25 @@ internal sealed unsafe class NetlinkSocket : IDisposable
     /// <summary>
     /// Sends a dump request (NLM_F_DUMP is added) and feeds every reply to <paramref name="handler"/>.
     /// An interrupted dump is drained and repeated up to <see cref="MaxDumpAttempts"/> times, with
-    /// <see cref="INetlinkReplyHandler.OnRestart"/> before each repetition. A table whose kernel walk is
-    /// not flagged when the table changes under it passes <paramref name="changes"/>, a subscription to
-    /// its notifications opened before the dump: a dump during which it received anything counts as
-    /// interrupted too.
+    /// <see cref="INetlinkReplyHandler.OnRestart"/> before each repetition.
     /// </summary>
-    public NetlinkError Dump<THandler>(NetlinkMessageWriter request, ref THandler handler, CancellationToken cancellationToken = default,
-        NetlinkSocket? changes = null)
+    public NetlinkError Dump<THandler>(NetlinkMessageWriter request, ref THandler handler, CancellationToken cancellationToken = default)
+        where THandler : INetlinkReplyHandler =>
+        Dump(request, ref handler, removals: null, additions: null, out _, cancellationToken);
+
+    /// <summary>
+    /// <see cref="Dump{THandler}(NetlinkMessageWriter, ref THandler, CancellationToken)"/> for a table whose
+    /// kernel walk is not flagged when the table changes under it, watched by two subscriptions opened
+    /// before the dump: <paramref name="removals"/> receives only changes that can make the walk skip a
+    /// row (a dump during which it received anything counts as interrupted), <paramref name="additions"/>
+    /// the rest (a dump during which only it received something sets <paramref name="duplicatesPossible"/>:
+    /// the walk may have sent a row twice, but lost none).
+    /// </summary>
+    public NetlinkError Dump<THandler>(NetlinkMessageWriter request, ref THandler handler, NetlinkSocket? removals, NetlinkSocket? additions,
+        out bool duplicatesPossible, CancellationToken cancellationToken = default)
         where THandler : INetlinkReplyHandler
     {
+        duplicatesPossible = false;
         SetFlags(request, 0, NetlinkConstants.NLM_F_DUMP);
         for (var attempt = 1; ; attempt++)
         {
@@ -114,7 +127,12 @@ internal sealed unsafe class NetlinkSocket : IDisposable
             if (error.Failed) return error;
             var interrupted = false;
             error = Collect(sequence, dump: true, ref handler, ref interrupted, cancellationToken);
-            if (!error.Failed && changes is not null && changes.Drain()) interrupted = true;
+            if (!error.Failed && removals is not null && removals.Drain()) interrupted = true;
+            if (!error.Failed && !interrupted && additions is not null && additions.Drain())
+            {
+                duplicatesPossible = true;
+                DumpsRacedByAdditions++;
+            }
             if (error.Failed || !interrupted) return error;
             DumpRestarts++;
             if (attempt == MaxDumpAttempts)
@@ -349,6 +367,19 @@ internal sealed unsafe class NetlinkSocket : IDisposable
                 else if (errno != Errno.EINTR)
                     return any;
             }
+        }
+    }
+
+    /// <summary>
+    /// Attaches a classic BPF program that decides, per notification, how many bytes of it the socket
+    /// receives (0: none). Returns false when the kernel refused it.
+    /// </summary>
+    public bool AttachFilter(ReadOnlySpan<Interop.SockFilter> program)
+    {
+        fixed (Interop.SockFilter* instructions = program)
+        {
+            var fprog = new Interop.SockFprog { Length = (ushort)program.Length, Filter = instructions };
+            return Interop.setsockopt(_handle, Interop.SOL_SOCKET, Interop.SO_ATTACH_FILTER, fprog, sizeof(Interop.SockFprog)) == 0;
         }
     }
 

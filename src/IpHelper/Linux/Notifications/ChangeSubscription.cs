@@ -29,6 +29,14 @@ internal sealed class ChangeSubscription<TKey, TRow> : NotificationHandle, IEven
     /// <summary>The longest a requested rescan waits for the registration's queue to empty.</summary>
     internal const long RescanDelayMs = 200;
 
+    /// <summary>The longest a resync waits for a flood of notifications to end before it re-reads the table anyway.</summary>
+    internal const int ResyncQuietWaitMs = 2000;
+
+    /// <summary>The stream counts as quiet when fewer notifications than this arrive in <see cref="QuietWindowMs"/>.</summary>
+    private const int QuietNotifications = 64;
+
+    private const int QuietWindowMs = 25;
+
     private readonly NamespaceContext _context;
     private readonly IChangeSource<TKey, TRow> _source;
     private readonly AddressFamily _family;
@@ -52,6 +60,7 @@ internal sealed class ChangeSubscription<TKey, TRow> : NotificationHandle, IEven
     private readonly Queue<QueuedMessage> _queue = new();
     private int _queuedBytes;
     private bool _overrun, _gone, _started, _draining, _released;
+    private int _droppedSinceOverrun;
     private volatile bool _cancelled;
     private long _resyncs;
 
@@ -145,7 +154,11 @@ internal sealed class ChangeSubscription<TKey, TRow> : NotificationHandle, IEven
     {
         lock (_queueLock)
         {
-            if (_overrun) return;
+            if (_overrun)
+            {
+                _droppedSinceOverrun++;
+                return;
+            }
             if (_queuedBytes + message.Size > _maxQueuedBytes)
             {
                 // A slow subscriber: drop what waits and re-read the table when it catches up.
@@ -300,6 +313,7 @@ internal sealed class ChangeSubscription<TKey, TRow> : NotificationHandle, IEven
     /// </summary>
     private void Resync()
     {
+        WaitForQuiet();
         if (_source.Read(_family, out var fresh) != NetIoStatus.Success)
         {
             // Try again with the next drain (the next notification, or the next overrun).
@@ -311,6 +325,36 @@ internal sealed class ChangeSubscription<TKey, TRow> : NotificationHandle, IEven
         Interlocked.Increment(ref _resyncs);
         _onResync?.Invoke();
         using (fresh) _view.Reconcile(fresh!.AsSpan(), _family, _deliver);
+    }
+
+    /// <summary>
+    /// Waits, at most <see cref="ResyncQuietWaitMs"/>, until notifications stop flooding in. An overrun
+    /// mostly comes from a flood, and a table read during one is wasted: what arrives meanwhile is dropped
+    /// anyway (the registration is in overrun until the read), and the kernel's IPv6 route walk, resumed
+    /// after every change, then costs time quadratic in the table's size and slows the writers it races.
+    /// </summary>
+    private void WaitForQuiet()
+    {
+        var waited = 0;
+        while (!_cancelled && waited < ResyncQuietWaitMs)
+        {
+            lock (_queueLock)
+            {
+                _overrun = true;
+                _droppedSinceOverrun = 0;
+            }
+            Thread.Sleep(QuietWindowMs);
+            waited += QuietWindowMs;
+            lock (_queueLock)
+                if (_droppedSinceOverrun < QuietNotifications || _gone) break;
+        }
+        lock (_queueLock)
+        {
+            // Notifications from here on are queued again: they are newer than the read that follows.
+            _overrun = false;
+            _queue.Clear();
+            _queuedBytes = 0;
+        }
     }
 
     private void Deliver(TRow? row, MibNotificationType type)
