@@ -12,13 +12,14 @@ public static partial class NetIo
     /// caller asks for rows and decoded by the same code; the interfaces (LUID, loopback, interface metric)
     /// come from one RTM_GETLINK dump taken when the call is made. On Windows: GetIpForwardTable2, then its rows.
     /// <para>
-    /// Consistency: a dump that changes under the read (NLM_F_DUMP_INTR; for IPv6 a route notification during
-    /// the dump, watched through RTNLGRP_IPV6_ROUTE; a route on an interface newer than the snapshot) is
+    /// Consistency: a dump that changes under the read (NLM_F_DUMP_INTR; for IPv6 a route removed or replaced
+    /// during the dump, watched through RTNLGRP_IPV6_ROUTE; a route on an interface newer than the snapshot) is
     /// repeated without a trace while none of its rows has been handed out, up to 16 times as for
     /// GetIpForwardTable2 (then <see cref="MibRowStream{TRow}.Status"/> is GenFailure, EINTR). Rows already
     /// handed out cannot be taken back: the read then goes on to the end and
     /// <see cref="MibRowStream{TRow}.Interrupted"/> is set (a route on an interface newer than the snapshot
-    /// is left out). `ip route show` in the same case prints what it received and
+    /// is left out). IPv6 routes only added during the dump (the kernel may then send a route twice) repeat
+    /// the dump within the same limit while nothing is out, and are otherwise reported the same way, never failed. `ip route show` in the same case prints what it received and
     /// "Dump was interrupted and may be inconsistent." on stderr (iproute2 6.1: exit code 0); it repeats
     /// nothing and does not watch IPv6 dumps.
     /// </para>

@@ -1,4 +1,5 @@
 using System.Net.Sockets;
+using System.Runtime.InteropServices;
 using IpHelper.Linux.Namespaces;
 using IpHelper.Linux.Netlink;
 using IpHelper.Linux.Rtnl;
@@ -34,7 +35,8 @@ internal sealed partial class LinuxBackend
         private readonly MibTableBuilder<MibIpForwardRow2> _rows = new(512);
         private RtnlSockets.Lease _lease;
         private NetlinkSocket? _socket;
-        private NetlinkSocket? _changes;
+        private NetlinkSocket? _removals;
+        private NetlinkSocket? _additions;
         private RouteInterfaceMap? _interfaces;
         private int _dump;
         private bool _reading;
@@ -51,14 +53,8 @@ internal sealed partial class LinuxBackend
             _socket = _lease.Socket;
             if (families.Contains(RouteConstants.AF_INET6))
             {
-                try
-                {
-                    _changes = context.OpenSubscriber([RtnlGroups.RTNLGRP_IPV6_ROUTE], 64 * 1024, datagramBufferBytes: 4096);
-                }
-                catch (NetIoException e)
-                {
-                    return NetIo.Fail(e.Detail);
-                }
+                var watched = WatchIpv6Routes();
+                if (watched != NetIoStatus.Success) return watched;
             }
             var status = LoadInterfaces();
             return status != NetIoStatus.Success || _dumps.Length == 0 ? status : StartDump();
@@ -88,9 +84,11 @@ internal sealed partial class LinuxBackend
                     continue;
                 }
                 if (decoder.Malformed) return End(Malformed("RTM_GETROUTE dump"));
-                if (family == RouteConstants.AF_INET6 && _changes!.Drain()) interrupted = true;
+                // Both watches are drained: the additions socket hears removals too.
+                var removed = family == RouteConstants.AF_INET6 && _removals!.Drain();
+                var changed = family == RouteConstants.AF_INET6 && _additions!.Drain();
                 var newInterface = decoder.Unresolved > 0 && HasNewInterface();
-                if (interrupted || newInterface)
+                if (interrupted || removed || newInterface)
                 {
                     if (!_handedOut)
                     {
@@ -100,6 +98,19 @@ internal sealed partial class LinuxBackend
                     }
                     Interrupted = true;
                     if (newInterface) DropNewInterfaceRows();
+                }
+                else if (changed)
+                {
+                    // Routes only added: the resumed walk may send a route twice, never skip one. Repeated while
+                    // allowed, as above; past the limit, or once rows are out, reported instead of failing, so a
+                    // flood of additions cannot make the read fail (GetIpForwardTable2 drops such duplicates).
+                    if (!_handedOut && _attempts + 1 < NetlinkSocket.MaxDumpAttempts)
+                    {
+                        var restarted = Restart(reloadInterfaces: false);
+                        if (restarted != NetIoStatus.Success) return End(restarted);
+                        continue;
+                    }
+                    Interrupted = true;
                 }
                 if (done)
                 {
@@ -117,8 +128,10 @@ internal sealed partial class LinuxBackend
 
         public void Dispose()
         {
-            _changes?.Dispose();
-            _changes = null;
+            _removals?.Dispose();
+            _removals = null;
+            _additions?.Dispose();
+            _additions = null;
             if (_socket is not null)
             {
                 // A dump abandoned halfway still holds the socket in the kernel: close it rather than pool it.
@@ -136,6 +149,30 @@ internal sealed partial class LinuxBackend
             return status;
         }
 
+        /// <summary>
+        /// Watches RTNLGRP_IPV6_ROUTE through two sockets, as GetIpForwardTable2 does: one whose socket filter
+        /// passes only removals and replacements (<see cref="RouteRemovalFilter"/>: a route may have been
+        /// skipped), one that hears every change (a route may have come twice).
+        /// </summary>
+        private NetIoStatus WatchIpv6Routes()
+        {
+            try
+            {
+                _removals = context.OpenSubscriber([], 64 * 1024, datagramBufferBytes: 4096);
+                // Filter first, then join: no plain addition may reach it.
+                var error = _removals.AttachFilter(RouteRemovalFilter.Program)
+                    ? _removals.JoinGroup(RtnlGroups.RTNLGRP_IPV6_ROUTE)
+                    : new NetlinkError(Marshal.GetLastPInvokeError(), "cannot attach the route-removal socket filter");
+                if (error.Failed) return Failed(error, "RTNLGRP_IPV6_ROUTE watch");
+                _additions = context.OpenSubscriber([RtnlGroups.RTNLGRP_IPV6_ROUTE], 4096, datagramBufferBytes: 4096);
+                return NetIoStatus.Success;
+            }
+            catch (NetIoException e)
+            {
+                return NetIo.Fail(e.Detail);
+            }
+        }
+
         private NetIoStatus LoadInterfaces()
         {
             var error = RouteInterfaceMap.LoadAll(_socket!, context.Metrics, out var interfaces);
@@ -150,7 +187,11 @@ internal sealed partial class LinuxBackend
             _request.Clear();
             RouteRequest.Dump(_request, family, table, 0);
             // Changes before the request are not this dump's.
-            if (family == RouteConstants.AF_INET6) _changes!.Drain();
+            if (family == RouteConstants.AF_INET6)
+            {
+                _removals!.Drain();
+                _additions!.Drain();
+            }
             var error = _socket!.StartDump(_request, out _sequence);
             if (error.Failed) return Failed(error, "RTM_GETROUTE dump");
             _reading = true;
