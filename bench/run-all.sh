@@ -2,9 +2,14 @@
 # The whole benchmark report in one command (as root):  sudo bench/run-all.sh [options]
 # Installs the peers' Debian packages when missing, runs every workload in throw-away network
 # namespaces, and rewrites docs/performance.md (below its marker line) and docs/performance-routes.png.
+# About 30 minutes on a quiet 2-CPU machine (the report prints its estimate per workload first, and what
+# each took), plus 3-4 minutes for the command line benchmark.
+# `dotnet run -c Release --project bench/IpHelper.Bench -- report --estimate [options]` prints the estimate alone (no root).
 # Options (all optional): --sizes 10000,30000,100000,300000,1000000  --runs 5  --insert 100000
 #   --flood 1000000  --calls 20000  --rounds 5  --ipv6-size 220000  --shapes sequential,bgp,ipv6
-#   --only shapes,dump,interfaces,insert,flood,coldstart  --out FILE
+#   --only shapes,dump,interfaces,insert,flood,mirror,coldstart  --out FILE
+# Every figure is the median of --rounds alternating rounds (A B, B A, ...) with min and max; the few very
+# slow peers that take part in fewer rounds or smaller tables are named in their sections.
 # Headline figures (docs/performance-headline.json and the README block) are written only by a full run
 # of at least 5 rounds that starts at a 1-minute load average of at most 1 and during which other processes
 # use at most 0.25 CPUs on average (the benchmark itself counts in the load average); any other run is

@@ -6,7 +6,11 @@
 //	peer get DST COUNT      RouteGet(DST) COUNT times after 1000 warm-up calls (us per call)
 //	peer links RUNS         LinkList + AddrList(all families), one warm-up then RUNS (median ms)
 //	peer insert FIRST COUNT RouteAdd of COUNT host routes 10.x.y.z/32 via 192.0.2.254 dev v0, one request each
-//	peer watch COUNT IDLE_S RouteSubscribe until COUNT /32 adds, IDLE_S seconds without events, or the
+//	peer append FILE        RouteAppend of every line of an ip -batch file of the report's route shapes
+//	                        ("route append PREFIX via HOP dev v0 [proto bgp] [metric M]"), one request each;
+//	                        the file is parsed before the clock starts
+//	peer watch COUNT IDLE_S RouteSubscribe (IPv4 and IPv6) until COUNT route adds (RTM_NEWROUTE not from
+//	                        proto kernel: the uplink's own routes), IDLE_S seconds without events, or the
 //	                        subscription ends (the library closes it on the first error, ENOBUFS included)
 package main
 
@@ -16,6 +20,7 @@ import (
 	"os"
 	"sort"
 	"strconv"
+	"strings"
 	"time"
 
 	"github.com/vishvananda/netlink"
@@ -24,7 +29,7 @@ import (
 
 func main() {
 	if len(os.Args) < 2 {
-		fail("usage: peer dump|get|links|insert|watch ARGS")
+		fail("usage: peer dump|get|links|insert|append|watch ARGS")
 	}
 	switch os.Args[1] {
 	case "dump":
@@ -35,6 +40,8 @@ func main() {
 		links(atoi(os.Args[2]))
 	case "insert":
 		insert(atoi(os.Args[2]), atoi(os.Args[3]))
+	case "append":
+		appendFile(os.Args[2])
 	case "watch":
 		watch(atoi(os.Args[2]), atoi(os.Args[3]))
 	default:
@@ -97,6 +104,40 @@ func insert(first, count int) {
 	fmt.Printf("count=%d ms=%.3f\n", count, float64(time.Since(start).Nanoseconds())/1e6)
 }
 
+func appendFile(path string) {
+	link, err := netlink.LinkByName("v0")
+	check(err)
+	data, err := os.ReadFile(path)
+	check(err)
+	var routes []*netlink.Route
+	for _, line := range strings.Split(strings.TrimSpace(string(data)), "\n") {
+		fields := strings.Fields(line)
+		if len(fields) < 5 || fields[0] != "route" || fields[1] != "append" || fields[3] != "via" {
+			fail("unexpected line " + line)
+		}
+		_, dst, err := net.ParseCIDR(fields[2])
+		check(err)
+		route := &netlink.Route{LinkIndex: link.Attrs().Index, Dst: dst, Gw: net.ParseIP(fields[4])}
+		for i := 5; i+1 < len(fields); i++ {
+			switch fields[i] {
+			case "proto":
+				if fields[i+1] != "bgp" {
+					fail("unexpected protocol " + fields[i+1])
+				}
+				route.Protocol = unix.RTPROT_BGP
+			case "metric":
+				route.Priority = atoi(fields[i+1])
+			}
+		}
+		routes = append(routes, route)
+	}
+	start := time.Now()
+	for _, route := range routes {
+		check(netlink.RouteAppend(route))
+	}
+	fmt.Printf("count=%d ms=%.3f\n", len(routes), float64(time.Since(start).Nanoseconds())/1e6)
+}
+
 func watch(count, idleSeconds int) {
 	updates := make(chan netlink.RouteUpdate, 1024)
 	done := make(chan struct{})
@@ -123,10 +164,7 @@ loop:
 				closed = true
 				break loop
 			}
-			if update.Type != unix.RTM_NEWROUTE || update.Dst == nil {
-				continue
-			}
-			if ones, _ := update.Dst.Mask.Size(); ones != 32 {
+			if update.Type != unix.RTM_NEWROUTE || update.Protocol == unix.RTPROT_KERNEL {
 				continue
 			}
 			events++

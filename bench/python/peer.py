@@ -6,7 +6,8 @@ Every subcommand prints one line of key=value figures:
   peer.py get DST COUNT       route('get', dst=DST) COUNT times after 100 warm-up calls (us per call)
   peer.py links RUNS          get_links() + get_addr(), as dump
   peer.py insert FIRST COUNT  route('add') of COUNT host routes 10.x.y.z/32 via 192.0.2.254 dev v0
-  peer.py watch COUNT IDLE_S  IPRoute.bind() + get() until COUNT /32 adds or IDLE_S s without events;
+  peer.py watch COUNT IDLE_S  IPRoute.bind() + get() until COUNT route adds (RTM_NEWROUTE not from proto
+                              kernel: the uplink's own routes) or IDLE_S s without events;
                               an overflow (ENOBUFS: events lost) is counted and the watch goes on
 """
 import errno
@@ -17,6 +18,8 @@ import sys
 import time
 
 from pyroute2 import IPRoute
+
+RTPROT_KERNEL = 2
 
 
 def timed_median(runs, once):
@@ -88,7 +91,7 @@ def watch(count, idle_seconds):
                 overflows += 1
                 continue
             for message in messages:
-                if message['event'] == 'RTM_NEWROUTE' and message['dst_len'] == 32:
+                if message['event'] == 'RTM_NEWROUTE' and message['proto'] != RTPROT_KERNEL:
                     events += 1
                     last = time.clock_gettime_ns(time.CLOCK_MONOTONIC)
     print(f"events={events} last_ns={last} overflows={overflows}")

@@ -22,6 +22,9 @@ internal sealed class Peers : IDisposable
     /// <summary>bench/c/route_get.c: C RTM_GETROUTE round trips.</summary>
     public string RouteGet => Path.Combine(Directory, "route_get");
 
+    /// <summary>bench/c/route_get_pair.c: the two RTM_GETROUTE requests GetBestRoute2 makes, in one sendmsg.</summary>
+    public string RouteGetPair => Path.Combine(Directory, "route_get_pair");
+
     /// <summary>bench/go/peer.go, built.</summary>
     public string Go => Path.Combine(Directory, "peer-go");
 
@@ -37,7 +40,7 @@ internal sealed class Peers : IDisposable
         var peers = new Peers(Path.Combine(Path.GetTempPath(), $"iph-bench-peers-{Environment.ProcessId}"));
         System.IO.Directory.CreateDirectory(peers.Directory);
         var c = Path.Combine(AppContext.BaseDirectory, "c");
-        foreach (var program in new[] { "measure", "route_dump", "route_get" })
+        foreach (var program in new[] { "measure", "route_dump", "route_get", "route_get_pair" })
             Shell.Run("gcc", ["-O2", "-o", Path.Combine(peers.Directory, program), Path.Combine(c, program + ".c")]);
         var go = new System.Diagnostics.ProcessStartInfo("go", ["build", "-o", peers.Go, Path.Combine(AppContext.BaseDirectory, "go", "peer.go")])
         {

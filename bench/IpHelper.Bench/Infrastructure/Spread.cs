@@ -12,7 +12,15 @@ internal readonly record struct Spread(double Median, double Min, double Max, in
         return new Spread(Report.Median([.. list]), list.Min(), list.Max(), list.Count);
     }
 
-    /// <summary>"MEDIAN (MIN-MAX)" with the given format and unit.</summary>
-    public string Format(string format, string unit = "") => string.Create(CultureInfo.InvariantCulture,
-        $"{Median.ToString(format, CultureInfo.InvariantCulture)}{unit} ({Min.ToString(format, CultureInfo.InvariantCulture)}-{Max.ToString(format, CultureInfo.InvariantCulture)})");
+    /// <summary>
+    /// "MEDIAN (MIN-MAX)" with the given format and unit; "VALUE (1 round)" for a single measurement, and
+    /// "MEDIAN (MIN-MAX, N rounds)" when it came from fewer than <paramref name="rounds"/> rounds (a capped peer).
+    /// </summary>
+    public string Format(string format, string unit = "", int rounds = 0)
+    {
+        string Text(double value) => value.ToString(format, CultureInfo.InvariantCulture);
+        if (Count == 1) return $"{Text(Median)}{unit} (1 round)";
+        var capped = Count < rounds ? $", {Count} rounds" : "";
+        return $"{Text(Median)}{unit} ({Text(Min)}-{Text(Max)}{capped})";
+    }
 }

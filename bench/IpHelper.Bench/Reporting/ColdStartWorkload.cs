@@ -6,7 +6,8 @@ namespace IpHelper.Bench.Reporting;
 /// <summary>
 /// Cold start of the CLI listing a small route table: the NativeAOT binary and the JIT build
 /// (<c>dotnet iphelper.dll</c>), both published here from src/IpHelper.Cli, against <c>ip route show</c>.
-/// The runs interleave the three commands, so that load changes hit them alike; median wall time.
+/// The runs alternate the three commands (A B C, C B A, ...), so that load changes hit them alike; median
+/// wall time with min and max, ratios the median of the per-run ratios.
 /// </summary>
 internal static class ColdStartWorkload
 {
@@ -24,10 +25,11 @@ internal static class ColdStartWorkload
         var aot = NativeBinary(aotDir);
         var jit = ManagedEntry(jitDir);
         section.Note($"`{CliName(aot)} route list` (the CLI's whole-table listing, the counterpart of `ip route show`) in a namespace " +
-            $"with a veth, its connected route and 10 gateway routes; {Runs} runs of each, interleaved, median process wall time (process start to exit, output to /dev/null). " +
+            $"with a veth, its connected route and 10 gateway routes; {Runs} alternating rounds (A B C, C B A, ...), median process wall time (min-max; process start to exit, output to /dev/null), " +
+            "ratios the median of the per-round ratios. " +
             $"Built by the report with `dotnet publish src/IpHelper.Cli -c Release -r linux-x64 -p:PublishAot=true` " +
             $"({new FileInfo(aot).Length / 1e6:0.0} MB binary) and `-p:PublishAot=false` for the JIT build.");
-        section.Columns("Command", "Median", "Peak RSS", "Time / `ip route show`", "Run as (inside the namespace)");
+        section.Columns("Command", "Time", "Peak RSS", "Time / `ip route show`", "Run as (inside the namespace)");
 
         using var ns = new BenchNamespace();
         ns.AddUplink();
@@ -38,22 +40,18 @@ internal static class ColdStartWorkload
             ("JIT", ["dotnet", jit, "route", "list"]),
             ("ip route show", ["ip", "route", "show"]),
         };
-        var times = ways.Select(_ => new List<double>()).ToArray();
-        var rss = new double[ways.Length];
-        for (var run = 0; run < Runs; run++)
-            for (var w = 0; w < ways.Length; w++)
-            {
-                var measured = Measured.Run(ns, peers, quiet: true, ways[w].Command);
-                times[w].Add(measured.WallMs);
-                rss[w] = Math.Max(rss[w], measured.RssMb);
-            }
-        var medians = times.Select(Report.Median).ToArray();
+        var measured = Alternating.Run(Runs, ways.Length, (w, _) => Measured.Run(ns, peers, quiet: true, ways[w].Command));
+        List<double> Times(int w) => [.. measured[w].Select(m => m.WallMs)];
+        var ip = Times(2);
         for (var w = 0; w < ways.Length; w++)
-            section.Row(ways[w].Name, Section.Ms(medians[w]), Section.Number(rss[w], "MB"), Section.Number(medians[w] / medians[2], "x"),
-                $"`{peers.Display(ways[w].Command)}`");
-        section.Target("NativeAOT cold start / `ip route show`", medians[0] / medians[2], 3, atMost: true, "x");
+            section.Row(ways[w].Name, Spread.Of(Times(w)).Format("#,0.0", " ms"), Section.Number(measured[w].Max(m => m.RssMb), "MB"),
+                Alternating.Ratio(Times(w), ip).Format("0.00", "x"), $"`{peers.Display(ways[w].Command)}`");
+        section.Target("NativeAOT cold start / `ip route show` (median of rounds)", Alternating.Ratio(Times(0), ip).Median, 3, atMost: true, "x");
         return section;
     }
+
+    /// <summary>The expected duration on a quiet 2-CPU machine: the two publishes (NativeAOT compiles the whole program) and the runs.</summary>
+    public static TimeSpan Estimate() => TimeSpan.FromSeconds(75 + Runs * 0.25);
 
     /// <summary>The published native executable: iphelper or IpHelper.Cli, whichever the project names it.</summary>
     private static string NativeBinary(string directory) =>

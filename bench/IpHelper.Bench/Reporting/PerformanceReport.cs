@@ -29,14 +29,21 @@ internal static class PerformanceReport
     public static int Run(string[] args)
     {
         var options = ReportOptions.Parse(args);
+        if (options.EstimateOnly)
+        {
+            Estimates(options);
+            return 0;
+        }
         if (Environment.UserName != "root")
         {
             Console.Error.WriteLine("report: needs root (it creates network namespaces)");
             return 2;
         }
         if (options.Check) return Check(options);
+        var estimates = Estimates(options);
         var sections = new List<Section>();
         var headlines = new List<Headline>();
+        var durations = new List<string>();
         string loadBefore;
         double startLoad;
         double peakLoad;
@@ -54,15 +61,22 @@ internal static class PerformanceReport
             void Workload(string name, Func<IEnumerable<Section>> run)
             {
                 if (!options.Includes(name)) return;
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"report: {name}: estimated {estimates[name].TotalMinutes:0.0} min"));
                 var before = Machine.LoadAverage();
                 var activity = OtherActivity.Sample();
                 peakLoad = Math.Max(peakLoad, Machine.Load1());
+                var took = Stopwatch.StartNew();
                 var produced = run().ToList();
+                took.Stop();
                 var after = Machine.LoadAverage();
                 var others = OtherActivity.Sample().CpusSince(activity);
                 peakLoad = Math.Max(peakLoad, Machine.Load1());
+                var duration = string.Create(CultureInfo.InvariantCulture, $"{took.Elapsed.TotalMinutes:0.0} min (estimated {estimates[name].TotalMinutes:0.0} min)");
+                Console.WriteLine($"report: {name}: took {duration}");
+                durations.Add(string.Create(CultureInfo.InvariantCulture, $"{name} {took.Elapsed.TotalMinutes:0.0} ({estimates[name].TotalMinutes:0.0})"));
                 foreach (var section in produced)
-                    section.Note(string.Create(CultureInfo.InvariantCulture, $"Measured on: {Machine.Describe(before, after)}; other processes used {others:0.00} CPUs meanwhile."));
+                    section.Note(string.Create(CultureInfo.InvariantCulture,
+                        $"Measured on: {Machine.Describe(before, after)}; other processes used {others:0.00} CPUs meanwhile; the `{name}` workload took {duration}."));
                 sections.AddRange(produced);
             }
             Workload("shapes", () => ShapesWorkload.Run(options, peers, headlines));
@@ -83,7 +97,7 @@ internal static class PerformanceReport
         var machine = string.Create(CultureInfo.InvariantCulture,
             $"{Machine.Describe(loadBefore, Machine.LoadAverage())}, other processes {otherCpus:0.00} CPUs");
         var run = string.Create(CultureInfo.InvariantCulture,
-            $"{DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, {watch.Elapsed.TotalMinutes:0.0} min; {machine}; highest 1-minute load average seen {peakLoad:0.00} (the benchmark's own process counts in it); " +
+            $"{DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, {watch.Elapsed.TotalMinutes:0.0} min (per workload, min taken (estimated): {string.Join(", ", durations)}); {machine}; highest 1-minute load average seen {peakLoad:0.00} (the benchmark's own process counts in it); " +
             $"{RuntimeInformation.FrameworkDescription}; {Peers.Versions()}");
         Console.WriteLine(run);
         var partial = options.Only.Length < ReportOptions.Workloads.Length;
@@ -106,6 +120,26 @@ internal static class PerformanceReport
             Console.WriteLine($"report: wrote the headline figures to {json} and README.md");
         }
         return 0;
+    }
+
+    /// <summary>How long each included workload should take on a quiet 2-CPU machine (each workload's model of its own cost); prints them.</summary>
+    private static Dictionary<string, TimeSpan> Estimates(ReportOptions options)
+    {
+        var all = new Dictionary<string, TimeSpan>
+        {
+            ["shapes"] = ShapesWorkload.Estimate(options),
+            ["dump"] = DumpWorkload.Estimate(options),
+            ["interfaces"] = InterfaceWorkload.Estimate(options),
+            ["insert"] = InsertWorkload.Estimate(options),
+            ["flood"] = FloodWorkload.Estimate(options),
+            ["mirror"] = MirrorFloodWorkload.Estimate(options),
+            ["coldstart"] = ColdStartWorkload.Estimate(),
+        };
+        var included = all.Where(e => options.Includes(e.Key)).ToDictionary();
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"report: estimated {included.Values.Sum(e => e.TotalMinutes):0.0} min on a quiet 2-CPU machine, after the build " +
+            $"({string.Join(", ", included.Select(e => $"{e.Key} {e.Value.TotalMinutes:0.0}"))})"));
+        return included;
     }
 
     /// <summary>Why a run's figures are not headline figures.</summary>
@@ -143,7 +177,7 @@ internal static class PerformanceReport
                 return 3;
             }
             var start = OtherActivity.Sample();
-            foreach (var section in ShapesWorkload.Run(committed, peers, headlines, flood: false)) _ = section;
+            foreach (var section in ShapesWorkload.Run(committed, peers, headlines)) _ = section;
             var others = OtherActivity.Sample().CpusSince(start);
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"check: other processes used {others:0.00} CPUs during the check"));
             if (others > OtherActivity.HeadlineLimit && !options.Force)

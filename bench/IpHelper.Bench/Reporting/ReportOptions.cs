@@ -5,14 +5,16 @@ namespace IpHelper.Bench.Reporting;
 /// <summary>
 /// The report's options: <c>--sizes 10000,30000,...</c> (route table sizes, the last one also for
 /// best-route lookups and the IPv4 table shapes), <c>--runs R</c>, <c>--insert N</c>, <c>--flood N</c>, <c>--calls N</c>,
-/// <c>--rounds R</c> (alternating rounds of the headline workload, at least 5), <c>--ipv6-size N</c> (the IPv6
-/// full table, 220,000 routes), <c>--shapes sequential,bgp,ipv6</c>, <c>--only a,b</c> (workloads: shapes, dump,
+/// <c>--rounds R</c> (alternating rounds of every workload, default 5, at least 5 for headline figures; a few very slow
+/// peers take part in fewer, as their sections say), <c>--ipv6-size N</c> (the IPv6
+/// full table, 220,000 routes), <c>--shapes sequential,bgp,ipv6</c> (the tables of the shapes and flood workloads), <c>--only a,b</c> (workloads: shapes, dump,
 /// interfaces, insert, flood, mirror, coldstart), <c>--out FILE</c> (default docs/performance.md of the repository the
 /// command runs in, which also gives the CLI to publish), <c>--check</c> (rerun the headline rows and compare them
-/// with docs/performance-headline.json, writing nothing) and <c>--force</c> (check even when the machine is busy).
+/// with docs/performance-headline.json, writing nothing), <c>--force</c> (check even when the machine is busy) and
+/// <c>--estimate</c> (print how long each workload should take with these options, run nothing).
 /// </summary>
 internal sealed record ReportOptions(int[] Sizes, int Runs, int Insert, int Flood, int Calls, string[] Only, string Repository, string Out,
-    int Rounds, int Ipv6Size, string[] Shapes, bool Check, bool Force)
+    int Rounds, int Ipv6Size, string[] Shapes, bool Check, bool Force, bool EstimateOnly)
 {
     public static readonly string[] Workloads = ["shapes", "dump", "interfaces", "insert", "flood", "mirror", "coldstart"];
 
@@ -43,7 +45,7 @@ internal sealed record ReportOptions(int[] Sizes, int Runs, int Insert, int Floo
         var shapes = (Value("--shapes") ?? "sequential,bgp,ipv6").Split(',');
         return new ReportOptions(sizes, Number("--runs", 5), Number("--insert", 100_000), Number("--flood", 1_000_000),
             Number("--calls", 20_000), only, repository, Value("--out") ?? Path.Combine(repository, "docs", "performance.md"),
-            rounds, Number("--ipv6-size", 220_000), shapes, args.Contains("--check"), args.Contains("--force"));
+            rounds, Number("--ipv6-size", 220_000), shapes, args.Contains("--check"), args.Contains("--force"), args.Contains("--estimate"));
     }
 
     /// <summary>The nearest directory upwards from the current one that holds IpHelper.slnx.</summary>

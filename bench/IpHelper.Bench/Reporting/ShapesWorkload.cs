@@ -8,7 +8,8 @@ namespace IpHelper.Bench.Reporting;
 /// <summary>
 /// The headline workload: GetIpForwardTable2 against the C reader on the route tables users have
 /// (<see cref="RouteShape"/>: sequential host routes, an IPv4 full table, an IPv6 full table), then
-/// CreateIpForwardEntries2 against <c>ip -batch</c> and a NotifyRouteChange2 flood on the same shapes.
+/// CreateIpForwardEntries2 against <c>ip -batch</c> (and Go's RouteAppend) on the same shapes; the
+/// notification flood on these shapes, with its peers, is <see cref="FloodWorkload"/>.
 /// Every figure is the median of <see cref="ReportOptions.Rounds"/> alternating rounds (A B, B A, ...:
 /// a drift of the machine's load falls on both sides) with the minimum and maximum beside it; ratios
 /// are the median of the per-round ratios. Times are wall time and the reader thread's CPU time
@@ -19,10 +20,10 @@ internal static class ShapesWorkload
     /// <summary>Bytes of one MIB_IPFORWARD_ROW2.</summary>
     private const int RowBytes = 104;
 
-    public static IEnumerable<Section> Run(ReportOptions options, Peers peers, List<Headline> headlines, bool flood = true)
+    public static IEnumerable<Section> Run(ReportOptions options, Peers peers, List<Headline> headlines)
     {
         var shapes = options.Shapes.Select(RouteShape.Parse).ToArray();
-        var dump = new Section("Route table dump on real table shapes", $"{DumpWorkload.Command(options)} --only shapes");
+        var dump = new Section("Route table dump on real table shapes", $"{DumpWorkload.Command(options)}{ShapeOptions(options)} --only shapes");
         dump.Note("GetIpForwardTable2 (bench `routes:table RUNS 4|6`) against the C reader (bench/c/route_dump.c `RUNS 4|6`: the same two " +
             "table-filtered dumps, every route decoded into a struct array, a new array per read), each a process inside the same namespace " +
             $"doing one warm-up and 9 timed reads (IpHelper: warm-up until tiered JIT optimized it) and printing its median; {options.Rounds} " +
@@ -68,107 +69,91 @@ internal static class ShapesWorkload
             headlines.Add(new Headline($"dump.{shape.Name}.time", $"GetIpForwardTable2 / C reader, {shape.Name} ({size:N0} routes), wall time", wall));
             headlines.Add(new Headline($"dump.{shape.Name}.cpu", $"GetIpForwardTable2 / C reader, {shape.Name} ({size:N0} routes), CPU time", cpu));
         }
-        var insert = Insert(options, shapes, headlines);
-        return flood ? [dump, insert, Flood(options, shapes)] : [dump, insert];
+        return [dump, Insert(options, peers, shapes, headlines)];
     }
+
+    /// <summary>The options that choose the shapes' tables, for the commands that reproduce a section.</summary>
+    public static string ShapeOptions(ReportOptions options) =>
+        string.Create(CultureInfo.InvariantCulture, $" --ipv6-size {options.Ipv6Size} --shapes {string.Join(',', options.Shapes)}");
 
     /// <summary>The table size of a shape: the largest size of the report for IPv4, <c>--ipv6-size</c> for IPv6.</summary>
     public static int SizeOf(RouteShape shape, ReportOptions options) => shape == RouteShape.Ipv6 ? options.Ipv6Size : options.LargestSize;
 
-    private static Section Insert(ReportOptions options, RouteShape[] shapes, List<Headline> headlines)
+    /// <summary>The expected duration on a quiet 2-CPU machine: loading each shape with <c>ip -batch</c>, the dump rounds, the insert rounds.</summary>
+    public static TimeSpan Estimate(ReportOptions options)
     {
-        var section = new Section("Route insert on real table shapes", $"{DumpWorkload.Command(options)} --insert {options.Insert} --only shapes");
+        var seconds = 2.0;
+        foreach (var shape in options.Shapes.Select(RouteShape.Parse))
+        {
+            var size = SizeOf(shape, options);
+            var rows = size * (shape == RouteShape.Sequential ? 1.0 : 1.05);
+            // Per route and read: the C reader's dump (the BGP-like shape's random prefixes cost twice the sequential ones).
+            var read = (shape == RouteShape.Bgp ? 0.55e-6 : 0.25e-6) * rows;
+            var dump = 0.3 + 10 * read + Math.Min(3, 30 * read * 1.1) + 9 * read * 1.1;
+            var insert = Math.Min(options.Insert, size) * (shape == RouteShape.Sequential ? 1.0 : 1.05);
+            seconds += rows / 40_000.0 + options.Rounds * (dump + 0.6 + insert / 270_000.0 + insert / 35_000.0 + insert / 46_000.0);
+        }
+        return TimeSpan.FromSeconds(seconds);
+    }
+
+    private static Section Insert(ReportOptions options, Peers peers, RouteShape[] shapes, List<Headline> headlines)
+    {
+        var section = new Section("Route insert on real table shapes", $"{DumpWorkload.Command(options)} --insert {options.Insert}{ShapeOptions(options)} --only shapes");
         section.Note($"The first {options.Insert:N0} routes of each shape, one row per next hop (an ECMP route is two appends), into a fresh " +
-            $"namespace per way and round: CreateIpForwardEntries2 (one batch, per-route status) against `ip -batch` with one `route append` per row; " +
-            $"{options.Rounds} alternating rounds.");
-        section.Columns("Shape", "Rows", "CreateIpForwardEntries2 routes/s", "`ip -batch` routes/s", "Rate / `ip -batch`");
+            $"namespace per way and round: CreateIpForwardEntries2 (one batch, per-route status) against `ip -batch` with one `route append` per row, " +
+            $"and vishvananda/netlink RouteAppend of the same rows (one request and acknowledgement each: `peer-go append FILE`); " +
+            $"{options.Rounds} alternating rounds, median (min-max), ratios the median of the per-round ratios.");
+        section.Columns("Shape", "Rows", "CreateIpForwardEntries2 routes/s", "`ip -batch` routes/s", "Go RouteAppend routes/s", "Rate / `ip -batch`", "Go / `ip -batch`");
         foreach (var shape in shapes)
         {
             var routes = shape.Routes(Math.Min(options.Insert, SizeOf(shape, options)));
             Console.WriteLine($"shapes: insert {shape.Name}, {routes.Count:N0} routes");
-            var ours = new List<double>();
-            var ip = new List<double>();
             var file = shape.AppendFile(routes);
+            var lines = File.ReadLines(file).Count();
             var rows = 0;
+            List<double>[] rates;
             try
             {
-                for (var round = 0; round < options.Rounds; round++)
+                double Ours()
                 {
-                    double Ours()
-                    {
-                        using var ns = Fresh();
-                        using var scope = NetNamespace.Enter(ns.Name);
-                        var batch = shape.Rows(routes, RouteList.UplinkIndex());
-                        rows = batch.Length;
-                        var results = new NetIoErrorDetail?[batch.Length];
-                        var watch = Stopwatch.StartNew();
-                        NetIo.CreateIpForwardEntries2(batch, results).ThrowIfFailed();
-                        return batch.Length / watch.Elapsed.TotalSeconds;
-                    }
-                    double Ip()
-                    {
-                        using var ns = Fresh();
-                        var lines = File.ReadLines(file).Count();
-                        return lines / Shell.Run("ip", ["-n", ns.Name, "-batch", file]).Elapsed.TotalSeconds;
-                    }
-                    if (round % 2 == 0) { ours.Add(Ours()); ip.Add(Ip()); }
-                    else { ip.Add(Ip()); ours.Add(Ours()); }
+                    using var ns = Fresh();
+                    using var scope = NetNamespace.Enter(ns.Name);
+                    var batch = shape.Rows(routes, RouteList.UplinkIndex());
+                    rows = batch.Length;
+                    var results = new NetIoErrorDetail?[batch.Length];
+                    var watch = Stopwatch.StartNew();
+                    NetIo.CreateIpForwardEntries2(batch, results).ThrowIfFailed();
+                    return batch.Length / watch.Elapsed.TotalSeconds;
                 }
+                double Ip()
+                {
+                    using var ns = Fresh();
+                    return lines / Shell.Run("ip", ["-n", ns.Name, "-batch", file]).Elapsed.TotalSeconds;
+                }
+                double Go()
+                {
+                    using var ns = Fresh();
+                    var measured = Measured.Run(ns, peers, false, peers.Go, "append", file);
+                    return measured["count"] / measured["ms"] * 1000;
+                }
+                Func<double>[] ways = [Ours, Ip, Go];
+                string[] names = ["CreateIpForwardEntries2", "ip -batch", "Go RouteAppend"];
+                rates = Alternating.Run(options.Rounds, ways.Length, (w, _) =>
+                {
+                    var rate = ways[w]();
+                    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {names[w],-24} {rate,10:#,0} routes/s"));
+                    return rate;
+                });
             }
             finally
             {
                 File.Delete(file);
             }
-            var ratio = Spread.Of(ours.Zip(ip, (o, i) => o / i));
-            section.Row(shape.Name, Section.Number(rows), Spread.Of(ours).Format("#,0"), Spread.Of(ip).Format("#,0"), ratio.Format("0.00", "x"));
+            var ratio = Alternating.Ratio(rates[0], rates[1]);
+            section.Row(shape.Name, Section.Number(rows), Spread.Of(rates[0]).Format("#,0"), Spread.Of(rates[1]).Format("#,0"), Spread.Of(rates[2]).Format("#,0"),
+                ratio.Format("0.00", "x"), Alternating.Ratio(rates[2], rates[1]).Format("0.00", "x"));
             section.Target($"{shape.Name}: CreateIpForwardEntries2 / `ip -batch`", ratio.Median, 3, atMost: false, "x");
             headlines.Add(new Headline($"insert.{shape.Name}", $"CreateIpForwardEntries2 / ip -batch, {shape.Name} ({routes.Count:N0} routes)", ratio));
-        }
-        return section;
-    }
-
-    private static Section Flood(ReportOptions options, RouteShape[] shapes)
-    {
-        var section = new Section("Notification flood on real table shapes", $"{DumpWorkload.Command(options)} --flood {options.Flood} --only shapes");
-        section.Note("Every row of each shape (up to `--flood`) added in one CreateIpForwardEntries2 batch into a fresh namespace while " +
-            $"NotifyRouteChange2 watches the family; {options.Rounds} rounds. Lost: adds never reported. Events/s: from the first add to the last event.");
-        section.Columns("Shape", "Adds", "Events received", "Lost", "Events/s", "Resyncs");
-        foreach (var shape in shapes)
-        {
-            var routes = shape.Routes(Math.Min(options.Flood, SizeOf(shape, options)));
-            Console.WriteLine($"shapes: flood {shape.Name}, {routes.Count:N0} routes");
-            var received = new List<double>();
-            var rates = new List<double>();
-            var resyncs = new List<double>();
-            var adds = 0;
-            for (var round = 0; round < options.Rounds; round++)
-            {
-                using var ns = Fresh();
-                using var scope = NetNamespace.Enter(ns.Name);
-                var batch = shape.Rows(routes, RouteList.UplinkIndex());
-                adds = batch.Length;
-                var events = 0;
-                long last = 0;
-                using var done = new ManualResetEventSlim();
-                NetIo.NotifyRouteChange2(shape.Family, (_, row, type) =>
-                {
-                    // The shape's routes all have a gateway on the uplink; the uplink's own routes have none.
-                    if (type != MibNotificationType.MibAddInstance || row is not { } r || r.InterfaceIndex != batch[0].InterfaceIndex || r.NextHop.IsUnspecified) return;
-                    last = Stopwatch.GetTimestamp();
-                    if (++events == batch.Length) done.Set();
-                }, null, initialNotification: false, out var handle).ThrowIfFailed();
-                var results = new NetIoErrorDetail?[batch.Length];
-                var start = Stopwatch.GetTimestamp();
-                NetIo.CreateIpForwardEntries2(batch, results).ThrowIfFailed();
-                done.Wait(TimeSpan.FromSeconds(120));
-                resyncs.Add(handle!.Resyncs);
-                NetIo.CancelMibChangeNotify2(handle);
-                received.Add(events);
-                rates.Add(last > start ? events / Stopwatch.GetElapsedTime(start, last).TotalSeconds : 0);
-            }
-            section.Row(shape.Name, Section.Number(adds), Spread.Of(received).Format("#,0"), Section.Number(adds - received.Min()),
-                Spread.Of(rates).Format("#,0"), Spread.Of(resyncs).Format("0"));
-            section.Target($"{shape.Name}: NotifyRouteChange2 events lost (worst round)", adds - received.Min(), 0, atMost: true, "");
         }
         return section;
     }

@@ -238,16 +238,19 @@ internal sealed unsafe class NetlinkSocket : IDisposable
     }
 
     /// <summary>
-    /// Sends every message of <paramref name="batch"/>, many per sendmsg, each with NLM_F_ACK and its own
-    /// sequence number, and stores each message's outcome in <paramref name="results"/> (same index).
-    /// Returns a transport failure (send error, timeout); per-message kernel errors are only in the results.
+    /// Sends every message of <paramref name="batch"/>, many per sendmsg, each with its own sequence
+    /// number, and stores each message's outcome in <paramref name="results"/> (same index). Only the last
+    /// message of each sendmsg asks for an acknowledgement: the kernel answers every failing message
+    /// with an NLMSG_ERROR anyway and handles the messages of one datagram in order, so once the last
+    /// one is answered, a message without an answer succeeded. Returns a transport failure (send error,
+    /// timeout); per-message kernel errors are only in the results.
     /// </summary>
     public NetlinkError ExecuteBatch(NetlinkMessageWriter batch, Span<NetlinkError> results, CancellationToken cancellationToken = default)
     {
         if (results.Length < batch.MessageCount) throw new ArgumentException("one result per message is needed", nameof(results));
         const int ChunkBytes = 128 * 1024;
-        // Every ack is a separate skb of about 800 bytes of receive-buffer accounting; a chunk must not
-        // queue more acks than the buffer the kernel granted can hold, or the surplus is dropped.
+        // Every error is a separate skb of about 800 bytes of receive-buffer accounting; a chunk must not
+        // queue more of them (all its messages may fail) than the buffer the kernel granted can hold.
         var chunkMessages = Math.Clamp(ReceiveBufferBytes() / 1024, 16, 1024);
         var first = 0;
         while (first < batch.MessageCount)
@@ -258,16 +261,14 @@ internal sealed unsafe class NetlinkSocket : IDisposable
                    && EndOf(batch, last + 1) - start <= ChunkBytes)
                 last++;
             var baseSequence = unchecked(_sequence + 1);
-            for (var i = first; i <= last; i++)
-            {
-                SetFlags(batch, i, NetlinkConstants.NLM_F_ACK);
-                Stamp(batch, i);
-            }
+            for (var i = first; i <= last; i++) Stamp(batch, i);
+            SetFlags(batch, last, NetlinkConstants.NLM_F_ACK);
             var error = Send(batch.Written[start..EndOf(batch, last)]);
             if (error.Failed) return error;
             var pending = last - first + 1;
+            results.Slice(first, pending).Fill(NetlinkError.None);
             var acks = new AckCollector(results.Slice(first, pending), baseSequence);
-            while (acks.Received < pending)
+            while (!acks.LastAnswered)
             {
                 error = ReceiveInto(cancellationToken, out var length);
                 if (error.Failed) return error;
@@ -584,14 +585,15 @@ internal sealed unsafe class NetlinkSocket : IDisposable
     {
         private readonly Span<NetlinkError> _results = results;
 
-        public int Received { get; private set; }
+        /// <summary>True once the last message of the chunk was answered (acknowledged or refused).</summary>
+        public bool LastAnswered { get; private set; }
 
         public bool Accept(in NetlinkMessage ack)
         {
             var index = unchecked(ack.Sequence - baseSequence);
             if (index >= (uint)_results.Length) return false;
             _results[(int)index] = NetlinkError.Parse(ack);
-            Received++;
+            LastAnswered |= index == (uint)_results.Length - 1;
             return true;
         }
     }

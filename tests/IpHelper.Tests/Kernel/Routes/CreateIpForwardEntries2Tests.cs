@@ -67,6 +67,35 @@ public sealed class CreateIpForwardEntries2Tests
         Assert.Equal("2001:db8:2::9", RouteOracle.Text(RouteOracle.Show(ns, "2001:db8:5::/48").Single(), "gateway"));
     }
 
+    /// <summary>
+    /// Only the last message of each sendmsg asks for an acknowledgement: a row is reported created when
+    /// the kernel sent no error for it. Every row refused (more errors than one chunk holds), and only
+    /// the last row refused, must each still be told apart.
+    /// </summary>
+    [RootTheory]
+    [InlineData("every")]
+    [InlineData("last")]
+    public void CreateIpForwardEntries2_RefusedRowsAnywhere_EachIsReportedAndEveryOtherCreated(string refused)
+    {
+        using var ns = TwoInterfaces();
+        var v0 = RouteOracle.Index(ns, "v0");
+        var rows = new MibIpForwardRow2[2500];
+        for (var i = 0; i < rows.Length; i++) rows[i] = Row($"2001:db8:100::{i:x}/128", "2001:db8:1::fe", v0);
+        var existing = refused == "every" ? Enumerable.Range(0, rows.Length).ToArray() : [rows.Length - 1];
+        ns.Batch(string.Concat(existing.Select(i => $"route add 2001:db8:100::{i:x}/128 via 2001:db8:1::fe dev v0\n")));
+        var results = new NetIoErrorDetail?[rows.Length];
+
+        using (ns.Enter()) NetIo.CreateIpForwardEntries2(rows, results);
+
+        for (var i = 0; i < rows.Length; i++)
+        {
+            if (existing.Contains(i)) Assert.True(results[i]?.Status == NetIoStatus.ObjectAlreadyExists, $"row {i}: expected ObjectAlreadyExists, got {results[i]}");
+            else Assert.True(results[i] is null, $"row {i}: {results[i]}");
+        }
+        var created = ns.IpJson("-6", "route", "show", "table", "main").EnumerateArray().Count(r => RouteOracle.Text(r, "gateway") == "2001:db8:1::fe");
+        Assert.Equal(rows.Length, created);
+    }
+
     [Fact]
     public void CreateIpForwardEntries2_FewerResultsThanRows_ReturnsInvalidParameter()
     {
