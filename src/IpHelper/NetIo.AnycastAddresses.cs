@@ -16,7 +16,7 @@ public static partial class NetIo
         table = null;
         var status = CheckAddressTableFamily(family);
         if (status != NetIoStatus.Success) return status;
-        status = Backend.GetAnycastAddressTable(family, out table);
+        status = Record(Backend.GetAnycastAddressTable(family, out table));
         return status == NetIoStatus.Success ? Ok() : status;
     }
 
@@ -32,7 +32,7 @@ public static partial class NetIo
             return Fail(NetIoStatus.InvalidParameter, $"'{row.Address}' is not a valid anycast address", "Address");
         var status = ResolveInterface(row.InterfaceLuid, row.InterfaceIndex, out var identity);
         if (status != NetIoStatus.Success) return status;
-        status = Backend.GetAnycastAddress(identity, row.Address, out var found);
+        status = Record(Backend.GetAnycastAddress(identity, row.Address, out var found));
         if (status != NetIoStatus.Success) return status;
         row = found;
         return Ok();
@@ -54,7 +54,7 @@ public static partial class NetIo
             return Fail(NetIoStatus.InvalidParameter, $"'{row.Address}' is not a valid anycast address", "Address");
         var status = ResolveAddressWriteInterface(row.InterfaceLuid, row.InterfaceIndex, out var identity);
         if (status != NetIoStatus.Success) return status;
-        status = Backend.CreateAnycastAddress(identity, row.Address);
+        status = Record(Backend.CreateAnycastAddress(identity, row.Address));
         return status == NetIoStatus.Success ? Ok() : status;
     }
 
@@ -70,7 +70,7 @@ public static partial class NetIo
             return Fail(NetIoStatus.InvalidParameter, $"'{row.Address}' is not a valid anycast address", "Address");
         var status = ResolveAddressWriteInterface(row.InterfaceLuid, row.InterfaceIndex, out var identity);
         if (status != NetIoStatus.Success) return status;
-        status = Backend.DeleteAnycastAddress(identity, row.Address);
+        status = Record(Backend.DeleteAnycastAddress(identity, row.Address));
         return status == NetIoStatus.Success ? Ok() : status;
     }
 }

@@ -12,10 +12,10 @@ public static partial class NetIo
     /// </summary>
     private static INetIoBackend CreateBackend()
     {
-        if (OperatingSystem.IsWindows()) return new Windows.WindowsBackend();
+        if (OperatingSystem.IsWindows()) return PlatformBackend.CreateWindows();
         if (!OperatingSystem.IsLinux())
             throw new PlatformNotSupportedException("IpHelper runs on Linux (rtnetlink) and Windows (iphlpapi.dll).");
-        return Linux.Namespaces.NamespaceContext.Process.Backend;
+        return PlatformBackend.CreateLinux();
     }
 
     /// <summary>The backend of the process's own namespace, which also opens the others (<see cref="NetNamespace"/>).</summary>
@@ -38,14 +38,12 @@ public static partial class NetIo
         var backend = Backend;
         if (!luid.IsUnspecified)
         {
-            var status = backend.LookupInterface(luid.NetLuidIndex, out identity);
-            if (status == NetIoStatus.Success && identity.Luid == luid) return NetIoStatus.Success;
-            identity = default;
-            return status is NetIoStatus.Success or NetIoStatus.FileNotFound
+            var status = Record(backend.LookupInterface(luid, out identity));
+            return status == NetIoStatus.FileNotFound
                 ? Fail(NetIoStatus.FileNotFound, $"no interface has LUID {luid.Value}", argument)
                 : status;
         }
-        var byIndex = backend.LookupInterface(index, out identity);
+        var byIndex = Record(backend.LookupInterface(index, out identity));
         return byIndex == NetIoStatus.FileNotFound
             ? Fail(NetIoStatus.FileNotFound, $"no interface has index {index}", "InterfaceIndex")
             : byIndex;

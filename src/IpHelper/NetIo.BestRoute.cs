@@ -51,9 +51,9 @@ public static partial class NetIo
             if (!HasValidScope(given))
                 return Fail(NetIoStatus.InvalidParameter, $"{given} is not link-local and cannot have a scope id", "SourceAddress");
             // The source's interface wins over the requested one, but an index without a LUID must still exist.
-            if (interfaceLuid is null && interfaceIndex != 0 && Backend.LookupInterface(interfaceIndex, out _) == NetIoStatus.FileNotFound)
+            if (interfaceLuid is null && interfaceIndex != 0 && Record(Backend.LookupInterface(interfaceIndex, out _)) == NetIoStatus.FileNotFound)
                 return Fail(NetIoStatus.FileNotFound, $"no interface has index {interfaceIndex}", "InterfaceIndex");
-            var status = Backend.FindLocalAddress(given, out index);
+            var status = Record(Backend.FindLocalAddress(given, out index));
             if (status != NetIoStatus.Success) return status;
             source = given;
         }
@@ -76,7 +76,7 @@ public static partial class NetIo
 
         if (destination.IsIPv6LinkLocal && destination.ScopeId != 0)
         {
-            if (Backend.LookupInterface(destination.ScopeId, out _) != NetIoStatus.Success)
+            if (Record(Backend.LookupInterface(destination.ScopeId, out _)) != NetIoStatus.Success)
                 return Fail(NetIoStatus.InvalidParameter, $"the scope id of {destination} names no interface", "DestinationAddress");
             if (index != 0 && index != destination.ScopeId)
                 return Fail(NetIoStatus.InvalidParameter, $"the scope id of {destination} is not interface {index}", "DestinationAddress");
@@ -84,13 +84,13 @@ public static partial class NetIo
         }
         if (destination.IsLoopback && index != 0)
         {
-            var status = Backend.LookupInterface(index, out var identity);
+            var status = Record(Backend.LookupInterface(index, out var identity));
             if (status != NetIoStatus.Success) return status == NetIoStatus.FileNotFound ? Fail(status, $"interface {index} disappeared", "InterfaceIndex") : status;
             if (identity.Luid.IfType != (ushort)IfType.SoftwareLoopback)
                 return Fail(NetIoStatus.InvalidParameter, $"{destination} is a loopback address and interface {identity.Alias} is not a loopback interface", "DestinationAddress");
         }
 
-        var result = Backend.GetBestRoute(destination, source, index, out var row, out var bestSource);
+        var result = Record(Backend.GetBestRoute(destination, source, index, out var row, out var bestSource));
         if (result != NetIoStatus.Success) return result;
         bestRoute = row;
         bestSourceAddress = bestSource;

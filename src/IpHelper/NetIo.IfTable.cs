@@ -15,7 +15,7 @@ public static partial class NetIo
         var status = ResolveInterface(row.InterfaceLuid, row.InterfaceIndex, out var identity);
         if (status != NetIoStatus.Success) return status;
         var filled = default(MibIfRow2);
-        status = Backend.GetIfEntry(identity.Index, withStatistics: true, ref filled);
+        status = Record(Backend.GetIfEntry(identity.Index, withStatistics: true, ref filled));
         if (status == NetIoStatus.FileNotFound) return Fail(status, $"interface {identity.Alias} disappeared", "InterfaceIndex");
         if (status != NetIoStatus.Success) return status;
         row = filled;
@@ -35,7 +35,7 @@ public static partial class NetIo
         table = null;
         if (level is not (MibIfTableLevel.MibIfTableNormal or MibIfTableLevel.MibIfTableRaw or MibIfTableLevel.MibIfTableNormalWithoutStatistics))
             return Fail(NetIoStatus.InvalidParameter, $"level {(int)level} is not a MIB_IF_TABLE_LEVEL", "Level");
-        var status = Backend.GetIfTable(level != MibIfTableLevel.MibIfTableNormalWithoutStatistics, out table);
+        var status = Record(Backend.GetIfTable(level != MibIfTableLevel.MibIfTableNormalWithoutStatistics, out table));
         return status == NetIoStatus.Success ? Ok() : status;
     }
 
@@ -47,7 +47,7 @@ public static partial class NetIo
     /// </summary>
     public static NetIoStatus GetIfStackTable(out MibTable<MibIfStackRow>? table)
     {
-        var status = Backend.GetIfStackTable(out table);
+        var status = Record(Backend.GetIfStackTable(out table));
         return status == NetIoStatus.Success ? Ok() : status;
     }
 
@@ -55,7 +55,7 @@ public static partial class NetIo
     public static NetIoStatus GetInvertedIfStackTable(out MibTable<MibInvertedIfStackRow>? table)
     {
         table = null;
-        var status = Backend.GetIfStackTable(out var stack);
+        var status = Record(Backend.GetIfStackTable(out var stack));
         if (status != NetIoStatus.Success) return status;
         using (stack)
         {

@@ -16,7 +16,7 @@ public static partial class NetIo
     public static NetIoStatus ConvertInterfaceIndexToLuid(uint interfaceIndex, out NetLuid interfaceLuid)
     {
         interfaceLuid = default;
-        var status = Backend.LookupInterface(interfaceIndex, out var identity);
+        var status = Record(Backend.LookupInterface(interfaceIndex, out var identity));
         if (status == NetIoStatus.FileNotFound) return Fail(status, $"no interface has index {interfaceIndex}", "InterfaceIndex");
         if (status != NetIoStatus.Success) return status;
         if (identity.Luid.IsUnspecified) return NoLuid(identity);
@@ -51,7 +51,7 @@ public static partial class NetIo
     public static NetIoStatus ConvertInterfaceGuidToLuid(in Guid interfaceGuid, out NetLuid interfaceLuid)
     {
         interfaceLuid = default;
-        var status = Backend.LookupInterface(interfaceGuid, out var identity);
+        var status = Record(Backend.LookupInterface(interfaceGuid, out var identity));
         if (status == NetIoStatus.FileNotFound) return Fail(status, $"no interface has GUID {interfaceGuid:B}", "InterfaceGuid");
         if (status != NetIoStatus.Success) return status;
         interfaceLuid = identity.Luid;
@@ -66,7 +66,7 @@ public static partial class NetIo
     {
         interfaceLuid = default;
         if (string.IsNullOrEmpty(interfaceAlias)) return Fail(NetIoStatus.InvalidParameter, "the alias is null or empty", "InterfaceAlias");
-        var status = Backend.LookupInterface(interfaceAlias, out var identity);
+        var status = Record(Backend.LookupInterface(interfaceAlias, out var identity));
         if (status == NetIoStatus.FileNotFound) return Fail(NetIoStatus.InvalidParameter, $"no interface has the alias '{interfaceAlias}'", "InterfaceAlias");
         if (status != NetIoStatus.Success) return status;
         interfaceLuid = identity.Luid;
@@ -150,7 +150,7 @@ public static partial class NetIo
     /// <summary>The Windows-style name of an interface index ("ethernet_7"), or null when no interface has that index.</summary>
     public static string? if_indextoname(uint interfaceIndex)
     {
-        if (Backend.LookupInterface(interfaceIndex, out var identity) != NetIoStatus.Success)
+        if (Record(Backend.LookupInterface(interfaceIndex, out var identity)) != NetIoStatus.Success)
         {
             Fail(NetIoStatus.FileNotFound, $"no interface has index {interfaceIndex}", "InterfaceIndex");
             return null;
@@ -173,12 +173,12 @@ public static partial class NetIo
         interfaceLuid = default;
         if (string.IsNullOrEmpty(interfaceName)) return Fail(NetIoStatus.InvalidName, "the interface name is null or empty", "InterfaceName");
         if (WindowsInterfaceName.TryParse(interfaceName, out var parsed)
-            && Backend.LookupInterface(parsed.NetLuidIndex, out var byIndex) == NetIoStatus.Success && byIndex.Luid == parsed)
+            && Record(Backend.LookupInterface(parsed, out _)) == NetIoStatus.Success)
         {
             interfaceLuid = parsed;
             return Ok();
         }
-        var status = Backend.LookupInterface(interfaceName, out var byAlias);
+        var status = Record(Backend.LookupInterface(interfaceName, out var byAlias));
         if (status == NetIoStatus.Success)
         {
             interfaceLuid = byAlias.Luid;

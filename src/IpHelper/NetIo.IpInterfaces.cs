@@ -39,7 +39,7 @@ public static partial class NetIo
         var status = ResolveIpInterface(row.InterfaceLuid, row.InterfaceIndex, NetIoStatus.NotFound, out var identity);
         if (status != NetIoStatus.Success) return status;
         var filled = default(MibIpInterfaceRow);
-        status = Backend.GetIpInterfaceEntry(row.Family, identity.Index, ref filled);
+        status = Record(Backend.GetIpInterfaceEntry(row.Family, identity.Index, ref filled));
         if (status == NetIoStatus.Success)
         {
             row = filled;
@@ -63,7 +63,7 @@ public static partial class NetIo
         table = null;
         if (family is not (AddressFamily.Unspecified or AddressFamily.InterNetwork or AddressFamily.InterNetworkV6))
             return Fail(NetIoStatus.InvalidParameter, $"Family {(int)family} is not AF_UNSPEC, AF_INET or AF_INET6", "Family");
-        var status = Backend.GetIpInterfaceTable(family, out table);
+        var status = Record(Backend.GetIpInterfaceTable(family, out table));
         return status == NetIoStatus.Success ? Ok() : status;
     }
 
@@ -88,7 +88,7 @@ public static partial class NetIo
             return Fail(NetIoStatus.InvalidParameter, $"Family {(int)row.Family} is neither AF_INET nor AF_INET6", "Family");
         var status = ResolveIpInterface(row.InterfaceLuid, row.InterfaceIndex, NetIoStatus.FileNotFound, out var identity);
         if (status != NetIoStatus.Success) return status;
-        status = Backend.SetIpInterfaceEntry(row, identity.Index);
+        status = Record(Backend.SetIpInterfaceEntry(row, identity.Index));
         if (status == NetIoStatus.FileNotFound) return Fail(status, $"interface {identity.Alias} disappeared", "InterfaceIndex");
         if (status != NetIoStatus.Success) return status;
         row.InterfaceLuid = identity.Luid;

@@ -15,7 +15,7 @@ public static partial class NetIo
         table = null;
         var status = CheckAddressTableFamily(family);
         if (status != NetIoStatus.Success) return status;
-        status = Backend.GetMulticastAddressTable(family, out table);
+        status = Record(Backend.GetMulticastAddressTable(family, out table));
         return status == NetIoStatus.Success ? Ok() : status;
     }
 
@@ -30,7 +30,7 @@ public static partial class NetIo
             return Fail(NetIoStatus.InvalidParameter, $"'{row.Address}' is not a multicast address", "Address");
         var status = ResolveInterface(row.InterfaceLuid, row.InterfaceIndex, out var identity);
         if (status != NetIoStatus.Success) return status;
-        status = Backend.GetMulticastAddress(identity, row.Address, out var found);
+        status = Record(Backend.GetMulticastAddress(identity, row.Address, out var found));
         if (status != NetIoStatus.Success) return status;
         row = found;
         return Ok();

@@ -15,7 +15,7 @@ public static partial class NetIo
     {
         table = null;
         var status = CheckTableFamily(family);
-        return status == NetIoStatus.Success ? Backend.GetIpNetTable(family, out table) : status;
+        return status == NetIoStatus.Success ? Record(Backend.GetIpNetTable(family, out table)) : status;
     }
 
     /// <summary>
@@ -29,7 +29,7 @@ public static partial class NetIo
     {
         var status = CheckNeighborRow(row, rejectLoopback: false, out var identity);
         if (status != NetIoStatus.Success) return status;
-        status = Backend.GetIpNetEntry(identity, row.Address, ref row);
+        status = Record(Backend.GetIpNetEntry(identity, row.Address, ref row));
         return status == NetIoStatus.Success ? Ok() : status;
     }
 
@@ -45,7 +45,7 @@ public static partial class NetIo
     {
         var status = CheckWritableNeighborRow(row, out var identity);
         if (status != NetIoStatus.Success) return status;
-        status = Backend.CreateIpNetEntry(identity, row);
+        status = Record(Backend.CreateIpNetEntry(identity, row));
         return status == NetIoStatus.Success ? Ok() : status;
     }
 
@@ -58,7 +58,7 @@ public static partial class NetIo
     {
         var status = CheckWritableNeighborRow(row, out var identity);
         if (status != NetIoStatus.Success) return status;
-        status = Backend.SetIpNetEntry(identity, row);
+        status = Record(Backend.SetIpNetEntry(identity, row));
         return status == NetIoStatus.Success ? Ok() : status;
     }
 
@@ -71,7 +71,7 @@ public static partial class NetIo
     {
         var status = CheckNeighborRow(row, rejectLoopback: false, out var identity);
         if (status != NetIoStatus.Success) return status;
-        status = Backend.DeleteIpNetEntry(identity, row.Address);
+        status = Record(Backend.DeleteIpNetEntry(identity, row.Address));
         return status == NetIoStatus.Success ? Ok() : status;
     }
 
@@ -85,7 +85,7 @@ public static partial class NetIo
     {
         var status = CheckTableFamily(family);
         if (status != NetIoStatus.Success) return status;
-        status = Backend.FlushIpNetTable(family, interfaceIndex);
+        status = Record(Backend.FlushIpNetTable(family, interfaceIndex));
         return status == NetIoStatus.Success ? Ok() : status;
     }
 
@@ -130,7 +130,7 @@ public static partial class NetIo
         {
             index = row.Address.ScopeId;
         }
-        status = Backend.ResolveIpNetEntry(index, row.Address, sourceAddress, ref row);
+        status = Record(Backend.ResolveIpNetEntry(index, row.Address, sourceAddress, ref row));
         return status == NetIoStatus.Success ? Ok() : status;
     }
 

@@ -16,7 +16,7 @@ public static partial class NetIo
     public static NetIoStatus NotifyIpInterfaceChange(AddressFamily family, IpInterfaceChangeCallback? callback, object? callerContext,
         bool initialNotification, out NotificationHandle? notificationHandle) =>
         Register<MibIpInterfaceRow>(family, callback is null ? null : (row, type) => callback(callerContext, row, type), initialNotification, out notificationHandle,
-            static (backend, family, deliver, initial, out handle) => backend.NotifyIpInterfaceChange(family, deliver, null, initial, out handle));
+            static (backend, family, deliver, initial, out handle) => Record(backend.NotifyIpInterfaceChange(family, deliver, null, initial, out handle)));
 
     /// <summary>
     /// Registers <paramref name="callback"/> for changes of the route table of <paramref name="family"/>
@@ -30,7 +30,7 @@ public static partial class NetIo
     public static NetIoStatus NotifyRouteChange2(AddressFamily family, IpForwardChangeCallback? callback, object? callerContext,
         bool initialNotification, out NotificationHandle? notificationHandle) =>
         Register<MibIpForwardRow2>(family, callback is null ? null : (row, type) => callback(callerContext, row, type), initialNotification, out notificationHandle,
-            static (backend, family, deliver, initial, out handle) => backend.NotifyRouteChange(family, RouteTables.Current, deliver, null, initial, out handle));
+            static (backend, family, deliver, initial, out handle) => Record(backend.NotifyRouteChange(family, RouteTables.Current, deliver, null, initial, out handle)));
 
     /// <summary>
     /// Registers <paramref name="callback"/> for changes of the unicast address table of
@@ -41,7 +41,7 @@ public static partial class NetIo
     public static NetIoStatus NotifyUnicastIpAddressChange(AddressFamily family, UnicastIpAddressChangeCallback? callback, object? callerContext,
         bool initialNotification, out NotificationHandle? notificationHandle) =>
         Register<MibUnicastIpAddressRow>(family, callback is null ? null : (row, type) => callback(callerContext, row, type), initialNotification, out notificationHandle,
-            static (backend, family, deliver, initial, out handle) => backend.NotifyUnicastAddressChange(family, deliver, null, initial, out handle));
+            static (backend, family, deliver, initial, out handle) => Record(backend.NotifyUnicastAddressChange(family, deliver, null, initial, out handle)));
 
     /// <summary>
     /// The stable unicast address table of <paramref name="family"/>: the addresses whose duplicate address
@@ -60,60 +60,8 @@ public static partial class NetIo
         notificationHandle = null;
         if (!IsNotifyFamily(family)) return Fail(NetIoStatus.InvalidParameter, $"family {(int)family} is not AF_UNSPEC, AF_INET or AF_INET6", "Family");
         if (callback is null) return Fail(NetIoStatus.InvalidParameter, "the callback is null", "Callback");
-        var delivered = 0;
-        var backend = Backend;
-        NotificationHandle? subscription = null;
-        void OnChange(MibUnicastIpAddressRow? row, MibNotificationType type)
-        {
-            if (Volatile.Read(ref delivered) != 0 || StableTable(backend, family, out var stable) != NetIoStatus.Success) return;
-            if (stable is null) return;
-            Interlocked.Exchange(ref delivered, 1);
-            subscription?.Cancel();
-            callback(callerContext, stable);
-        }
-        // Registered before the first look, so DAD finishing in between is not missed.
-        var status = backend.NotifyUnicastAddressChange(family, InScope<MibUnicastIpAddressRow>(NetNamespace.Current, OnChange), null, initialNotification: false, out subscription);
-        if (status != NetIoStatus.Success) return status;
-        status = StableTable(backend, family, out var now);
-        if (status != NetIoStatus.Success)
-        {
-            subscription!.Cancel();
-            return status;
-        }
-        if (now is not null)
-        {
-            if (Interlocked.Exchange(ref delivered, 1) == 0)
-            {
-                subscription!.Cancel();
-                table = now;
-                return Ok();
-            }
-            // The registration's thread saw the table turn stable first and has called back already
-            // (possibly before Start returned, when it could not yet end its own registration).
-            now.Dispose();
-            subscription!.Cancel();
-        }
-        notificationHandle = subscription;
-        return Fail(NetIoStatus.IoPending, "an address is still tentative (duplicate address detection is running); the callback will get the stable table");
-    }
-
-    /// <summary>The table without tentative or duplicate addresses, or a null table while one is tentative.</summary>
-    private static NetIoStatus StableTable(INetIoBackend backend, AddressFamily family, out MibTable<MibUnicastIpAddressRow>? stable)
-    {
-        stable = null;
-        var status = backend.GetUnicastAddressTable(family, out var table);
-        if (status != NetIoStatus.Success) return status;
-        using (table)
-        {
-            using var rows = new MibTableBuilder<MibUnicastIpAddressRow>();
-            foreach (ref readonly var row in table!.AsSpan())
-            {
-                if (row.DadState == NlDadState.IpDadStateTentative) return NetIoStatus.Success;
-                if (row.DadState != NlDadState.IpDadStateDuplicate) rows.Add() = row;
-            }
-            stable = rows.ToTable();
-        }
-        return NetIoStatus.Success;
+        var deliver = InScope<MibTable<MibUnicastIpAddressRow>>(NetNamespace.Current, stable => callback(callerContext, stable));
+        return Record(Backend.NotifyStableUnicastAddressTable(family, deliver, out table, out notificationHandle));
     }
 
     /// <summary>Streams the changes <see cref="NotifyUnicastIpAddressChange"/> reports, until <paramref name="cancellationToken"/> is cancelled.</summary>
@@ -123,7 +71,7 @@ public static partial class NetIo
     {
         var checkedFamily = CheckedFamily(family);
         return Notifications.ChangeStream.Watch<MibUnicastIpAddressRow>(
-            (deliver, onResync, out handle) => Backend.NotifyUnicastAddressChange(checkedFamily, deliver, onResync, true, out handle), cancellationToken);
+            (deliver, onResync, out handle) => Record(Backend.NotifyUnicastAddressChange(checkedFamily, deliver, onResync, true, out handle)), cancellationToken);
     }
 
     /// <summary>Streams the changes <see cref="NotifyIpInterfaceChange"/> reports, until <paramref name="cancellationToken"/> is cancelled.</summary>
@@ -133,7 +81,7 @@ public static partial class NetIo
     {
         var checkedFamily = CheckedFamily(family);
         return Notifications.ChangeStream.Watch<MibIpInterfaceRow>(
-            (deliver, onResync, out handle) => Backend.NotifyIpInterfaceChange(checkedFamily, deliver, onResync, true, out handle), cancellationToken);
+            (deliver, onResync, out handle) => Record(Backend.NotifyIpInterfaceChange(checkedFamily, deliver, onResync, true, out handle)), cancellationToken);
     }
 
     /// <summary>Streams the changes <see cref="NotifyRouteChange2"/> reports, until <paramref name="cancellationToken"/> is cancelled.</summary>
@@ -144,7 +92,7 @@ public static partial class NetIo
         var checkedFamily = CheckedFamily(family);
         var tables = RouteTables.Current;
         return Notifications.ChangeStream.Watch<MibIpForwardRow2>(
-            (deliver, onResync, out handle) => Backend.NotifyRouteChange(checkedFamily, tables, deliver, onResync, true, out handle), cancellationToken);
+            (deliver, onResync, out handle) => Record(Backend.NotifyRouteChange(checkedFamily, tables, deliver, onResync, true, out handle)), cancellationToken);
     }
 
     private delegate NetIoStatus Registration<TRow>(INetIoBackend backend, AddressFamily family, ChangeCallback<TRow> deliver, bool initialNotification,
@@ -175,6 +123,25 @@ public static partial class NetIo
             try
             {
                 callback(row, type);
+            }
+            finally
+            {
+                NetNamespace.Current = saved;
+            }
+        };
+    }
+
+    /// <summary>As <see cref="InScope{TRow}(NetNamespaceScope?, ChangeCallback{TRow})"/>, for a callback of one argument.</summary>
+    internal static Action<T> InScope<T>(NetNamespaceScope? registering, Action<T> callback)
+    {
+        var scope = NetNamespaceScope.ForCallbacks(registering);
+        return value =>
+        {
+            var saved = NetNamespace.Current;
+            NetNamespace.Current = scope;
+            try
+            {
+                callback(value);
             }
             finally
             {

@@ -16,7 +16,7 @@ public static partial class NetIo
     {
         table = null;
         var status = CheckTableFamily(family);
-        return status == NetIoStatus.Success ? Backend.GetIpPathTable(family, out table) : status;
+        return status == NetIoStatus.Success ? Record(Backend.GetIpPathTable(family, out table)) : status;
     }
 
     /// <summary>
@@ -39,7 +39,7 @@ public static partial class NetIo
             return Fail(NetIoStatus.InvalidParameter, "neither InterfaceLuid nor InterfaceIndex is set", "InterfaceLuid");
         var status = ResolveInterface(row.InterfaceLuid, row.InterfaceIndex, out var identity);
         if (status != NetIoStatus.Success) return status;
-        status = Backend.GetIpPathEntry(identity, row.Destination, row.Source, ref row);
+        status = Record(Backend.GetIpPathEntry(identity, row.Destination, row.Source, ref row));
         return status == NetIoStatus.Success ? Ok() : status;
     }
 
@@ -53,7 +53,7 @@ public static partial class NetIo
     {
         var status = CheckTableFamily(family);
         if (status != NetIoStatus.Success) return status;
-        status = Backend.FlushIpPathTable(family);
+        status = Record(Backend.FlushIpPathTable(family));
         return status == NetIoStatus.Success ? Ok() : status;
     }
 }

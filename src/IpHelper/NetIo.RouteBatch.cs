@@ -34,7 +34,7 @@ public static partial class NetIo
                 if (status == NetIoStatus.Success) status = ResolveCached(resolved, key, out indexes[i]);
                 results[i] = status == NetIoStatus.Success ? null : UnknownInterfaceIsNotFound(LastErrorDetail);
             }
-            var batch = Backend.CreateIpForwardEntries(RouteTables.Current, rows, indexes.AsSpan(0, rows.Length), results[..rows.Length]);
+            var batch = Record(Backend.CreateIpForwardEntries(RouteTables.Current, rows, indexes.AsSpan(0, rows.Length), results[..rows.Length]));
             if (batch != NetIoStatus.Success) return batch;
             for (var i = 0; i < rows.Length; i++)
             {

@@ -35,7 +35,7 @@ public static partial class NetIo
         rows = null;
         if (family is not (AddressFamily.Unspecified or AddressFamily.InterNetwork or AddressFamily.InterNetworkV6))
             return Fail(NetIoStatus.InvalidParameter, $"family {(int)family} is not AF_UNSPEC, AF_INET or AF_INET6", "Family");
-        var status = Backend.EnumerateIpForwardTable(family, RouteTables.Current, out var source);
+        var status = Record(Backend.EnumerateIpForwardTable(family, RouteTables.Current, out var source));
         if (status != NetIoStatus.Success) return status;
         rows = new MibRowStream<MibIpForwardRow2>(source!);
         return Ok();

@@ -36,7 +36,7 @@ public static partial class NetIo
         table = null;
         if (family is not (AddressFamily.Unspecified or AddressFamily.InterNetwork or AddressFamily.InterNetworkV6))
             return Fail(NetIoStatus.InvalidParameter, $"family {(int)family} is not AF_UNSPEC, AF_INET or AF_INET6", "Family");
-        var status = Backend.GetIpForwardTable(family, RouteTables.Current, out table);
+        var status = Record(Backend.GetIpForwardTable(family, RouteTables.Current, out table));
         if (status != NetIoStatus.Success) return status;
         if (table!.Count == 0)
         {
@@ -58,7 +58,7 @@ public static partial class NetIo
         var key = row;
         var status = ValidateRouteKey(ref key);
         if (status != NetIoStatus.Success) return status;
-        status = Backend.GetIpForwardEntry(RouteTables.Current, ref key);
+        status = Record(Backend.GetIpForwardEntry(RouteTables.Current, ref key));
         if (status != NetIoStatus.Success) return status;
         row = key;
         return Ok();
@@ -80,7 +80,7 @@ public static partial class NetIo
         if (status != NetIoStatus.Success) return status;
         status = ValidateRouteSettings(key);
         if (status != NetIoStatus.Success) return status;
-        status = Backend.CreateIpForwardEntry(RouteTables.Current, key);
+        status = Record(Backend.CreateIpForwardEntry(RouteTables.Current, key));
         return status == NetIoStatus.Success ? Ok() : UnknownInterfaceIsNotFound(status);
     }
 
@@ -99,7 +99,7 @@ public static partial class NetIo
         if (status != NetIoStatus.Success) return status;
         if (key.PreferredLifetime > key.ValidLifetime)
             return Fail(NetIoStatus.InvalidParameter, $"PreferredLifetime {key.PreferredLifetime} is longer than ValidLifetime {key.ValidLifetime}", "PreferredLifetime");
-        status = Backend.SetIpForwardEntry(RouteTables.Current, key);
+        status = Record(Backend.SetIpForwardEntry(RouteTables.Current, key));
         return status == NetIoStatus.Success ? Ok() : UnknownInterfaceIsNotFound(status);
     }
 
@@ -115,7 +115,7 @@ public static partial class NetIo
         var key = row;
         var status = UnknownInterfaceIsNotFound(ValidateRouteKey(ref key));
         if (status != NetIoStatus.Success) return status;
-        status = Backend.DeleteIpForwardEntry(RouteTables.Current, key);
+        status = Record(Backend.DeleteIpForwardEntry(RouteTables.Current, key));
         return status == NetIoStatus.Success ? Ok() : UnknownInterfaceIsNotFound(status);
     }
 

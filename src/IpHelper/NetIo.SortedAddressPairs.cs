@@ -39,7 +39,7 @@ public static partial class NetIo
             if (destinationAddressList[i].Family != AddressFamily.InterNetworkV6)
                 return Fail(NetIoStatus.InvalidParameter, $"destination {i} ('{destinationAddressList[i]}') is not AF_INET6; give IPv4 as ::ffff:a.b.c.d", "DestinationAddressList");
         }
-        var status = Backend.CreateSortedAddressPairs(destinationAddressList, out sortedAddressPairList);
+        var status = Record(Backend.CreateSortedAddressPairs(destinationAddressList, out sortedAddressPairList));
         return status == NetIoStatus.Success ? Ok() : status;
     }
 }

@@ -8,7 +8,7 @@ public static partial class NetIo
     /// with the port 0, when no Teredo client runs (as Windows when its client is not started);
     /// NotSupported when the kernel has no IPv6.
     /// </summary>
-    public static NetIoStatus GetTeredoPort(out ushort port) => Backend.GetTeredoPort(out port);
+    public static NetIoStatus GetTeredoPort(out ushort port) => Record(Backend.GetTeredoPort(out port));
 
     /// <summary>
     /// Registers <paramref name="callback"/> for changes of the Teredo client's port: it appears
@@ -23,7 +23,7 @@ public static partial class NetIo
         notificationHandle = null;
         if (callback is null) return Fail(NetIoStatus.InvalidParameter, "the callback is null", "Callback");
         var scope = NetNamespaceScope.ForCallbacks(NetNamespace.Current);
-        return Backend.NotifyTeredoPortChange((port, type) =>
+        return Record(Backend.NotifyTeredoPortChange((port, type) =>
         {
             var saved = NetNamespace.Current;
             NetNamespace.Current = scope;
@@ -35,6 +35,6 @@ public static partial class NetIo
             {
                 NetNamespace.Current = saved;
             }
-        }, initialNotification, out notificationHandle);
+        }, initialNotification, out notificationHandle));
     }
 }

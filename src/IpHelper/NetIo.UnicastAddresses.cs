@@ -15,7 +15,7 @@ public static partial class NetIo
         table = null;
         var status = CheckAddressTableFamily(family);
         if (status != NetIoStatus.Success) return status;
-        status = Backend.GetUnicastAddressTable(family, out table);
+        status = Record(Backend.GetUnicastAddressTable(family, out table));
         return status == NetIoStatus.Success ? Ok() : status;
     }
 
@@ -33,7 +33,7 @@ public static partial class NetIo
             return Fail(NetIoStatus.InvalidParameter, $"'{row.Address}' has a scope id but is not link-local", "Address");
         var status = ResolveInterface(row.InterfaceLuid, row.InterfaceIndex, out var identity);
         if (status != NetIoStatus.Success) return status;
-        status = Backend.GetUnicastAddress(identity, row.Address, out var found);
+        status = Record(Backend.GetUnicastAddress(identity, row.Address, out var found));
         if (status != NetIoStatus.Success) return status;
         row = found;
         return Ok();
@@ -74,7 +74,7 @@ public static partial class NetIo
         if (status != NetIoStatus.Success) return status;
         var wanted = row;
         if (wanted.OnLinkPrefixLength == OnLinkPrefixLengthUnspecified) wanted.OnLinkPrefixLength = AddressBits(row.Address);
-        status = Backend.CreateUnicastAddress(identity, wanted);
+        status = Record(Backend.CreateUnicastAddress(identity, wanted));
         return status == NetIoStatus.Success ? Ok() : status;
     }
 
@@ -92,7 +92,7 @@ public static partial class NetIo
         if (status != NetIoStatus.Success) return status;
         status = ResolveAddressWriteInterface(row.InterfaceLuid, row.InterfaceIndex, out var identity);
         if (status != NetIoStatus.Success) return status;
-        status = Backend.SetUnicastAddress(identity, row);
+        status = Record(Backend.SetUnicastAddress(identity, row));
         return status == NetIoStatus.Success ? Ok() : status;
     }
 
@@ -108,7 +108,7 @@ public static partial class NetIo
             return Fail(NetIoStatus.InvalidParameter, $"'{row.Address}' is not a unicast IPv4 or IPv6 address", "Address");
         var status = ResolveAddressWriteInterface(row.InterfaceLuid, row.InterfaceIndex, out var identity);
         if (status != NetIoStatus.Success) return status;
-        status = Backend.DeleteUnicastAddress(identity, row.Address);
+        status = Record(Backend.DeleteUnicastAddress(identity, row.Address));
         return status == NetIoStatus.Success ? Ok() : status;
     }
 

@@ -18,5 +18,5 @@ public static partial class NetIo
     /// <exception cref="NetIoException">The registration failed, or its namespace was deleted (BadNetName, after the deletes).</exception>
     public static IAsyncEnumerable<MibChange<MibIfRow2>> WatchInterfaceChanges(CancellationToken cancellationToken = default) =>
         Notifications.ChangeStream.Watch<MibIfRow2>(
-            (deliver, onResync, out handle) => Backend.NotifyInterfaceChange(deliver, onResync, true, out handle), cancellationToken);
+            (deliver, onResync, out handle) => Record(Backend.NotifyInterfaceChange(deliver, onResync, true, out handle)), cancellationToken);
 }

@@ -16,21 +16,32 @@ public static partial class NetIo
     /// </summary>
     public static NetIoErrorDetail? LastErrorDetail => s_lastError.Value;
 
+    // The only writers of the last error. A backend returns its failure (BackendResult) and the public layer
+    // records what it is handed: Fail (NetIo's own validation) is private; Record is internal for public
+    // types that hand out backend results later (a row stream); Ok for the tests that clear the last error.
+
     internal static NetIoStatus Ok()
     {
         s_lastError.Value = null;
         return NetIoStatus.Success;
     }
 
-    internal static NetIoStatus Fail(NetIoStatus status, string message, string? argument = null, int errno = 0, string? kernelMessage = null)
+    private static NetIoStatus Fail(NetIoStatus status, string message, string? argument = null, int errno = 0, string? kernelMessage = null)
     {
         s_lastError.Value = new NetIoErrorDetail(status, errno, kernelMessage, argument, message);
         return status;
     }
 
-    internal static NetIoStatus Fail(NetIoErrorDetail detail)
+    private static NetIoStatus Fail(NetIoErrorDetail detail)
     {
         s_lastError.Value = detail;
         return detail.Status;
+    }
+
+    /// <summary>Records what a backend returned (its detail, or none for success) and returns its status.</summary>
+    internal static NetIoStatus Record(BackendResult result)
+    {
+        s_lastError.Value = result.Error;
+        return result.Status;
     }
 }

@@ -13,7 +13,7 @@ namespace IpHelper;
 public sealed record NetIoErrorDetail(NetIoStatus Status, int Errno, string? KernelMessage, string? Argument, string Message)
 {
     /// <summary>The symbolic name of <see cref="Errno"/> (for example <c>EEXIST</c>), or null when there is none.</summary>
-    public string? ErrnoName => Errno == 0 ? null : Linux.Errno.Name(Errno);
+    public string? ErrnoName => Errno == 0 ? null : ErrnoNames.Name(Errno);
 
     /// <summary>One line: status name and code, then the message, errno and kernel text.</summary>
     public override string ToString()

@@ -60,8 +60,8 @@ public static class NetNamespace
         get
         {
             if (Current is { } scope) return scope.Inode;
-            var status = NetIo.DefaultBackend.GetThreadNamespaceInode(out var inode);
-            return status == NetIoStatus.Success ? inode : throw new NetIoException(NetIo.LastErrorDetail!);
+            var result = NetIo.DefaultBackend.GetThreadNamespaceInode(out var inode);
+            return result.Error is { } error ? throw new NetIoException(error) : inode;
         }
     }
 
@@ -115,9 +115,9 @@ public static class NetNamespace
         return Start(status, context, name: null);
     }
 
-    private static NetNamespaceScope Start(NetIoStatus status, INetIoContext? context, string? name)
+    private static NetNamespaceScope Start(BackendResult result, INetIoContext? context, string? name)
     {
-        if (status != NetIoStatus.Success) throw new NetIoException(NetIo.LastErrorDetail!);
+        if (result.Error is { } error) throw new NetIoException(error);
         var scope = new NetNamespaceScope(context!, name);
         scope.MakeCurrent();
         return scope;

@@ -1,9 +1,11 @@
 namespace IpHelper;
 
 /// <summary>
-/// Which Linux routing tables the route functions use (see <see cref="RouteTables"/>): by default the
-/// main and local tables, with new routes going to main; or every table (new routes to main); or one
-/// table for everything.
+/// Which routing tables the route functions use (see <see cref="RouteTables"/>): by default the
+/// backend's own choice (on Linux the main and local tables, with new routes going to main); or every
+/// table; or one table for everything. What each selection means in kernel tables is the Linux
+/// backend's business (<c>Linux/RouteTableSelectionTables.cs</c>); Windows has one table and accepts
+/// the default only.
 /// </summary>
 internal readonly record struct RouteTableSelection(RouteTableSelection.SelectionKind Kind, uint Table)
 {
@@ -15,25 +17,6 @@ internal readonly record struct RouteTableSelection(RouteTableSelection.Selectio
     }
 
     public static RouteTableSelection Default => new(SelectionKind.MainAndLocal, 0);
-
-    /// <summary>The table new routes are written to.</summary>
-    public uint WriteTable => Kind == SelectionKind.Single ? Table : Linux.Rtnl.RouteConstants.RT_TABLE_MAIN;
-
-    /// <summary>True when a route of <paramref name="table"/> belongs to the selection.</summary>
-    public bool Includes(uint table) => Kind switch
-    {
-        SelectionKind.MainAndLocal => table is Linux.Rtnl.RouteConstants.RT_TABLE_MAIN or Linux.Rtnl.RouteConstants.RT_TABLE_LOCAL,
-        SelectionKind.All => true,
-        _ => table == Table,
-    };
-
-    /// <summary>The tables to dump one by one with a kernel table filter (0 stands for "every table").</summary>
-    public uint[] DumpTables => Kind switch
-    {
-        SelectionKind.MainAndLocal => [Linux.Rtnl.RouteConstants.RT_TABLE_MAIN, Linux.Rtnl.RouteConstants.RT_TABLE_LOCAL],
-        SelectionKind.All => [0],
-        _ => [Table],
-    };
 
     public override string ToString() => Kind switch
     {

@@ -11,7 +11,13 @@ namespace IpHelper.Tests.Wine;
 /// </summary>
 public sealed class ProbeWriter(TextWriter output)
 {
-    public void Line<TRow>(string call, NetIoStatus status, ReadOnlySpan<TRow> rows, string? value = null) where TRow : unmanaged
+    public void Line<TRow>(string call, NetIoStatus status, ReadOnlySpan<TRow> rows, string? value = null) where TRow : unmanaged =>
+        Write(call, status, status == NetIoStatus.Success ? null : NetIo.LastErrorDetail, rows, value);
+
+    /// <summary>A line for a call made on the backend itself: the detail is the one it returned (a backend records none).</summary>
+    internal void Line(string call, BackendResult result, string? value = null) => Write<byte>(call, result.Status, result.Error, [], value);
+
+    private void Write<TRow>(string call, NetIoStatus status, NetIoErrorDetail? detail, ReadOnlySpan<TRow> rows, string? value) where TRow : unmanaged
     {
         using var buffer = new MemoryStream();
         using (var json = new Utf8JsonWriter(buffer))
@@ -19,8 +25,8 @@ public sealed class ProbeWriter(TextWriter output)
             json.WriteStartObject();
             json.WriteString("Call", call);
             json.WriteNumber("Status", (uint)status);
-            json.WriteString("Detail", status == NetIoStatus.Success ? null : NetIo.LastErrorDetail?.Message);
-            json.WriteString("Argument", status == NetIoStatus.Success ? null : NetIo.LastErrorDetail?.Argument);
+            json.WriteString("Detail", detail?.Message);
+            json.WriteString("Argument", detail?.Argument);
             json.WriteString("Value", value);
             json.WriteStartArray("Rows");
             foreach (ref readonly var row in rows)

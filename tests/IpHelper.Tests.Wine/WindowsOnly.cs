@@ -64,6 +64,13 @@ internal static class WindowsOnly
         probe.Line("windows:GetTeredoPort (backend)", WindowsBackend.GetTeredoPort(out _));
         probe.Line("windows:GetCurrentThreadCompartmentId", WindowsBackend.GetCurrentThreadCompartmentId(out var compartment), compartment.ToString(System.Globalization.CultureInfo.InvariantCulture));
         probe.Line("windows:SetCurrentThreadCompartmentId", WindowsBackend.SetCurrentThreadCompartmentId(1));
+        var stable = NetIo.NotifyStableUnicastIpAddressTable(AddressFamily.Unspecified, out var stableTable, (_, table) => table.Dispose(), null, out var stableHandle);
+        stableTable?.Dispose();
+        stableHandle?.Dispose();
+        probe.Line("windows:NotifyStableUnicastIpAddressTable", stable);
+        var teredo = NetIo.NotifyTeredoPortChange((_, _, _) => { }, null, initialNotification: true, out var teredoHandle);
+        teredoHandle?.Dispose();
+        probe.Line("windows:NotifyTeredoPortChange", teredo);
         Extensions(probe);
     }
 
@@ -73,6 +80,7 @@ internal static class WindowsOnly
         using (RouteTables.Enter(RouteTables.Main))
             probe.Line("windows:RouteTables.Enter GetIpForwardTable2", NetIo.GetIpForwardTable2(AddressFamily.Unspecified, out _));
         probe.Line("windows:NetNamespace.Enter", NetIoStatus.Success, Outcome(() => NetNamespace.Enter("iph-wine-none").Dispose()));
+        probe.Line("windows:NetNamespace.Enter compartment", NetIoStatus.Success, Outcome(() => NetNamespace.Enter("1").Dispose()));
         probe.Line("windows:NetIo.GetTeredoPort", NetIoStatus.Success, Outcome(() => NetIo.GetTeredoPort(out _)));
         probe.Line("windows:NetIo.NotifyRouteChange2", NetIoStatus.Success, Outcome(() =>
         {

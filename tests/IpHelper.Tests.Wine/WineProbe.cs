@@ -1,6 +1,5 @@
 using System.Net;
 using System.Net.Sockets;
-using IpHelper.Windows;
 
 namespace IpHelper.Tests.Wine;
 
@@ -131,8 +130,7 @@ public static class WineProbe
 
     /// <summary>
     /// The initial notification of NotifyUnicastIpAddressChange: how many arrived before the call returned
-    /// and within two seconds after. On Windows through the backend's own registration (NetIo's public
-    /// notification functions are not routed to it yet: docs/windows.md).
+    /// and within two seconds after, through NetIo on both backends.
     /// </summary>
     private static void UnicastNotification(ProbeWriter probe)
     {
@@ -145,26 +143,10 @@ public static class WineProbe
             else Interlocked.Increment(ref other);
             arrived.Set();
         }
-        NetIoStatus status;
-        IDisposable? registration;
-        if (OperatingSystem.IsWindows())
-        {
-            status = new WindowsBackend().NotifyUnicastIpAddressChange(AddressFamily.Unspecified, OnChange, initialNotification: true, out var windows);
-            registration = windows;
-        }
-        else
-        {
-            status = NetIo.NotifyUnicastIpAddressChange(AddressFamily.Unspecified, (_, row, type) => OnChange(row, type), null, true, out var handle);
-            registration = handle is null ? null : new Cancel(handle);
-        }
+        var status = NetIo.NotifyUnicastIpAddressChange(AddressFamily.Unspecified, (_, row, type) => OnChange(row, type), null, true, out var handle);
         var beforeReturn = Volatile.Read(ref initial);
         arrived.Wait(TimeSpan.FromSeconds(2));
-        registration?.Dispose();
+        if (handle is not null) NetIo.CancelMibChangeNotify2(handle);
         probe.Line("NotifyUnicastIpAddressChange initial", status, $"initial={Volatile.Read(ref initial)} other={Volatile.Read(ref other)} beforeReturn={beforeReturn}");
-    }
-
-    private sealed class Cancel(NotificationHandle handle) : IDisposable
-    {
-        public void Dispose() => NetIo.CancelMibChangeNotify2(handle);
     }
 }

@@ -12,11 +12,11 @@ internal partial interface INetIoBackend
     /// given as, if any) and takes a reference to its context. FileNotFound, AccessDenied, InvalidParameter
     /// (not a network namespace) with the error detail recorded; <paramref name="argument"/> is blamed.
     /// </summary>
-    NetIoStatus EnterNamespace(string path, string? name, string argument, out INetIoContext? context);
+    BackendResult EnterNamespace(string path, string? name, string argument, out INetIoContext? context);
 
     /// <summary>As <see cref="EnterNamespace(string, string?, string, out INetIoContext?)"/> for an open descriptor (duplicated; the caller keeps its own).</summary>
-    NetIoStatus EnterNamespace(SafeFileHandle descriptor, string argument, out INetIoContext? context);
+    BackendResult EnterNamespace(SafeFileHandle descriptor, string argument, out INetIoContext? context);
 
     /// <summary>The inode number of the calling thread's own network namespace (outside any scope).</summary>
-    NetIoStatus GetThreadNamespaceInode(out ulong inode);
+    BackendResult GetThreadNamespaceInode(out ulong inode);
 }

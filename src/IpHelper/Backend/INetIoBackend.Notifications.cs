@@ -14,18 +14,26 @@ internal partial interface INetIoBackend
     /// and a null row before this returns. When the namespace is deleted the registration delivers
     /// MibDeleteInstance for every row it reported and ends (<see cref="NotificationHandle.EndStatus"/>).
     /// </summary>
-    NetIoStatus NotifyInterfaceChange(ChangeCallback<MibIfRow2> callback, Action? onResync, bool initialNotification,
+    BackendResult NotifyInterfaceChange(ChangeCallback<MibIfRow2> callback, Action? onResync, bool initialNotification,
         out NotificationHandle? handle);
 
     /// <summary>As <see cref="NotifyInterfaceChange"/>, for the IP interface table of <paramref name="family"/> (Unspecified: both).</summary>
-    NetIoStatus NotifyIpInterfaceChange(AddressFamily family, ChangeCallback<MibIpInterfaceRow> callback, Action? onResync,
+    BackendResult NotifyIpInterfaceChange(AddressFamily family, ChangeCallback<MibIpInterfaceRow> callback, Action? onResync,
         bool initialNotification, out NotificationHandle? handle);
 
     /// <summary>As <see cref="NotifyInterfaceChange"/>, for the routes of <paramref name="family"/> in <paramref name="tables"/>.</summary>
-    NetIoStatus NotifyRouteChange(AddressFamily family, RouteTableSelection tables, ChangeCallback<MibIpForwardRow2> callback, Action? onResync,
+    BackendResult NotifyRouteChange(AddressFamily family, RouteTableSelection tables, ChangeCallback<MibIpForwardRow2> callback, Action? onResync,
         bool initialNotification, out NotificationHandle? handle);
 
     /// <summary>As <see cref="NotifyInterfaceChange"/>, for the unicast addresses of <paramref name="family"/>.</summary>
-    NetIoStatus NotifyUnicastAddressChange(AddressFamily family, ChangeCallback<MibUnicastIpAddressRow> callback, Action? onResync,
+    BackendResult NotifyUnicastAddressChange(AddressFamily family, ChangeCallback<MibUnicastIpAddressRow> callback, Action? onResync,
         bool initialNotification, out NotificationHandle? handle);
+
+    /// <summary>
+    /// The unicast addresses of <paramref name="family"/> whose duplicate address detection is over: Success
+    /// with <paramref name="table"/> when none is tentative; IoPending with <paramref name="handle"/> when one
+    /// is, and <paramref name="callback"/> then gets the stable table once, on the registration's thread.
+    /// </summary>
+    BackendResult NotifyStableUnicastAddressTable(AddressFamily family, Action<MibTable<MibUnicastIpAddressRow>> callback,
+        out MibTable<MibUnicastIpAddressRow>? table, out NotificationHandle? handle);
 }

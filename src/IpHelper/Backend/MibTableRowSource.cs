@@ -18,23 +18,23 @@ internal sealed class MibTableRowSource<TRow>(MibTable<TRow> table) : IMibRowSou
     /// <summary>Always false: the table was read whole, as its backend reads it.</summary>
     public bool Interrupted => false;
 
-    public NetIoStatus Next(out TRow[] rows, out int count)
+    public BackendResult Next(out TRow[] rows, out int count)
     {
         rows = [];
         count = 0;
-        if (_table is null) return NetIoStatus.Success;
+        if (_table is null) return BackendResult.Success;
         var left = _table.AsSpan()[_next..];
         if (left.IsEmpty)
         {
             Dispose();
-            return NetIoStatus.Success;
+            return BackendResult.Success;
         }
         _batch ??= ArrayPool<TRow>.Shared.Rent(BatchRows);
         count = Math.Min(left.Length, _batch.Length);
         left[..count].CopyTo(_batch);
         _next += count;
         rows = _batch;
-        return NetIoStatus.Success;
+        return BackendResult.Success;
     }
 
     public void Dispose()

@@ -1,6 +1,6 @@
 namespace IpHelper.Linux;
 
-/// <summary>Linux errno values used by the backend, their names, and the Windows status each maps to.</summary>
+/// <summary>Linux errno values used by the backend and the Windows status each maps to.</summary>
 internal static class Errno
 {
     public const int EPERM = 1, ENOENT = 2, ESRCH = 3, EINTR = 4, EIO = 5, ENXIO = 6, E2BIG = 7, EBADF = 9,
@@ -11,22 +11,8 @@ internal static class Errno
         EADDRNOTAVAIL = 99, ENETDOWN = 100, ENETUNREACH = 101, ENOBUFS = 105, ETIMEDOUT = 110,
         EHOSTUNREACH = 113, EALREADY = 114, ECANCELED = 125;
 
-    private static readonly Dictionary<int, string> s_names = new()
-    {
-        [EPERM] = "EPERM", [ENOENT] = "ENOENT", [ESRCH] = "ESRCH", [EINTR] = "EINTR", [EIO] = "EIO",
-        [ENXIO] = "ENXIO", [E2BIG] = "E2BIG", [EBADF] = "EBADF", [EAGAIN] = "EAGAIN", [ENOMEM] = "ENOMEM",
-        [EACCES] = "EACCES", [EFAULT] = "EFAULT", [EBUSY] = "EBUSY", [EEXIST] = "EEXIST", [ENODEV] = "ENODEV",
-        [EINVAL] = "EINVAL", [ENFILE] = "ENFILE", [EMFILE] = "EMFILE", [ENOSPC] = "ENOSPC", [EROFS] = "EROFS", [ERANGE] = "ERANGE",
-        [ENAMETOOLONG] = "ENAMETOOLONG", [ENOSYS] = "ENOSYS", [ENOTEMPTY] = "ENOTEMPTY", [ENODATA] = "ENODATA",
-        [ETIME] = "ETIME", [EPROTO] = "EPROTO", [EBADMSG] = "EBADMSG", [EOVERFLOW] = "EOVERFLOW",
-        [EMSGSIZE] = "EMSGSIZE", [EPROTONOSUPPORT] = "EPROTONOSUPPORT", [EOPNOTSUPP] = "EOPNOTSUPP",
-        [EAFNOSUPPORT] = "EAFNOSUPPORT", [EADDRINUSE] = "EADDRINUSE", [EADDRNOTAVAIL] = "EADDRNOTAVAIL",
-        [ENETDOWN] = "ENETDOWN", [ENETUNREACH] = "ENETUNREACH", [ENOBUFS] = "ENOBUFS", [ETIMEDOUT] = "ETIMEDOUT",
-        [EHOSTUNREACH] = "EHOSTUNREACH", [EALREADY] = "EALREADY", [ECANCELED] = "ECANCELED",
-    };
-
-    /// <summary>The symbolic name of <paramref name="errno"/>, or "errno N" for one not listed.</summary>
-    public static string Name(int errno) => s_names.TryGetValue(errno, out var name) ? name : $"errno {errno}";
+    /// <summary>The symbolic name of <paramref name="errno"/>, or "errno N" for one not listed (<see cref="ErrnoNames"/>).</summary>
+    public static string Name(int errno) => ErrnoNames.Name(errno);
 
     /// <summary>
     /// The Windows status for a kernel error when the caller has no more specific mapping:

@@ -35,7 +35,7 @@ internal sealed class IpInterfaceSetPlan
     /// <paramref name="current"/> row) and lists the writes. InvalidParameter for values Windows or
     /// the kernel would refuse; NotSupported for a change Linux has no knob for (docs/mapping.md).
     /// </summary>
-    public static NetIoStatus Create(string name, in IpInterfaceFacts facts, in MibIpInterfaceRow current, in MibIpInterfaceRow requested,
+    public static BackendResult Create(string name, in IpInterfaceFacts facts, in MibIpInterfaceRow current, in MibIpInterfaceRow requested,
         out IpInterfaceSetPlan plan)
     {
         plan = new IpInterfaceSetPlan();
@@ -58,7 +58,7 @@ internal sealed class IpInterfaceSetPlan
         if (requested.RetransmitTime != 0 && requested.RetransmitTime != current.RetransmitTime)
             plan.Sysctls.Add(($"{family}/neigh/{name}/retrans_time_ms", requested.RetransmitTime));
         plan.PlanMetric(current, requested);
-        return NetIoStatus.Success;
+        return BackendResult.Success;
     }
 
     private void PlanIpv6(string name, in IpInterfaceFacts facts, in MibIpInterfaceRow current, in MibIpInterfaceRow requested)
@@ -117,7 +117,7 @@ internal sealed class IpInterfaceSetPlan
     }
 
     /// <summary>Values no interface could take: what Windows rejects and what the kernel would refuse.</summary>
-    private static NetIoStatus CheckValues(in IpInterfaceFacts facts, in MibIpInterfaceRow requested, bool ipv6)
+    private static BackendResult CheckValues(in IpInterfaceFacts facts, in MibIpInterfaceRow requested, bool ipv6)
     {
         if (!ipv6 && requested.SitePrefixLength != 0)
             return Invalid("SitePrefixLength", $"SitePrefixLength must be 0 for IPv4, not {requested.SitePrefixLength}");
@@ -141,11 +141,11 @@ internal sealed class IpInterfaceSetPlan
         if (requested.BaseReachableTime > int.MaxValue) return Invalid("BaseReachableTime", $"BaseReachableTime {requested.BaseReachableTime} ms is too large");
         if (requested.RetransmitTime > int.MaxValue) return Invalid("RetransmitTime", $"RetransmitTime {requested.RetransmitTime} ms is too large");
         if (requested.DadTransmits > int.MaxValue) return Invalid("DadTransmits", $"DadTransmits {requested.DadTransmits} is too large");
-        return NetIoStatus.Success;
+        return BackendResult.Success;
     }
 
     /// <summary>Changes Linux cannot make on this interface; leaving such a field as it is (or at 0 where 0 means "unchanged") is accepted.</summary>
-    private static NetIoStatus CheckSupported(in IpInterfaceFacts facts, in MibIpInterfaceRow current, in MibIpInterfaceRow requested, bool ipv6)
+    private static BackendResult CheckSupported(in IpInterfaceFacts facts, in MibIpInterfaceRow current, in MibIpInterfaceRow requested, bool ipv6)
     {
         if (requested.AdvertisingEnabled != current.AdvertisingEnabled)
             return Unsupported("AdvertisingEnabled", "the Linux kernel does not send router advertisements (a daemon such as radvd does)");
@@ -182,7 +182,7 @@ internal sealed class IpInterfaceSetPlan
                 return Unsupported("LinkLocalAddressBehavior", "the Linux kernel configures no IPv4 link-local (169.254/16) addresses");
             if (requested.DisableDefaultRoutes)
                 return Unsupported("DisableDefaultRoutes", "Linux has no IPv4 switch to ignore default routes of an interface");
-            return NetIoStatus.Success;
+            return BackendResult.Success;
         }
         if (discovery == NlRouterDiscoveryBehavior.RouterDiscoveryDhcp)
             return Unsupported("RouterDiscoveryBehavior", "IPv6 router discovery cannot be driven by DHCP");
@@ -194,13 +194,13 @@ internal sealed class IpInterfaceSetPlan
             return Unsupported("LinkLocalAddressBehavior", "the kernel configures no link-local address on loopback");
         if (requested.DadTransmits != current.DadTransmits && requested.DadTransmits != 0 && !IpInterfaceRowMapper.SupportsNeighborDiscovery(facts))
             return Unsupported("DadTransmits", "the kernel does no duplicate address detection on NOARP and loopback interfaces");
-        return NetIoStatus.Success;
+        return BackendResult.Success;
     }
 
     private static bool AllZero(ReadOnlySpan<uint> values) => values.IndexOfAnyExcept(0u) < 0;
 
-    private static NetIoStatus Invalid(string field, string message) => NetIo.Fail(NetIoStatus.InvalidParameter, message, field);
+    private static BackendResult Invalid(string field, string message) => BackendResult.Fail(NetIoStatus.InvalidParameter, message, field);
 
-    private static NetIoStatus Unsupported(string field, string why) =>
-        NetIo.Fail(NetIoStatus.NotSupported, $"{field} cannot be changed on Linux: {why}", field);
+    private static BackendResult Unsupported(string field, string why) =>
+        BackendResult.Fail(NetIoStatus.NotSupported, $"{field} cannot be changed on Linux: {why}", field);
 }

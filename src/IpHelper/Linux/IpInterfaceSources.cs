@@ -29,7 +29,7 @@ internal sealed class IpInterfaceSources
     /// Reads the sources for <paramref name="family"/> (Unspecified: both) and one interface, or every
     /// interface when <paramref name="interfaceIndex"/> is 0.
     /// </summary>
-    public static NetIoStatus Load(NamespaceContext context, NetlinkSocket socket, AddressFamily family, int interfaceIndex, out IpInterfaceSources sources)
+    public static BackendResult Load(NamespaceContext context, NetlinkSocket socket, AddressFamily family, int interfaceIndex, out IpInterfaceSources sources)
     {
         sources = new IpInterfaceSources();
         var ipv4 = family != AddressFamily.InterNetworkV6;
@@ -48,7 +48,7 @@ internal sealed class IpInterfaceSources
             request.Clear();
             LinkLocalInterfaceIds.Dump(request, interfaceIndex);
             var error = socket.Dump(request, ref sources._linkLocal);
-            if (error.Failed) return NetIo.Fail(error.Status, $"RTM_GETADDR dump: {error}", errno: error.Errno, kernelMessage: error.Message);
+            if (error.Failed) return BackendResult.Fail(error.Status, $"RTM_GETADDR dump: {error}", errno: error.Errno, kernelMessage: error.Message);
             if (sources._linkLocal.Malformed) return Undecodable("RTM_GETADDR dump");
             sources._mtuExpires6 = Sysctl.ReadInt64(context, "ipv6/route/mtu_expires") ?? 0;
             sources._allAcceptDad = (int)(Sysctl.ReadInt64(context, "ipv6/conf/all/accept_dad") ?? 0);
@@ -56,7 +56,7 @@ internal sealed class IpInterfaceSources
         }
         foreach (var (entryFamily, index, name, metric) in context.Metrics.GetAll())
             sources._metrics[(entryFamily, index)] = (Encoding.UTF8.GetBytes(name), metric);
-        return NetIoStatus.Success;
+        return BackendResult.Success;
     }
 
     /// <summary>Everything about one link its rows need; ethtool is asked through <paramref name="socket"/>.</summary>
@@ -110,19 +110,19 @@ internal sealed class IpInterfaceSources
     private uint? MetricOf(AddressFamily family, in LinkMessage link) =>
         _metrics.TryGetValue((family, (uint)link.Index), out var entry) && link.Name.SequenceEqual(entry.Name) ? entry.Metric : null;
 
-    private static NetIoStatus LoadNeighborTable(NetlinkSocket socket, NetlinkMessageWriter request, byte linuxFamily,
+    private static BackendResult LoadNeighborTable(NetlinkSocket socket, NetlinkMessageWriter request, byte linuxFamily,
         Dictionary<int, NeighborTableParameters> parameters)
     {
         request.Clear();
         NeighborTableParameters.Dump(request, linuxFamily);
         var collector = new NeighborTableCollector(parameters);
         var error = socket.Dump(request, ref collector);
-        if (error.Failed) return NetIo.Fail(error.Status, $"RTM_GETNEIGHTBL dump: {error}", errno: error.Errno, kernelMessage: error.Message);
-        return collector.Malformed ? Undecodable("RTM_GETNEIGHTBL dump") : NetIoStatus.Success;
+        if (error.Failed) return BackendResult.Fail(error.Status, $"RTM_GETNEIGHTBL dump: {error}", errno: error.Errno, kernelMessage: error.Message);
+        return collector.Malformed ? Undecodable("RTM_GETNEIGHTBL dump") : BackendResult.Success;
     }
 
-    private static NetIoStatus Undecodable(string what) =>
-        NetIo.Fail(NetIoStatus.InvalidData, $"{what}: the kernel sent a message that could not be decoded", errno: Errno.EBADMSG);
+    private static BackendResult Undecodable(string what) =>
+        BackendResult.Fail(NetIoStatus.InvalidData, $"{what}: the kernel sent a message that could not be decoded", errno: Errno.EBADMSG);
 
     private struct NeighborTableCollector(Dictionary<int, NeighborTableParameters> parameters) : INetlinkReplyHandler
     {

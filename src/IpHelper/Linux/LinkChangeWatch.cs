@@ -31,7 +31,7 @@ internal sealed class LinkChangeWatch(NamespaceContext context) : IDisposable
                 {
                     _socket = context.OpenSubscriber([RtnlGroups.RTNLGRP_LINK], BufferBytes, datagramBufferBytes: 4096);
                 }
-                catch (Exception e) when (e is NetIoException or ObjectDisposedException)
+                catch (Exception e) when (e is NetlinkException or ObjectDisposedException)
                 {
                     // No subscription (out of descriptors, say): nothing may be kept, every call reads afresh.
                     return ++_generation;
@@ -47,13 +47,13 @@ internal sealed class LinkChangeWatch(NamespaceContext context) : IDisposable
     }
 
     /// <summary>The link directory kept since the last link change, or a fresh one (kept for the next call).</summary>
-    public NetIoStatus Directory(NetlinkSocket socket, out LinkDirectory directory)
+    public BackendResult Directory(NetlinkSocket socket, out LinkDirectory directory)
     {
         var generation = Generation();
         if (_kept is { } kept && kept.Generation == generation)
         {
             directory = kept.Directory;
-            return NetIoStatus.Success;
+            return BackendResult.Success;
         }
         var status = LinkDirectory.Load(socket, out directory);
         if (status == NetIoStatus.Success) _kept = new Kept(directory, generation);

@@ -28,19 +28,19 @@ internal sealed class LinkDirectory
     private LinkDirectory() { }
 
     /// <summary>Every link of the socket's namespace.</summary>
-    public static NetIoStatus Load(NetlinkSocket socket, out LinkDirectory directory)
+    public static BackendResult Load(NetlinkSocket socket, out LinkDirectory directory)
     {
         directory = new LinkDirectory();
         using var request = new NetlinkMessageWriter();
         LinkRequest.Dump(request, withStatistics: false);
         var collector = new Collector(directory);
         var error = socket.Dump(request, ref collector);
-        if (error.Failed) return NetIo.Fail(error.Status, $"RTM_GETLINK dump: {error}", errno: error.Errno, kernelMessage: error.Message);
-        return collector.Malformed ? NetIo.Fail(NetIoStatus.InvalidData, "RTM_GETLINK dump: a message could not be decoded", errno: Errno.EBADMSG) : NetIoStatus.Success;
+        if (error.Failed) return BackendResult.Fail(error.Status, $"RTM_GETLINK dump: {error}", errno: error.Errno, kernelMessage: error.Message);
+        return collector.Malformed ? BackendResult.Fail(NetIoStatus.InvalidData, "RTM_GETLINK dump: a message could not be decoded", errno: Errno.EBADMSG) : BackendResult.Success;
     }
 
-    /// <summary>One link; FileNotFound (without an error detail) when it does not exist.</summary>
-    public static NetIoStatus LoadOne(NetlinkSocket socket, int index, out LinkFacts facts)
+    /// <summary>One link; FileNotFound when it does not exist.</summary>
+    public static BackendResult LoadOne(NetlinkSocket socket, int index, out LinkFacts facts)
     {
         facts = default;
         var directory = new LinkDirectory();
@@ -48,9 +48,10 @@ internal sealed class LinkDirectory
         LinkRequest.Get(request, index, null, withStatistics: false);
         var collector = new Collector(directory);
         var error = socket.Execute(request, ref collector);
-        if (error.Errno == Errno.ENODEV) return NetIoStatus.FileNotFound;
-        if (error.Failed) return NetIo.Fail(error.Status, $"RTM_GETLINK: {error}", errno: error.Errno, kernelMessage: error.Message);
-        return directory.TryGet(index, out facts) ? NetIoStatus.Success : NetIoStatus.FileNotFound;
+        var missing = BackendResult.Fail(NetIoStatus.FileNotFound, $"no interface has index {index}", "InterfaceIndex");
+        if (error.Errno == Errno.ENODEV) return missing;
+        if (error.Failed) return BackendResult.Fail(error.Status, $"RTM_GETLINK: {error}", errno: error.Errno, kernelMessage: error.Message);
+        return directory.TryGet(index, out facts) ? BackendResult.Success : missing;
     }
 
     public bool TryGet(int index, out LinkFacts facts) => _links.TryGetValue(index, out facts);

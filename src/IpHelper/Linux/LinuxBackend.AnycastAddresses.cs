@@ -6,7 +6,7 @@ namespace IpHelper.Linux;
 
 internal sealed partial class LinuxBackend
 {
-    public NetIoStatus GetAnycastAddressTable(AddressFamily family, out MibTable<MibAnycastIpAddressRow>? table)
+    public BackendResult GetAnycastAddressTable(AddressFamily family, out MibTable<MibAnycastIpAddressRow>? table)
     {
         table = null;
         using var lease = Context.Sockets.Rent();
@@ -14,7 +14,7 @@ internal sealed partial class LinuxBackend
         return status == NetIoStatus.Success ? MembershipTable(lease.Socket, memberships, FillAnycast, out table) : status;
     }
 
-    public NetIoStatus GetAnycastAddress(in InterfaceIdentity iface, in SockAddrInet address, out MibAnycastIpAddressRow row)
+    public BackendResult GetAnycastAddress(in InterfaceIdentity iface, in SockAddrInet address, out MibAnycastIpAddressRow row)
     {
         row = default;
         if (address.Family == AddressFamily.InterNetwork) return NoIpv4Anycast();
@@ -27,22 +27,22 @@ internal sealed partial class LinuxBackend
         var membership = new Membership { Index = (int)iface.Index, Length = 16 };
         bytes.CopyTo(membership.Bytes);
         FillAnycast(ref row, membership, iface.Luid);
-        return NetIo.Ok();
+        return BackendResult.Success;
     }
 
-    public NetIoStatus CreateAnycastAddress(in InterfaceIdentity iface, in SockAddrInet address)
+    public BackendResult CreateAnycastAddress(in InterfaceIdentity iface, in SockAddrInet address)
     {
         if (address.Family == AddressFamily.InterNetwork) return NoIpv4Anycast();
         using (var lease = Context.Sockets.Rent())
         {
             var status = FindAnycast(lease.Socket, iface, address, out var exists);
             if (status != NetIoStatus.Success) return status;
-            if (exists) return NetIo.Fail(NetIoStatus.ObjectAlreadyExists, $"{address} is already an anycast address of {iface.Alias}", "Address", Errno.EEXIST);
+            if (exists) return BackendResult.Fail(NetIoStatus.ObjectAlreadyExists, $"{address} is already an anycast address of {iface.Alias}", "Address", Errno.EEXIST);
         }
         Span<byte> bytes = stackalloc byte[16];
         address.WriteAddressBytes(bytes);
         var errno = Context.Anycast.Join((int)iface.Index, bytes);
-        if (errno == 0) return NetIo.Ok();
+        if (errno == 0) return BackendResult.Success;
         var (result, reason) = errno switch
         {
             Errno.EINVAL => (NetIoStatus.InvalidParameter, $"{address} cannot be an anycast address (it is a local unicast address, or not unicast)"),
@@ -51,34 +51,34 @@ internal sealed partial class LinuxBackend
             Errno.ENODEV => (NetIoStatus.NotFound, $"interface {iface.Alias} disappeared"),
             _ => (Errno.ToStatus(errno), $"IPV6_JOIN_ANYCAST {address} on {iface.Alias} failed"),
         };
-        return NetIo.Fail(result, reason, "Address", errno);
+        return BackendResult.Fail(result, reason, "Address", errno);
     }
 
-    public NetIoStatus DeleteAnycastAddress(in InterfaceIdentity iface, in SockAddrInet address)
+    public BackendResult DeleteAnycastAddress(in InterfaceIdentity iface, in SockAddrInet address)
     {
         if (address.Family == AddressFamily.InterNetwork) return NoIpv4Anycast();
         Span<byte> bytes = stackalloc byte[16];
         address.WriteAddressBytes(bytes);
-        if (Context.Anycast.Leave((int)iface.Index, bytes)) return NetIo.Ok();
+        if (Context.Anycast.Leave((int)iface.Index, bytes)) return BackendResult.Success;
         using var lease = Context.Sockets.Rent();
         var status = FindAnycast(lease.Socket, iface, address, out var exists);
         if (status != NetIoStatus.Success) return status;
         return exists
-            ? NetIo.Fail(NetIoStatus.NotSupported,
+            ? BackendResult.Fail(NetIoStatus.NotSupported,
                 $"{address} on {iface.Alias} is held by the kernel (subnet-router anycast of a forwarding interface) or by another socket; Linux lets only its owner leave it", "Address")
             : NotAnAddressOf(iface, address, "anycast");
     }
 
     /// <summary>The IPv6 anycast list: RTM_GETANYCAST AF_INET6, or /proc/net/anycast6. IPv4 has no anycast addresses.</summary>
-    private NetIoStatus ReadAnycast(NetlinkSocket socket, AddressFamily family, int index, out List<Membership> memberships)
+    private BackendResult ReadAnycast(NetlinkSocket socket, AddressFamily family, int index, out List<Membership> memberships)
     {
         memberships = [];
         return family == AddressFamily.InterNetwork
-            ? NetIoStatus.Success
+            ? BackendResult.Success
             : ReadMemberships(socket, RtnlMessageType.RTM_GETANYCAST, LinuxFamily.AF_INET6, index, "anycast6", memberships);
     }
 
-    private NetIoStatus FindAnycast(NetlinkSocket socket, in InterfaceIdentity iface, in SockAddrInet address, out bool found)
+    private BackendResult FindAnycast(NetlinkSocket socket, in InterfaceIdentity iface, in SockAddrInet address, out bool found)
     {
         found = false;
         var status = ReadAnycast(socket, address.Family, (int)iface.Index, out var memberships);
@@ -86,7 +86,7 @@ internal sealed partial class LinuxBackend
         Span<byte> wanted = stackalloc byte[16];
         wanted = wanted[..address.WriteAddressBytes(wanted)];
         foreach (var membership in memberships) found |= membership.Address.SequenceEqual(wanted);
-        return NetIoStatus.Success;
+        return BackendResult.Success;
     }
 
     private static void FillAnycast(ref MibAnycastIpAddressRow row, in Membership membership, NetLuid luid)
@@ -98,6 +98,6 @@ internal sealed partial class LinuxBackend
         row.ScopeId = new ScopeId(scopeId);
     }
 
-    private static NetIoStatus NoIpv4Anycast() =>
-        NetIo.Fail(NetIoStatus.NotSupported, "IPv4 has no anycast addresses on Linux (only IPv6 has IPV6_JOIN_ANYCAST)", "Address");
+    private static BackendResult NoIpv4Anycast() =>
+        BackendResult.Fail(NetIoStatus.NotSupported, "IPv4 has no anycast addresses on Linux (only IPv6 has IPV6_JOIN_ANYCAST)", "Address");
 }

@@ -6,7 +6,7 @@ namespace IpHelper.Linux;
 
 internal sealed partial class LinuxBackend
 {
-    public NetIoStatus GetBestRoute(in SockAddrInet destination, in SockAddrInet source, uint interfaceIndex,
+    public BackendResult GetBestRoute(in SockAddrInet destination, in SockAddrInet source, uint interfaceIndex,
         out MibIpForwardRow2 bestRoute, out SockAddrInet bestSource)
     {
         bestRoute = default;
@@ -33,7 +33,7 @@ internal sealed partial class LinuxBackend
         var error = Context.RouteInterfaces.Resolve(socket, ref row);
         if (error.Failed) return Failed(error, "RTM_GETLINK");
         if (interfaceIndex != 0 && row.InterfaceIndex != interfaceIndex)
-            return NetIo.Fail(NetIoStatus.NetworkUnreachable,
+            return BackendResult.Fail(NetIoStatus.NetworkUnreachable,
                 $"no route to {destination} through interface {interfaceIndex} (the kernel would use interface {row.InterfaceIndex})", "DestinationAddress");
 
         bestRoute = row;
@@ -42,10 +42,10 @@ internal sealed partial class LinuxBackend
         bestSource = chosen.Family == destination.Family
             ? SourceWithScope(chosen, plain.Interface != 0 ? (uint)plain.Interface : row.InterfaceIndex)
             : SockAddrInet.FromBytes(stackalloc byte[length]);
-        return NetIo.Ok();
+        return BackendResult.Success;
     }
 
-    public NetIoStatus FindLocalAddress(in SockAddrInet address, out uint interfaceIndex)
+    public BackendResult FindLocalAddress(in SockAddrInet address, out uint interfaceIndex)
     {
         interfaceIndex = 0;
         using var lease = Context.Sockets.Rent();
@@ -65,17 +65,17 @@ internal sealed partial class LinuxBackend
         if (error.Failed && error.Errno is Errno.ENOBUFS or Errno.ENOMEM or Errno.EBADMSG) return Failed(error, "RTM_GETROUTE");
         if (error.Failed || !found.Found || found.Type != RouteConstants.RTN_LOCAL
             || (address.IsIPv6LinkLocal && address.ScopeId != 0 && found.Interface != (int)address.ScopeId))
-            return NetIo.Fail(NetIoStatus.NotFound, $"{address} is not an address of this host", "SourceAddress", error.Errno, error.Message);
+            return BackendResult.Fail(NetIoStatus.NotFound, $"{address} is not an address of this host", "SourceAddress", error.Errno, error.Message);
         if (found.Malformed) return Malformed("RTM_GETROUTE");
         interfaceIndex = (uint)found.Interface;
-        return NetIo.Ok();
+        return BackendResult.Success;
     }
 
     /// <summary>
     /// Asks the kernel, in one sendmsg, for the FIB entry of the destination and, with
     /// <paramref name="withPlain"/>, first for the plain lookup; a refused lookup becomes its status.
     /// </summary>
-    private static NetIoStatus Lookup(NetlinkSocket socket, byte family, ReadOnlySpan<byte> destination,
+    private static BackendResult Lookup(NetlinkSocket socket, byte family, ReadOnlySpan<byte> destination,
         ReadOnlySpan<byte> source, uint interfaceIndex, bool withPlain, in SockAddrInet destinationAddress, out LookupReplies replies)
     {
         var fibMatch = RouteConstants.RTM_F_FIB_MATCH | (family == RouteConstants.AF_INET ? RouteConstants.RTM_F_LOOKUP_TABLE : 0);
@@ -88,7 +88,7 @@ internal sealed partial class LinuxBackend
         if (error.Failed) return Failed(error, "RTM_GETROUTE");
         foreach (var result in results.AsSpan(0, request.MessageCount))
             if (result.Failed) return LookupFailed(result, destinationAddress);
-        return NetIoStatus.Success;
+        return BackendResult.Success;
     }
 
     /// <summary>
@@ -96,11 +96,11 @@ internal sealed partial class LinuxBackend
     /// kernel refusal (no route, an unreachable, prohibit or blackhole route, a source the kernel
     /// will not send from) means the destination cannot be reached this way (NetworkUnreachable).
     /// </summary>
-    private static NetIoStatus LookupFailed(NetlinkError error, in SockAddrInet destination) => error.Errno switch
+    private static BackendResult LookupFailed(NetlinkError error, in SockAddrInet destination) => error.Errno switch
     {
-        Errno.ENODEV => NetIo.Fail(NetIoStatus.FileNotFound, $"RTM_GETROUTE: {error}: the interface disappeared", "InterfaceIndex", error.Errno, error.Message),
+        Errno.ENODEV => BackendResult.Fail(NetIoStatus.FileNotFound, $"RTM_GETROUTE: {error}: the interface disappeared", "InterfaceIndex", error.Errno, error.Message),
         Errno.ETIMEDOUT or Errno.ENOBUFS or Errno.ENOMEM or Errno.EBADMSG or Errno.EPERM => Failed(error, "RTM_GETROUTE"),
-        _ => NetIo.Fail(NetIoStatus.NetworkUnreachable, $"no route to {destination}: {error}", "DestinationAddress", error.Errno, error.Message),
+        _ => BackendResult.Fail(NetIoStatus.NetworkUnreachable, $"no route to {destination}: {error}", "DestinationAddress", error.Errno, error.Message),
     };
 
     /// <summary>The source as GetBestRoute2 returns it: port 0, and for IPv6 link-local the interface as scope id (else 0).</summary>

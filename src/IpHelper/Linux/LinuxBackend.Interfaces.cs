@@ -6,21 +6,32 @@ namespace IpHelper.Linux;
 
 internal sealed partial class LinuxBackend
 {
-    public NetIoStatus LookupInterface(uint interfaceIndex, out InterfaceIdentity identity)
+    public BackendResult LookupInterface(uint interfaceIndex, out InterfaceIdentity identity)
     {
         identity = default;
-        if (interfaceIndex == 0 || interfaceIndex > int.MaxValue) return NetIoStatus.FileNotFound;
+        if (interfaceIndex == 0 || interfaceIndex > int.MaxValue) return NoInterface(interfaceIndex);
         return GetLink((int)interfaceIndex, null, out identity);
     }
 
-    public NetIoStatus LookupInterface(string alias, out InterfaceIdentity identity)
+    /// <summary>A Linux LUID is made of the ifindex and the ifType (docs/mapping.md): the index finds the link, the type must agree.</summary>
+    public BackendResult LookupInterface(in NetLuid luid, out InterfaceIdentity identity)
+    {
+        var status = LookupInterface(luid.NetLuidIndex, out identity);
+        if (status == NetIoStatus.Success && identity.Luid == luid) return status;
+        identity = default;
+        return status is { Status: NetIoStatus.Success or NetIoStatus.FileNotFound }
+            ? BackendResult.Fail(NetIoStatus.FileNotFound, $"no interface has LUID {luid.Value}", "InterfaceLuid")
+            : status;
+    }
+
+    public BackendResult LookupInterface(string alias, out InterfaceIdentity identity)
     {
         identity = default;
-        if (alias.Length == 0 || Encoding.UTF8.GetByteCount(alias) > 127 || alias.Contains('\0')) return NetIoStatus.FileNotFound;
+        if (alias.Length == 0 || Encoding.UTF8.GetByteCount(alias) > 127 || alias.Contains('\0')) return NoInterface(alias);
         return GetLink(0, alias, out identity);
     }
 
-    public NetIoStatus LookupInterface(Guid interfaceGuid, out InterfaceIdentity identity)
+    public BackendResult LookupInterface(Guid interfaceGuid, out InterfaceIdentity identity)
     {
         identity = default;
         using var lease = Context.Sockets.Rent();
@@ -31,12 +42,14 @@ internal sealed partial class LinuxBackend
         if (error.Failed) return Failed(error, "RTM_GETLINK dump");
         if (finder.Malformed) return Malformed("RTM_GETLINK dump");
         identity = finder.Found;
-        return finder.Found.Index == 0 ? NetIoStatus.FileNotFound : NetIoStatus.Success;
+        return finder.Found.Index == 0
+            ? BackendResult.Fail(NetIoStatus.FileNotFound, $"no interface has GUID {interfaceGuid:B}", "InterfaceGuid")
+            : BackendResult.Success;
     }
 
-    public NetIoStatus GetIfEntry(uint interfaceIndex, bool withStatistics, ref MibIfRow2 row)
+    public BackendResult GetIfEntry(uint interfaceIndex, bool withStatistics, ref MibIfRow2 row)
     {
-        if (interfaceIndex == 0 || interfaceIndex > int.MaxValue) return NetIoStatus.FileNotFound;
+        if (interfaceIndex == 0 || interfaceIndex > int.MaxValue) return NoInterface(interfaceIndex);
         using var lease = Context.Sockets.Rent();
         using var request = new NetlinkMessageWriter();
         LinkRequest.Get(request, (int)interfaceIndex, null, withStatistics);
@@ -44,12 +57,12 @@ internal sealed partial class LinuxBackend
         try
         {
             var error = lease.Socket.Execute(request, ref collector);
-            if (error.Errno == Errno.ENODEV) return NetIoStatus.FileNotFound;
+            if (error.Errno == Errno.ENODEV) return NoInterface(interfaceIndex);
             if (error.Failed) return Failed(error, "RTM_GETLINK");
             if (collector.Malformed) return Malformed("RTM_GETLINK");
-            if (collector.Rows.Count != 1) return NetIoStatus.FileNotFound;
+            if (collector.Rows.Count != 1) return NoInterface(interfaceIndex);
             row = collector.Rows[0];
-            return NetIo.Ok();
+            return BackendResult.Success;
         }
         finally
         {
@@ -57,7 +70,7 @@ internal sealed partial class LinuxBackend
         }
     }
 
-    public NetIoStatus GetIfTable(bool withStatistics, out MibTable<MibIfRow2>? table)
+    public BackendResult GetIfTable(bool withStatistics, out MibTable<MibIfRow2>? table)
     {
         table = null;
         using var lease = Context.Sockets.Rent();
@@ -71,7 +84,7 @@ internal sealed partial class LinuxBackend
             if (error.Failed) return Failed(error, "RTM_GETLINK dump");
             if (collector.Malformed) return Malformed("RTM_GETLINK dump");
             table = collector.Rows.ToTable();
-            return NetIo.Ok();
+            return BackendResult.Success;
         }
         finally
         {
@@ -79,7 +92,7 @@ internal sealed partial class LinuxBackend
         }
     }
 
-    public NetIoStatus GetIfStackTable(out MibTable<MibIfStackRow>? table)
+    public BackendResult GetIfStackTable(out MibTable<MibIfStackRow>? table)
     {
         table = null;
         using var lease = Context.Sockets.Rent();
@@ -90,10 +103,10 @@ internal sealed partial class LinuxBackend
         if (error.Failed) return Failed(error, "RTM_GETLINK dump");
         if (collector.Malformed) return Malformed("RTM_GETLINK dump");
         table = collector.ToTable();
-        return NetIo.Ok();
+        return BackendResult.Success;
     }
 
-    private NetIoStatus GetLink(int index, string? name, out InterfaceIdentity identity)
+    private BackendResult GetLink(int index, string? name, out InterfaceIdentity identity)
     {
         identity = default;
         using var lease = Context.Sockets.Rent();
@@ -101,11 +114,12 @@ internal sealed partial class LinuxBackend
         LinkRequest.Get(request, index, name, withStatistics: false);
         var reader = new IdentityReader();
         var error = lease.Socket.Execute(request, ref reader);
-        if (error.Errno == Errno.ENODEV) return NetIoStatus.FileNotFound;
+        var missing = name is null ? NoInterface((uint)index) : NoInterface(name);
+        if (error.Errno == Errno.ENODEV) return missing;
         if (error.Failed) return Failed(error, "RTM_GETLINK");
         if (reader.Malformed) return Malformed("RTM_GETLINK");
         identity = reader.Identity;
-        return identity.Index == 0 ? NetIoStatus.FileNotFound : NetIoStatus.Success;
+        return identity.Index == 0 ? missing : BackendResult.Success;
     }
 
     /// <summary>The identity Windows would give this link: LUID from ifindex and ifType, GUID from the name.</summary>

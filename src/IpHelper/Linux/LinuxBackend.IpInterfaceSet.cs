@@ -7,12 +7,12 @@ namespace IpHelper.Linux;
 
 internal sealed partial class LinuxBackend
 {
-    public NetIoStatus SetIpInterfaceEntry(in MibIpInterfaceRow row, uint interfaceIndex)
+    public BackendResult SetIpInterfaceEntry(in MibIpInterfaceRow row, uint interfaceIndex)
     {
         var family = row.Family;
         var status = ReadIpInterface(family, interfaceIndex, out var current, out var facts);
         if (status == NetIoStatus.NotFound)
-            return NetIo.Fail(status, $"interface {interfaceIndex} has no {(family == AddressFamily.InterNetwork ? "IPv4" : "IPv6")} state", "Family");
+            return BackendResult.Fail(NetIoStatus.NotFound, $"interface {interfaceIndex} has no {(family == AddressFamily.InterNetwork ? "IPv4" : "IPv6")} state", "Family");
         if (status != NetIoStatus.Success) return status;
         status = LookupInterface(interfaceIndex, out var identity);
         if (status != NetIoStatus.Success) return status;
@@ -29,7 +29,7 @@ internal sealed partial class LinuxBackend
     /// Opens a sysctl of the interface for writing without writing it: the kernel checks the caller's
     /// right to change the namespace's settings at open, so an unprivileged call fails before any change.
     /// </summary>
-    private NetIoStatus CheckPrivilege(string key)
+    private BackendResult CheckPrivilege(string key)
     {
         var errno = Context.Run(() =>
         {
@@ -49,17 +49,17 @@ internal sealed partial class LinuxBackend
         });
         return errno switch
         {
-            0 => NetIoStatus.Success,
-            Errno.ENOENT => NetIo.Fail(NetIoStatus.FileNotFound, $"/proc/sys/net/{key} is gone: the interface disappeared", "InterfaceIndex", errno),
-            _ => NetIo.Fail(NetIoStatus.AccessDenied, $"cannot change /proc/sys/net/{key}: CAP_NET_ADMIN (root) in the namespace is needed", errno: errno),
+            0 => BackendResult.Success,
+            Errno.ENOENT => BackendResult.Fail(NetIoStatus.FileNotFound, $"/proc/sys/net/{key} is gone: the interface disappeared", "InterfaceIndex", errno),
+            _ => BackendResult.Fail(NetIoStatus.AccessDenied, $"cannot change /proc/sys/net/{key}: CAP_NET_ADMIN (root) in the namespace is needed", errno: errno),
         };
     }
 
     /// <summary>Makes the planned writes in order; when one fails, the earlier ones are undone and its status returned.</summary>
-    private NetIoStatus Apply(IpInterfaceSetPlan plan, AddressFamily family, uint interfaceIndex, string name, uint oldMtu)
+    private BackendResult Apply(IpInterfaceSetPlan plan, AddressFamily family, uint interfaceIndex, string name, uint oldMtu)
     {
         var undo = new Stack<Func<int>>();
-        NetIoStatus Rollback(NetIoStatus status)
+        BackendResult Rollback(BackendResult status)
         {
             while (undo.Count > 0) undo.Pop()();
             return status;
@@ -67,7 +67,7 @@ internal sealed partial class LinuxBackend
         foreach (var (key, value) in plan.Sysctls)
         {
             var old = Sysctl.Read(Context, key);
-            if (old is null) return Rollback(NetIo.Fail(NetIoStatus.FileNotFound, $"/proc/sys/net/{key} is gone: the interface disappeared", "InterfaceIndex", Errno.ENOENT));
+            if (old is null) return Rollback(BackendResult.Fail(NetIoStatus.FileNotFound, $"/proc/sys/net/{key} is gone: the interface disappeared", "InterfaceIndex", Errno.ENOENT));
             var errno = Sysctl.Write(Context, key, value);
             if (errno != 0) return Rollback(WriteFailed(key, value, errno));
             undo.Push(() => Sysctl.Write(Context, key, old));
@@ -85,21 +85,21 @@ internal sealed partial class LinuxBackend
             var previous = Context.Metrics.Get(family, interfaceIndex, name);
             var errno = Context.Metrics.Set(family, interfaceIndex, name, plan.Metric);
             if (errno != 0)
-                return Rollback(NetIo.Fail(Errno.ToStatus(errno), $"cannot record the interface metric in /run/iphelper, IpHelper's state directory: {Errno.Name(errno)}; nothing was changed", "Metric", errno));
+                return Rollback(BackendResult.Fail(Errno.ToStatus(errno), $"cannot record the interface metric in /run/iphelper, IpHelper's state directory: {Errno.Name(errno)}; nothing was changed", "Metric", errno));
             undo.Push(() => Context.Metrics.Set(family, interfaceIndex, name, previous));
             var linuxFamily = family == AddressFamily.InterNetwork ? (byte)2 : (byte)10;
             var error = InterfaceRoutePriorities.Shift(lease.Socket, linuxFamily, (int)interfaceIndex, plan.PriorityDelta);
             if (error.Failed) return Rollback(Failed(error, "moving the interface's routes to their new priority"));
         }
-        return NetIo.Ok();
+        return BackendResult.Success;
     }
 
-    private static NetIoStatus WriteFailed(string key, long value, int errno) => errno switch
+    private static BackendResult WriteFailed(string key, long value, int errno) => errno switch
     {
-        Errno.EACCES or Errno.EPERM => NetIo.Fail(NetIoStatus.AccessDenied, $"cannot write /proc/sys/net/{key}: CAP_NET_ADMIN (root) in the namespace is needed", errno: errno),
-        Errno.EINVAL or Errno.ERANGE => NetIo.Fail(NetIoStatus.InvalidParameter, $"the kernel refused {value} for /proc/sys/net/{key}", errno: errno),
-        Errno.ENOENT or Errno.ENODEV => NetIo.Fail(NetIoStatus.FileNotFound, $"/proc/sys/net/{key} is gone: the interface disappeared", "InterfaceIndex", errno),
-        _ => NetIo.Fail(Errno.ToStatus(errno), $"writing {value} to /proc/sys/net/{key} failed: {Errno.Name(errno)}", errno: errno),
+        Errno.EACCES or Errno.EPERM => BackendResult.Fail(NetIoStatus.AccessDenied, $"cannot write /proc/sys/net/{key}: CAP_NET_ADMIN (root) in the namespace is needed", errno: errno),
+        Errno.EINVAL or Errno.ERANGE => BackendResult.Fail(NetIoStatus.InvalidParameter, $"the kernel refused {value} for /proc/sys/net/{key}", errno: errno),
+        Errno.ENOENT or Errno.ENODEV => BackendResult.Fail(NetIoStatus.FileNotFound, $"/proc/sys/net/{key} is gone: the interface disappeared", "InterfaceIndex", errno),
+        _ => BackendResult.Fail(Errno.ToStatus(errno), $"writing {value} to /proc/sys/net/{key} failed: {Errno.Name(errno)}", errno: errno),
     };
 
     private static NetlinkError SetLinkMtu(NetlinkSocket socket, int interfaceIndex, uint mtu)

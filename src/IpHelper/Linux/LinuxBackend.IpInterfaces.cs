@@ -6,14 +6,14 @@ namespace IpHelper.Linux;
 
 internal sealed partial class LinuxBackend
 {
-    public NetIoStatus GetIpInterfaceEntry(AddressFamily family, uint interfaceIndex, ref MibIpInterfaceRow row)
+    public BackendResult GetIpInterfaceEntry(AddressFamily family, uint interfaceIndex, ref MibIpInterfaceRow row)
     {
         var status = ReadIpInterface(family, interfaceIndex, out var found, out _);
         if (status == NetIoStatus.Success) row = found;
         return status;
     }
 
-    public NetIoStatus GetIpInterfaceTable(AddressFamily family, out MibTable<MibIpInterfaceRow>? table)
+    public BackendResult GetIpInterfaceTable(AddressFamily family, out MibTable<MibIpInterfaceRow>? table)
     {
         table = null;
         using var lease = Context.Sockets.Rent();
@@ -29,7 +29,7 @@ internal sealed partial class LinuxBackend
             if (collector.Malformed) return Malformed("RTM_GETLINK dump");
             for (var i = 0; i < collector.Ipv6.Count; i++) collector.Ipv4.Add() = collector.Ipv6[i];
             table = collector.Ipv4.ToTable();
-            return NetIo.Ok();
+            return BackendResult.Success;
         }
         finally
         {
@@ -41,11 +41,11 @@ internal sealed partial class LinuxBackend
     /// The <paramref name="family"/> row of one interface and the facts it was made from: FileNotFound
     /// when the interface does not exist, NotFound when it has no state for the family.
     /// </summary>
-    private NetIoStatus ReadIpInterface(AddressFamily family, uint interfaceIndex, out MibIpInterfaceRow row, out IpInterfaceFacts facts)
+    private BackendResult ReadIpInterface(AddressFamily family, uint interfaceIndex, out MibIpInterfaceRow row, out IpInterfaceFacts facts)
     {
         row = default;
         facts = default;
-        if (interfaceIndex == 0 || interfaceIndex > int.MaxValue) return NetIoStatus.FileNotFound;
+        if (interfaceIndex == 0 || interfaceIndex > int.MaxValue) return NoInterface(interfaceIndex);
         using var lease = Context.Sockets.Rent();
         var status = IpInterfaceSources.Load(Context, lease.Socket, family, (int)interfaceIndex, out var sources);
         if (status != NetIoStatus.Success) return status;
@@ -55,15 +55,15 @@ internal sealed partial class LinuxBackend
             using var request = new NetlinkMessageWriter();
             LinkRequest.Get(request, (int)interfaceIndex, null, withStatistics: false);
             var error = lease.Socket.Execute(request, ref collector);
-            if (error.Errno == Errno.ENODEV) return NetIoStatus.FileNotFound;
+            if (error.Errno == Errno.ENODEV) return NoInterface(interfaceIndex);
             if (error.Failed) return Failed(error, "RTM_GETLINK");
             if (collector.Malformed) return Malformed("RTM_GETLINK");
-            if (!collector.LinkSeen) return NetIoStatus.FileNotFound;
+            if (!collector.LinkSeen) return NoInterface(interfaceIndex);
             var rows = family == AddressFamily.InterNetwork ? collector.Ipv4 : collector.Ipv6;
-            if (rows.Count != 1) return NetIoStatus.NotFound;
+            if (rows.Count != 1) return BackendResult.Fail(NetIoStatus.NotFound, $"interface {interfaceIndex} has no {family} state", "Family");
             row = rows[0];
             facts = collector.Facts;
-            return NetIoStatus.Success;
+            return BackendResult.Success;
         }
         finally
         {

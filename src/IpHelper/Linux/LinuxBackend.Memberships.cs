@@ -36,7 +36,7 @@ internal sealed partial class LinuxBackend
     /// 0) to <paramref name="memberships"/>: from the rtnetlink dump <paramref name="dumpType"/> or the
     /// /proc file, as <see cref="MembershipSourceOverride"/> says.
     /// </summary>
-    private NetIoStatus ReadMemberships(NetlinkSocket socket, ushort dumpType, byte family, int index, string procFile,
+    private BackendResult ReadMemberships(NetlinkSocket socket, ushort dumpType, byte family, int index, string procFile,
         List<Membership> memberships)
     {
         var start = memberships.Count;
@@ -47,25 +47,25 @@ internal sealed partial class LinuxBackend
             AddressRequest.Dump(request, dumpType, family, index);
             var collector = new MembershipCollector(memberships, start, index);
             var error = socket.Dump(request, ref collector);
-            if (!error.Failed && !collector.Malformed) return NetIoStatus.Success;
+            if (!error.Failed && !collector.Malformed) return BackendResult.Success;
             memberships.RemoveRange(start, memberships.Count - start);
             if (collector.Malformed) return Malformed($"{DumpName(dumpType)} dump");
             if (error.Errno != Errno.EOPNOTSUPP || source == MembershipSource.Netlink) return Failed(error, $"{DumpName(dumpType)} dump");
         }
         var text = ProcNetMemberships.Read(Context, procFile);
-        if (text is null) return NetIoStatus.Success;
+        if (text is null) return BackendResult.Success;
         if (procFile == "igmp") ProcNetMemberships.ParseIgmp(text, memberships);
         else ProcNetMemberships.ParseIpv6(text, memberships);
         for (var i = memberships.Count - 1; i >= start && index != 0; i--)
             if (memberships[i].Index != index) memberships.RemoveAt(i);
-        return NetIoStatus.Success;
+        return BackendResult.Success;
     }
 
     /// <summary>Fills one anycast or multicast row from a membership and its interface's LUID.</summary>
     private delegate void MembershipRowFiller<TRow>(ref TRow row, in Membership membership, NetLuid luid);
 
     /// <summary>The rows of a membership list, with the LUID of each interface from one link dump.</summary>
-    private NetIoStatus MembershipTable<TRow>(NetlinkSocket socket, List<Membership> memberships, MembershipRowFiller<TRow> fill, out MibTable<TRow>? table)
+    private BackendResult MembershipTable<TRow>(NetlinkSocket socket, List<Membership> memberships, MembershipRowFiller<TRow> fill, out MibTable<TRow>? table)
         where TRow : struct
     {
         table = null;
@@ -74,7 +74,7 @@ internal sealed partial class LinuxBackend
         using var rows = new MibTableBuilder<TRow>(Math.Max(memberships.Count, 1));
         foreach (var membership in memberships) fill(ref rows.Add(), membership, links.LuidOf(membership.Index));
         table = rows.ToTable();
-        return NetIo.Ok();
+        return BackendResult.Success;
     }
 
     private static string DumpName(ushort type) => type == RtnlMessageType.RTM_GETANYCAST ? "RTM_GETANYCAST" : "RTM_GETMULTICAST";

@@ -6,7 +6,7 @@ namespace IpHelper.Linux;
 
 internal sealed partial class LinuxBackend
 {
-    public NetIoStatus GetMulticastAddressTable(AddressFamily family, out MibTable<MibMulticastIpAddressRow>? table)
+    public BackendResult GetMulticastAddressTable(AddressFamily family, out MibTable<MibMulticastIpAddressRow>? table)
     {
         table = null;
         using var lease = Context.Sockets.Rent();
@@ -14,7 +14,7 @@ internal sealed partial class LinuxBackend
         return status == NetIoStatus.Success ? MembershipTable(lease.Socket, memberships, FillMulticast, out table) : status;
     }
 
-    public NetIoStatus GetMulticastAddress(in InterfaceIdentity iface, in SockAddrInet address, out MibMulticastIpAddressRow row)
+    public BackendResult GetMulticastAddress(in InterfaceIdentity iface, in SockAddrInet address, out MibMulticastIpAddressRow row)
     {
         row = default;
         using var lease = Context.Sockets.Rent();
@@ -26,13 +26,13 @@ internal sealed partial class LinuxBackend
         {
             if (!membership.Address.SequenceEqual(wanted)) continue;
             FillMulticast(ref row, membership, iface.Luid);
-            return NetIo.Ok();
+            return BackendResult.Success;
         }
         return NotAnAddressOf(iface, address, "multicast");
     }
 
     /// <summary>The groups joined on interfaces, IPv4 from RTM_GETMULTICAST AF_INET or /proc/net/igmp, IPv6 from AF_INET6 or igmp6.</summary>
-    private NetIoStatus ReadMulticast(NetlinkSocket socket, AddressFamily family, int index, out List<Membership> memberships)
+    private BackendResult ReadMulticast(NetlinkSocket socket, AddressFamily family, int index, out List<Membership> memberships)
     {
         memberships = [];
         // The kernel refuses an AF_UNSPEC membership dump: each family is asked for on its own.
@@ -43,7 +43,7 @@ internal sealed partial class LinuxBackend
         }
         if (family != AddressFamily.InterNetwork)
             return ReadMemberships(socket, RtnlMessageType.RTM_GETMULTICAST, LinuxFamily.AF_INET6, index, "igmp6", memberships);
-        return NetIoStatus.Success;
+        return BackendResult.Success;
     }
 
     private static void FillMulticast(ref MibMulticastIpAddressRow row, in Membership membership, NetLuid luid)

@@ -8,7 +8,7 @@ internal sealed partial class LinuxBackend
 {
     public ulong NamespaceInode => Context.Inode;
 
-    public NetIoStatus EnterNamespace(string path, string? name, string argument, out INetIoContext? context)
+    public BackendResult EnterNamespace(string path, string? name, string argument, out INetIoContext? context)
     {
         context = null;
         var fd = Interop.open(path, Interop.O_RDONLY | Interop.O_CLOEXEC);
@@ -18,16 +18,16 @@ internal sealed partial class LinuxBackend
             fd.Dispose();
             return errno switch
             {
-                Errno.ENOENT when name is not null => NetIo.Fail(NetIoStatus.FileNotFound,
+                Errno.ENOENT when name is not null => BackendResult.Fail(NetIoStatus.FileNotFound,
                     $"there is no network namespace named '{name}' ({path} does not exist; see 'ip netns list')", argument, errno),
-                Errno.ENOENT => NetIo.Fail(NetIoStatus.FileNotFound, $"{path} does not exist", argument, errno),
-                _ => NetIo.Fail(Errno.ToStatus(errno), $"cannot open {path}", argument, errno),
+                Errno.ENOENT => BackendResult.Fail(NetIoStatus.FileNotFound, $"{path} does not exist", argument, errno),
+                _ => BackendResult.Fail(Errno.ToStatus(errno), $"cannot open {path}", argument, errno),
             };
         }
         return Enter(fd, name ?? path, path, path, argument, out context);
     }
 
-    public NetIoStatus EnterNamespace(SafeFileHandle descriptor, string argument, out INetIoContext? context)
+    public BackendResult EnterNamespace(SafeFileHandle descriptor, string argument, out INetIoContext? context)
     {
         context = null;
         var fd = Interop.fcntl(descriptor, Interop.F_DUPFD_CLOEXEC, 0);
@@ -36,26 +36,26 @@ internal sealed partial class LinuxBackend
             var errno = Marshal.GetLastPInvokeError();
             fd.Dispose();
             return errno == Errno.EBADF
-                ? NetIo.Fail(NetIoStatus.InvalidParameter, "the namespace descriptor is not an open file descriptor", argument, errno)
-                : NetIo.Fail(Errno.ToStatus(errno), "cannot duplicate the namespace descriptor", argument, errno);
+                ? BackendResult.Fail(NetIoStatus.InvalidParameter, "the namespace descriptor is not an open file descriptor", argument, errno)
+                : BackendResult.Fail(Errno.ToStatus(errno), "cannot duplicate the namespace descriptor", argument, errno);
         }
         return Enter(fd, name: null, path: null, "the namespace descriptor", argument, out context);
     }
 
-    public NetIoStatus GetThreadNamespaceInode(out ulong inode)
+    public BackendResult GetThreadNamespaceInode(out ulong inode)
     {
         inode = 0;
         using var fd = Interop.open(NamespaceContext.ThreadNamespacePath, Interop.O_RDONLY | Interop.O_CLOEXEC);
         if (fd.IsInvalid)
         {
             var errno = Marshal.GetLastPInvokeError();
-            return NetIo.Fail(Errno.ToStatus(errno), $"cannot open {NamespaceContext.ThreadNamespacePath}", errno: errno);
+            return BackendResult.Fail(Errno.ToStatus(errno), $"cannot open {NamespaceContext.ThreadNamespacePath}", errno: errno);
         }
         return Inode(fd, NamespaceContext.ThreadNamespacePath, argument: null, out _, out inode);
     }
 
     /// <summary>Takes a reference to the context of the namespace file <paramref name="fd"/> (taken over).</summary>
-    private static NetIoStatus Enter(SafeFileHandle fd, string? name, string? path, string what, string argument, out INetIoContext? context)
+    private static BackendResult Enter(SafeFileHandle fd, string? name, string? path, string what, string argument, out INetIoContext? context)
     {
         context = null;
         var status = Inode(fd, what, argument, out var device, out var inode);
@@ -69,21 +69,21 @@ internal sealed partial class LinuxBackend
         {
             return errno switch
             {
-                Errno.EINVAL => NetIo.Fail(NetIoStatus.InvalidParameter, $"{what} is not a network namespace", argument, errno),
-                Errno.EPERM => NetIo.Fail(NetIoStatus.AccessDenied, $"entering the network namespace {what} needs CAP_SYS_ADMIN", argument, errno),
-                _ => NetIo.Fail(Errno.ToStatus(errno), $"cannot enter the network namespace {what}", argument, errno),
+                Errno.EINVAL => BackendResult.Fail(NetIoStatus.InvalidParameter, $"{what} is not a network namespace", argument, errno),
+                Errno.EPERM => BackendResult.Fail(NetIoStatus.AccessDenied, $"entering the network namespace {what} needs CAP_SYS_ADMIN", argument, errno),
+                _ => BackendResult.Fail(Errno.ToStatus(errno), $"cannot enter the network namespace {what}", argument, errno),
             };
         }
         context = new NamespaceReference(acquired!);
-        return NetIo.Ok();
+        return BackendResult.Success;
     }
 
-    private static NetIoStatus Inode(SafeFileHandle fd, string what, string? argument, out ulong device, out ulong inode)
+    private static BackendResult Inode(SafeFileHandle fd, string what, string? argument, out ulong device, out ulong inode)
     {
         inode = NamespaceContext.StatInode(fd, out device, out var errno);
-        if (inode != 0) return NetIoStatus.Success;
+        if (inode != 0) return BackendResult.Success;
         return errno == Errno.EOPNOTSUPP
-            ? NetIo.Fail(NetIoStatus.NotSupported, $"the kernel did not report the inode of {what}", argument)
-            : NetIo.Fail(Errno.ToStatus(errno), $"cannot stat {what}", argument, errno);
+            ? BackendResult.Fail(NetIoStatus.NotSupported, $"the kernel did not report the inode of {what}", argument)
+            : BackendResult.Fail(Errno.ToStatus(errno), $"cannot stat {what}", argument, errno);
     }
 }

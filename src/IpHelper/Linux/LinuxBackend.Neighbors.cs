@@ -7,7 +7,7 @@ namespace IpHelper.Linux;
 
 internal sealed partial class LinuxBackend
 {
-    public NetIoStatus GetIpNetTable(AddressFamily family, out MibTable<MibIpNetRow2>? table)
+    public BackendResult GetIpNetTable(AddressFamily family, out MibTable<MibIpNetRow2>? table)
     {
         table = null;
         using var lease = Context.Sockets.Rent();
@@ -29,7 +29,7 @@ internal sealed partial class LinuxBackend
             }
             var count = collector.Rows.Count;
             table = collector.Rows.ToTable();
-            return count > 0 ? NetIo.Ok() : NetIo.Fail(NetIoStatus.NotFound, "the neighbour table has no entries of that family");
+            return count > 0 ? BackendResult.Success : BackendResult.Fail(NetIoStatus.NotFound, "the neighbour table has no entries of that family");
         }
         finally
         {
@@ -37,7 +37,7 @@ internal sealed partial class LinuxBackend
         }
     }
 
-    public NetIoStatus GetIpNetEntry(in InterfaceIdentity identity, in SockAddrInet address, ref MibIpNetRow2 row)
+    public BackendResult GetIpNetEntry(in InterfaceIdentity identity, in SockAddrInet address, ref MibIpNetRow2 row)
     {
         using var lease = Context.Sockets.Rent();
         var error = GetNeighbor(lease.Socket, (int)identity.Index, address, out var found);
@@ -46,14 +46,14 @@ internal sealed partial class LinuxBackend
         if (!found.Found) return Malformed("RTM_GETNEIGH");
         found.Row.InterfaceLuid = identity.Luid;
         row = found.Row;
-        return NetIo.Ok();
+        return BackendResult.Success;
     }
 
-    public NetIoStatus CreateIpNetEntry(in InterfaceIdentity identity, in MibIpNetRow2 row) => WriteNeighbor(identity, row, create: true);
+    public BackendResult CreateIpNetEntry(in InterfaceIdentity identity, in MibIpNetRow2 row) => WriteNeighbor(identity, row, create: true);
 
-    public NetIoStatus SetIpNetEntry(in InterfaceIdentity identity, in MibIpNetRow2 row) => WriteNeighbor(identity, row, create: false);
+    public BackendResult SetIpNetEntry(in InterfaceIdentity identity, in MibIpNetRow2 row) => WriteNeighbor(identity, row, create: false);
 
-    public NetIoStatus DeleteIpNetEntry(in InterfaceIdentity identity, in SockAddrInet address)
+    public BackendResult DeleteIpNetEntry(in InterfaceIdentity identity, in SockAddrInet address)
     {
         using var lease = Context.Sockets.Rent();
         using var request = new NetlinkMessageWriter();
@@ -63,16 +63,16 @@ internal sealed partial class LinuxBackend
         var error = lease.Socket.Execute(request);
         if (error.Errno == Errno.ENOENT) return NoEntry(address, identity, error);
         if (error.Errno == Errno.ENODEV) return InterfaceGone(identity);
-        return error.Failed ? Failed(error, "RTM_DELNEIGH") : NetIo.Ok();
+        return error.Failed ? Failed(error, "RTM_DELNEIGH") : BackendResult.Success;
     }
 
-    public NetIoStatus FlushIpNetTable(AddressFamily family, uint interfaceIndex)
+    public BackendResult FlushIpNetTable(AddressFamily family, uint interfaceIndex)
     {
         using var lease = Context.Sockets.Rent();
         if (interfaceIndex != 0)
         {
             var status = LinkDirectory.LoadOne(lease.Socket, (int)interfaceIndex, out _);
-            if (status == NetIoStatus.FileNotFound) return NetIo.Fail(status, $"no interface has index {interfaceIndex}", "InterfaceIndex");
+            if (status == NetIoStatus.FileNotFound) return BackendResult.Fail(NetIoStatus.FileNotFound, $"no interface has index {interfaceIndex}", "InterfaceIndex");
             if (status != NetIoStatus.Success) return status;
         }
         using var request = new NetlinkMessageWriter();
@@ -81,7 +81,7 @@ internal sealed partial class LinuxBackend
         var error = lease.Socket.Dump(request, ref collector);
         if (error.Failed) return Failed(error, "RTM_GETNEIGH dump");
         if (collector.Malformed) return Malformed("RTM_GETNEIGH dump");
-        if (collector.Targets.Count == 0) return NetIo.Ok();
+        if (collector.Targets.Count == 0) return BackendResult.Success;
 
         using var batch = new NetlinkMessageWriter(collector.Targets.Count * 48);
         Span<byte> destination = stackalloc byte[16];
@@ -98,7 +98,7 @@ internal sealed partial class LinuxBackend
             // An entry that went away on its own between the dump and the delete is flushed all the same.
             if (result.Failed && result.Errno != Errno.ENOENT) return Failed(result, "RTM_DELNEIGH");
         }
-        return NetIo.Ok();
+        return BackendResult.Success;
     }
 
     /// <summary>
@@ -171,17 +171,17 @@ internal sealed partial class LinuxBackend
     private static bool NeedsScope(ReadOnlySpan<byte> address) =>
         address.Length == 16 && ((address[0] == 0xFE && (address[1] & 0xC0) == 0x80) || (address[0] == 0xFF && (address[1] & 0x0F) is 1 or 2));
 
-    private NetIoStatus WriteNeighbor(in InterfaceIdentity identity, in MibIpNetRow2 row, bool create)
+    private BackendResult WriteNeighbor(in InterfaceIdentity identity, in MibIpNetRow2 row, bool create)
     {
         var what = create ? "CreateIpNetEntry2" : "SetIpNetEntry2";
         if (!TryNudOf(row.State, out var nud))
-            return NetIo.Fail(NetIoStatus.InvalidParameter, $"{what}: State {row.State} cannot be written on Linux (use Permanent, Reachable, Stale, Delay or Probe)", "State");
+            return BackendResult.Fail(NetIoStatus.InvalidParameter, $"{what}: State {row.State} cannot be written on Linux (use Permanent, Reachable, Stale, Delay or Probe)", "State");
         using var lease = Context.Sockets.Rent();
         var status = LinkDirectory.LoadOne(lease.Socket, (int)identity.Index, out var link);
         if (status == NetIoStatus.FileNotFound) return InterfaceGone(identity);
         if (status != NetIoStatus.Success) return status;
         if (row.PhysicalAddressLength != (uint)link.AddressLength)
-            return NetIo.Fail(NetIoStatus.InvalidParameter,
+            return BackendResult.Fail(NetIoStatus.InvalidParameter,
                 $"PhysicalAddressLength is {row.PhysicalAddressLength}, but {identity.Alias} uses {link.AddressLength}-byte link-layer addresses",
                 "PhysicalAddressLength");
 
@@ -192,10 +192,10 @@ internal sealed partial class LinuxBackend
             row.GetPhysicalAddressBytes(), nud, row.IsRouter ? NTF_ROUTER : (byte)0);
         var error = lease.Socket.Execute(request);
         if (error.Errno == Errno.EEXIST)
-            return NetIo.Fail(NetIoStatus.ObjectAlreadyExists, $"{identity.Alias} already has a neighbour entry for {row.Address}", "Address", error.Errno, error.Message);
+            return BackendResult.Fail(NetIoStatus.ObjectAlreadyExists, $"{identity.Alias} already has a neighbour entry for {row.Address}", "Address", error.Errno, error.Message);
         if (error.Errno == Errno.ENOENT) return NoEntry(row.Address, identity, error);
         if (error.Errno == Errno.ENODEV) return InterfaceGone(identity);
-        return error.Failed ? Failed(error, "RTM_NEWNEIGH") : NetIo.Ok();
+        return error.Failed ? Failed(error, "RTM_NEWNEIGH") : BackendResult.Success;
     }
 
     /// <summary>One entry by interface and address: ENOENT when there is none.</summary>
@@ -209,11 +209,11 @@ internal sealed partial class LinuxBackend
         return socket.Execute(request, ref reader);
     }
 
-    private static NetIoStatus NoEntry(in SockAddrInet address, in InterfaceIdentity identity, NetlinkError error) =>
-        NetIo.Fail(NetIoStatus.NotFound, $"{identity.Alias} has no neighbour entry for {address}", "Address", error.Errno, error.Message);
+    private static BackendResult NoEntry(in SockAddrInet address, in InterfaceIdentity identity, NetlinkError error) =>
+        BackendResult.Fail(NetIoStatus.NotFound, $"{identity.Alias} has no neighbour entry for {address}", "Address", error.Errno, error.Message);
 
-    private static NetIoStatus InterfaceGone(in InterfaceIdentity identity) =>
-        NetIo.Fail(NetIoStatus.FileNotFound, $"interface {identity.Alias} disappeared", "InterfaceIndex");
+    private static BackendResult InterfaceGone(in InterfaceIdentity identity) =>
+        BackendResult.Fail(NetIoStatus.FileNotFound, $"interface {identity.Alias} disappeared", "InterfaceIndex");
 
     private struct NeighborRowCollector() : INetlinkReplyHandler
     {

@@ -6,39 +6,39 @@ namespace IpHelper.Linux;
 
 internal sealed partial class LinuxBackend
 {
-    public NetIoStatus NotifyInterfaceChange(ChangeCallback<MibIfRow2> callback, Action? onResync, bool initialNotification,
+    public BackendResult NotifyInterfaceChange(ChangeCallback<MibIfRow2> callback, Action? onResync, bool initialNotification,
         out NotificationHandle? handle) =>
         Register(new InterfaceChangeSource(this), AddressFamily.Unspecified, callback, onResync, initialNotification, out handle);
 
-    public NetIoStatus NotifyIpInterfaceChange(AddressFamily family, ChangeCallback<MibIpInterfaceRow> callback, Action? onResync,
+    public BackendResult NotifyIpInterfaceChange(AddressFamily family, ChangeCallback<MibIpInterfaceRow> callback, Action? onResync,
         bool initialNotification, out NotificationHandle? handle) =>
         Register(new IpInterfaceChangeSource(this), family, callback, onResync, initialNotification, out handle);
 
-    public NetIoStatus NotifyRouteChange(AddressFamily family, RouteTableSelection tables, ChangeCallback<MibIpForwardRow2> callback,
+    public BackendResult NotifyRouteChange(AddressFamily family, RouteTableSelection tables, ChangeCallback<MibIpForwardRow2> callback,
         Action? onResync, bool initialNotification, out NotificationHandle? handle) =>
         Register(new RouteChangeSource(this, tables), family, callback, onResync, initialNotification, out handle);
 
-    public NetIoStatus NotifyUnicastAddressChange(AddressFamily family, ChangeCallback<MibUnicastIpAddressRow> callback, Action? onResync,
+    public BackendResult NotifyUnicastAddressChange(AddressFamily family, ChangeCallback<MibUnicastIpAddressRow> callback, Action? onResync,
         bool initialNotification, out NotificationHandle? handle) =>
         Register(new UnicastAddressChangeSource(this), family, callback, onResync, initialNotification, out handle);
 
-    public NetIoStatus GetTeredoPort(out ushort port)
+    public BackendResult GetTeredoPort(out ushort port)
     {
         port = 0;
-        if (Sysctl.Read(Context, "ipv6/conf/all/disable_ipv6") is null) return NetIo.Fail(NetIoStatus.NotSupported, "the kernel has no IPv6 stack");
+        if (Sysctl.Read(Context, "ipv6/conf/all/disable_ipv6") is null) return BackendResult.Fail(NetIoStatus.NotSupported, "the kernel has no IPv6 stack");
         if (TeredoClient.FindPort(Context.Inode) is not { } found)
-            return NetIo.Fail(NetIoStatus.NotReady, "no Teredo client (miredo) is running in this network namespace");
+            return BackendResult.Fail(NetIoStatus.NotReady, "no Teredo client (miredo) is running in this network namespace");
         port = found;
-        return NetIo.Ok();
+        return BackendResult.Success;
     }
 
-    public NetIoStatus NotifyTeredoPortChange(Action<ushort, MibNotificationType> callback, bool initialNotification, out NotificationHandle? handle)
+    public BackendResult NotifyTeredoPortChange(Action<ushort, MibNotificationType> callback, bool initialNotification, out NotificationHandle? handle)
     {
         handle = TeredoSubscription.Start(Context, callback, initialNotification);
-        return NetIo.Ok();
+        return BackendResult.Success;
     }
 
-    private NetIoStatus Register<TKey, TRow>(IChangeSource<TKey, TRow> source, AddressFamily family, ChangeCallback<TRow> callback, Action? onResync,
+    private BackendResult Register<TKey, TRow>(IChangeSource<TKey, TRow> source, AddressFamily family, ChangeCallback<TRow> callback, Action? onResync,
         bool initialNotification, out NotificationHandle? handle) where TKey : notnull where TRow : struct
     {
         var status = ChangeSubscription<TKey, TRow>.Start(Context, source, family, callback, initialNotification, out var subscription, onResync);

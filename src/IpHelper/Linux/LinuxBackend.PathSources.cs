@@ -17,47 +17,47 @@ internal sealed partial class LinuxBackend
     private readonly record struct NextHopState(ushort Nud, uint Confirmed, uint Updated);
 
     /// <summary>The route exceptions of one Linux family (RTM_GETROUTE dump with RTM_F_CLONED).</summary>
-    private static NetIoStatus ReadPathExceptions(NetlinkSocket socket, byte family, List<PathException> exceptions)
+    private static BackendResult ReadPathExceptions(NetlinkSocket socket, byte family, List<PathException> exceptions)
     {
         using var request = new NetlinkMessageWriter();
         PathExceptionRequest.DumpExceptions(request, family);
         var collector = new PathExceptionCollector { Exceptions = exceptions, Family = family, Start = exceptions.Count };
         var error = socket.Dump(request, ref collector);
         if (error.Failed) return Failed(error, "RTM_GETROUTE dump (RTM_F_CLONED)");
-        return collector.Malformed ? Malformed("RTM_GETROUTE dump (RTM_F_CLONED)") : NetIoStatus.Success;
+        return collector.Malformed ? Malformed("RTM_GETROUTE dump (RTM_F_CLONED)") : BackendResult.Success;
     }
 
     /// <summary>
     /// Every tcp_metrics entry of the namespace, through a generic-netlink socket opened in it. A kernel
     /// without the family (ENOENT from the controller) simply has no entries.
     /// </summary>
-    private NetIoStatus ReadTcpMetrics(List<TcpMetric> metrics)
+    private BackendResult ReadTcpMetrics(List<TcpMetric> metrics)
     {
-        using var socket = Context.OpenSocket(NetlinkConstants.NETLINK_GENERIC);
+        using var socket = RtnlSockets.Open(Context, NetlinkConstants.NETLINK_GENERIC);
         var error = GenlFamily.Resolve(socket, TcpMetricsConstants.FamilyName, out var familyId);
-        if (error.Errno == Errno.ENOENT) return NetIoStatus.Success;
+        if (error.Errno == Errno.ENOENT) return BackendResult.Success;
         if (error.Failed) return Failed(error, "CTRL_CMD_GETFAMILY tcp_metrics");
         using var request = new NetlinkMessageWriter();
         TcpMetricsRequest.Dump(request, familyId);
         var collector = new TcpMetricCollector { Metrics = metrics, FamilyId = familyId, Start = metrics.Count };
         error = socket.Dump(request, ref collector);
         if (error.Failed) return Failed(error, "TCP_METRICS_CMD_GET dump");
-        return collector.Malformed ? Malformed("TCP_METRICS_CMD_GET dump") : NetIoStatus.Success;
+        return collector.Malformed ? Malformed("TCP_METRICS_CMD_GET dump") : BackendResult.Success;
     }
 
     /// <summary>Deletes the tcp_metrics entries of one Linux family, or every entry for AF_UNSPEC (one request).</summary>
-    private NetIoStatus FlushTcpMetrics(byte family)
+    private BackendResult FlushTcpMetrics(byte family)
     {
-        using var socket = Context.OpenSocket(NetlinkConstants.NETLINK_GENERIC);
+        using var socket = RtnlSockets.Open(Context, NetlinkConstants.NETLINK_GENERIC);
         var error = GenlFamily.Resolve(socket, TcpMetricsConstants.FamilyName, out var familyId);
-        if (error.Errno == Errno.ENOENT) return NetIoStatus.Success;
+        if (error.Errno == Errno.ENOENT) return BackendResult.Success;
         if (error.Failed) return Failed(error, "CTRL_CMD_GETFAMILY tcp_metrics");
         using var request = new NetlinkMessageWriter();
         if (family == LinuxFamily.AF_UNSPEC)
         {
             TcpMetricsRequest.Delete(request, familyId, default, default);
             error = socket.Execute(request);
-            return error.Failed ? Failed(error, "TCP_METRICS_CMD_DEL") : NetIoStatus.Success;
+            return error.Failed ? Failed(error, "TCP_METRICS_CMD_DEL") : BackendResult.Success;
         }
         var metrics = new List<TcpMetric>();
         TcpMetricsRequest.Dump(request, familyId);
@@ -78,7 +78,7 @@ internal sealed partial class LinuxBackend
     }
 
     /// <summary>Removes every IPv6 route exception (RTM_DELROUTE with RTM_F_CLONED, one per exception, in one batch).</summary>
-    private static NetIoStatus FlushIpv6Exceptions(NetlinkSocket socket)
+    private static BackendResult FlushIpv6Exceptions(NetlinkSocket socket)
     {
         var exceptions = new List<PathException>();
         var status = ReadPathExceptions(socket, LinuxFamily.AF_INET6, exceptions);
@@ -96,26 +96,26 @@ internal sealed partial class LinuxBackend
     }
 
     /// <summary>Sends a batch of deletes; entries that vanished on their own meanwhile (ENOENT, ESRCH) count as deleted.</summary>
-    private static NetIoStatus ExecuteDeletes(NetlinkSocket socket, NetlinkMessageWriter batch, string what)
+    private static BackendResult ExecuteDeletes(NetlinkSocket socket, NetlinkMessageWriter batch, string what)
     {
-        if (batch.MessageCount == 0) return NetIoStatus.Success;
+        if (batch.MessageCount == 0) return BackendResult.Success;
         var results = new NetlinkError[batch.MessageCount];
         var error = socket.ExecuteBatch(batch, results);
         if (error.Failed) return Failed(error, what);
         foreach (var result in results)
             if (result.Failed && result.Errno is not (Errno.ENOENT or Errno.ESRCH)) return Failed(result, what);
-        return NetIoStatus.Success;
+        return BackendResult.Success;
     }
 
     /// <summary>The neighbour entries of one Linux family (AF_UNSPEC: both) by interface and address, for path reachability.</summary>
-    private static NetIoStatus ReadNextHopStates(NetlinkSocket socket, byte family, Dictionary<(int, SockAddrInet), NextHopState> states)
+    private static BackendResult ReadNextHopStates(NetlinkSocket socket, byte family, Dictionary<(int, SockAddrInet), NextHopState> states)
     {
         using var request = new NetlinkMessageWriter();
         NeighborRequest.Dump(request, family, 0);
         var collector = new NextHopStateCollector { States = states };
         var error = socket.Dump(request, ref collector);
         if (error.Failed) return Failed(error, "RTM_GETNEIGH dump");
-        return collector.Malformed ? Malformed("RTM_GETNEIGH dump") : NetIoStatus.Success;
+        return collector.Malformed ? Malformed("RTM_GETNEIGH dump") : BackendResult.Success;
     }
 
     private struct PathExceptionCollector : INetlinkReplyHandler

@@ -9,7 +9,7 @@ namespace IpHelper.Linux;
 
 internal sealed partial class LinuxBackend
 {
-    public NetIoStatus GetIpPathTable(AddressFamily family, out MibTable<MibIpPathRow>? table)
+    public BackendResult GetIpPathTable(AddressFamily family, out MibTable<MibIpPathRow>? table)
     {
         table = null;
         using var rows = new MibTableBuilder<MibIpPathRow>();
@@ -17,10 +17,10 @@ internal sealed partial class LinuxBackend
         if (status != NetIoStatus.Success) return status;
         var count = rows.Count;
         table = rows.ToTable();
-        return count > 0 ? NetIo.Ok() : NetIo.Fail(NetIoStatus.NotFound, "the path table has no entries of that family");
+        return count > 0 ? BackendResult.Success : BackendResult.Fail(NetIoStatus.NotFound, "the path table has no entries of that family");
     }
 
-    public NetIoStatus GetIpPathEntry(in InterfaceIdentity identity, in SockAddrInet destination, in SockAddrInet source, ref MibIpPathRow row)
+    public BackendResult GetIpPathEntry(in InterfaceIdentity identity, in SockAddrInet destination, in SockAddrInet source, ref MibIpPathRow row)
     {
         using var rows = new MibTableBuilder<MibIpPathRow>();
         var status = BuildPaths(LinuxFamily.FromWindows(destination.Family), destination, rows);
@@ -31,13 +31,13 @@ internal sealed partial class LinuxBackend
             if (candidate.InterfaceIndex != identity.Index) continue;
             if (!source.IsUnspecified && !SameIp(candidate.Source, source)) continue;
             row = candidate;
-            return NetIo.Ok();
+            return BackendResult.Success;
         }
         var from = source.IsUnspecified ? "" : $" from {source}";
-        return NetIo.Fail(NetIoStatus.NotFound, $"no path entry to {destination}{from} through {identity.Alias}", "Destination");
+        return BackendResult.Fail(NetIoStatus.NotFound, $"no path entry to {destination}{from} through {identity.Alias}", "Destination");
     }
 
-    public NetIoStatus FlushIpPathTable(AddressFamily family)
+    public BackendResult FlushIpPathTable(AddressFamily family)
     {
         var linuxFamily = LinuxFamily.FromWindows(family);
         if (linuxFamily != LinuxFamily.AF_INET6)
@@ -46,7 +46,7 @@ internal sealed partial class LinuxBackend
             // so the kernel stops reporting and using them (what `ip route flush cache` does).
             var errno = Sysctl.Write(Context, "ipv4/route/flush", 1);
             if (errno != 0)
-                return NetIo.Fail(Errno.ToStatus(errno), $"writing /proc/sys/net/ipv4/route/flush failed: {Errno.Name(errno)}", errno: errno);
+                return BackendResult.Fail(Errno.ToStatus(errno), $"writing /proc/sys/net/ipv4/route/flush failed: {Errno.Name(errno)}", errno: errno);
         }
         if (linuxFamily != LinuxFamily.AF_INET)
         {
@@ -55,7 +55,7 @@ internal sealed partial class LinuxBackend
             if (status != NetIoStatus.Success) return status;
         }
         var flushed = FlushTcpMetrics(linuxFamily);
-        return flushed == NetIoStatus.Success ? NetIo.Ok() : flushed;
+        return flushed == NetIoStatus.Success ? BackendResult.Success : flushed;
     }
 
     /// <summary>
@@ -64,7 +64,7 @@ internal sealed partial class LinuxBackend
     /// cache (reachability of the next hop) and the link (MTU, speed). Only <paramref name="onlyDestination"/>
     /// when it is specified. docs/mapping.md explains each field.
     /// </summary>
-    private NetIoStatus BuildPaths(byte family, in SockAddrInet onlyDestination, MibTableBuilder<MibIpPathRow> rows)
+    private BackendResult BuildPaths(byte family, in SockAddrInet onlyDestination, MibTableBuilder<MibIpPathRow> rows)
     {
         using var lease = Context.Sockets.Rent();
         var socket = lease.Socket;
@@ -82,7 +82,7 @@ internal sealed partial class LinuxBackend
         exceptions.RemoveAll(e => !filter.IsUnspecified && !SameIp(e.Destination, filter));
         metrics.RemoveAll(m => (family != LinuxFamily.AF_UNSPEC && LinuxFamily.FromWindows(m.Destination.Family) != family)
             || (!filter.IsUnspecified && !SameIp(m.Destination, filter)));
-        if (exceptions.Count == 0 && metrics.Count == 0) return NetIoStatus.Success;
+        if (exceptions.Count == 0 && metrics.Count == 0) return BackendResult.Success;
 
         status = Context.Links.Directory(socket, out var links);
         if (status != NetIoStatus.Success) return status;
@@ -144,7 +144,7 @@ internal sealed partial class LinuxBackend
             row.LinkReceiveSpeed = speed;
             FillReachability(ref row, link, nextHops);
         }
-        return NetIoStatus.Success;
+        return BackendResult.Success;
     }
 
     /// <summary>

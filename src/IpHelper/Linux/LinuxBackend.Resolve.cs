@@ -11,19 +11,19 @@ internal sealed partial class LinuxBackend
     private const int ResolveSlackMs = 500;
     private const int ResolveMaxWaitMs = 60_000;
 
-    public NetIoStatus ResolveIpNetEntry(uint interfaceIndex, in SockAddrInet address, in SockAddrInet source, ref MibIpNetRow2 row)
+    public BackendResult ResolveIpNetEntry(uint interfaceIndex, in SockAddrInet address, in SockAddrInet source, ref MibIpNetRow2 row)
     {
         using var lease = Context.Sockets.Rent();
         var socket = lease.Socket;
         var status = ChooseResolveInterface(socket, (int)interfaceIndex, address, source, out var ifIndex);
         if (status != NetIoStatus.Success) return status;
         status = LinkDirectory.LoadOne(socket, ifIndex, out var link);
-        if (status == NetIoStatus.FileNotFound) return NetIo.Fail(NetIoStatus.NotFound, $"no interface has index {ifIndex}", "InterfaceIndex");
+        if (status == NetIoStatus.FileNotFound) return BackendResult.Fail(NetIoStatus.NotFound, $"no interface has index {ifIndex}", "InterfaceIndex");
         if (status != NetIoStatus.Success) return status;
         if (!link.ResolvesNeighbors)
-            return NetIo.Fail(NetIoStatus.NotSupported, $"{link.Name} does not resolve neighbours (no link-layer address, or IFF_NOARP)", "InterfaceIndex");
+            return BackendResult.Fail(NetIoStatus.NotSupported, $"{link.Name} does not resolve neighbours (no link-layer address, or IFF_NOARP)", "InterfaceIndex");
         if (!link.IsUp)
-            return NetIo.Fail(NetIoStatus.BadNetName, $"{link.Name} is down: {address} cannot be resolved on it", "InterfaceIndex");
+            return BackendResult.Fail(NetIoStatus.BadNetName, $"{link.Name} is down: {address} cannot be resolved on it", "InterfaceIndex");
 
         var family = LinuxFamily.FromWindows(address.Family);
         Span<byte> destination = stackalloc byte[16];
@@ -45,15 +45,15 @@ internal sealed partial class LinuxBackend
             error = GetNeighbor(socket, ifIndex, address, out var found);
             if (error.Failed && error.Errno != Errno.ENOENT) return Failed(error, "RTM_GETNEIGH");
             if (error.Errno == Errno.ENOENT || (found.Nud & NUD_FAILED) != 0)
-                return NetIo.Fail(NetIoStatus.BadNetName, $"{address} did not answer on {link.Name}", "Address", error.Errno);
+                return BackendResult.Fail(NetIoStatus.BadNetName, $"{address} did not answer on {link.Name}", "Address", error.Errno);
             if ((found.Nud & NUD_VALID) != 0)
             {
                 found.Row.InterfaceLuid = link.Luid;
                 row = found.Row;
-                return NetIo.Ok();
+                return BackendResult.Success;
             }
             if (Environment.TickCount64 >= deadline)
-                return NetIo.Fail(NetIoStatus.BadNetName, $"{address} did not answer on {link.Name} within {waitMs} ms", "Address", Errno.ETIMEDOUT);
+                return BackendResult.Fail(NetIoStatus.BadNetName, $"{address} did not answer on {link.Name} within {waitMs} ms", "Address", Errno.ETIMEDOUT);
             Thread.Sleep(ResolvePollMs);
         }
     }
@@ -62,7 +62,7 @@ internal sealed partial class LinuxBackend
     /// The interface to resolve on: the given one; else the one that owns <paramref name="source"/>; else the
     /// interface of the route to <paramref name="address"/>. A source must belong to the given interface.
     /// </summary>
-    private NetIoStatus ChooseResolveInterface(NetlinkSocket socket, int given, in SockAddrInet address, in SockAddrInet source, out int ifIndex)
+    private BackendResult ChooseResolveInterface(NetlinkSocket socket, int given, in SockAddrInet address, in SockAddrInet source, out int ifIndex)
     {
         ifIndex = given;
         if (!source.IsUnspecified)
@@ -71,19 +71,19 @@ internal sealed partial class LinuxBackend
             if (error.Failed && error.Errno is not (Errno.ENETUNREACH or Errno.EHOSTUNREACH or Errno.ENODEV or Errno.EINVAL))
                 return Failed(error, "RTM_GETROUTE (source address)");
             if (error.Failed || owner.Type != PathExceptionConstants.RTN_LOCAL)
-                return NetIo.Fail(NetIoStatus.InvalidParameter, $"{source} is not an address of this machine", "SourceAddress", error.Errno);
+                return BackendResult.Fail(NetIoStatus.InvalidParameter, $"{source} is not an address of this machine", "SourceAddress", error.Errno);
             if (given != 0 && owner.OutputInterface != given)
-                return NetIo.Fail(NetIoStatus.InvalidParameter, $"{source} belongs to interface {owner.OutputInterface}, not to interface {given}", "SourceAddress");
+                return BackendResult.Fail(NetIoStatus.InvalidParameter, $"{source} belongs to interface {owner.OutputInterface}, not to interface {given}", "SourceAddress");
             ifIndex = owner.OutputInterface;
-            return NetIoStatus.Success;
+            return BackendResult.Success;
         }
-        if (given != 0) return NetIoStatus.Success;
+        if (given != 0) return BackendResult.Success;
         var lookup = LookupPath(socket, address, default, 0, fibMatch: false, out var route);
         if (lookup.Errno is Errno.ENETUNREACH or Errno.EHOSTUNREACH or Errno.EINVAL)
-            return NetIo.Fail(NetIoStatus.BadNetName, $"no route reaches {address}, so no interface can resolve it", "Address", lookup.Errno, lookup.Message);
+            return BackendResult.Fail(NetIoStatus.BadNetName, $"no route reaches {address}, so no interface can resolve it", "Address", lookup.Errno, lookup.Message);
         if (lookup.Failed) return Failed(lookup, "RTM_GETROUTE");
         ifIndex = route.OutputInterface;
-        return NetIoStatus.Success;
+        return BackendResult.Success;
     }
 
     /// <summary>

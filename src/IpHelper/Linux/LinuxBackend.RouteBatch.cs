@@ -9,7 +9,7 @@ internal sealed partial class LinuxBackend
     /// <summary>Rows encoded before the batch goes to <see cref="NetlinkSocket.ExecuteBatch"/> (which splits it further per sendmsg).</summary>
     private const int BatchRows = 16384;
 
-    public NetIoStatus CreateIpForwardEntries(RouteTableSelection tables, ReadOnlySpan<MibIpForwardRow2> rows, ReadOnlySpan<uint> interfaceIndexes,
+    public BackendResult CreateIpForwardEntries(RouteTableSelection tables, ReadOnlySpan<MibIpForwardRow2> rows, ReadOnlySpan<uint> interfaceIndexes,
         Span<NetIoErrorDetail?> results)
     {
         using var lease = Context.Sockets.Rent();
@@ -43,9 +43,10 @@ internal sealed partial class LinuxBackend
                         results[i] = new NetIoErrorDetail(NetIoStatus.FileNotFound, 0, null, "InterfaceIndex", $"interface {index} disappeared");
                         continue;
                     }
-                    if (NewRouteSettings(row, existing: null, entry, out var priority, out var protocol, out var expires) != NetIoStatus.Success)
+                    var settings = NewRouteSettings(row, existing: null, entry, out var priority, out var protocol, out var expires);
+                    if (settings != NetIoStatus.Success)
                     {
-                        results[i] = NetIo.LastErrorDetail;
+                        results[i] = settings.Error;
                         continue;
                     }
                     var length = row.DestinationPrefix.Prefix.WriteAddressBytes(destination);
@@ -61,11 +62,10 @@ internal sealed partial class LinuxBackend
                 for (var m = 0; m < request.MessageCount; m++)
                 {
                     if (!outcomes[m].Failed) continue;
-                    RouteWriteFailed(outcomes[m], "RTM_NEWROUTE");
-                    results[messageRows[m]] = NetIo.LastErrorDetail;
+                    results[messageRows[m]] = RouteWriteFailed(outcomes[m], "RTM_NEWROUTE").Error;
                 }
             }
-            return NetIo.Ok();
+            return BackendResult.Success;
         }
         finally
         {

@@ -8,18 +8,18 @@ namespace IpHelper.Linux;
 
 internal sealed partial class LinuxBackend
 {
-    public NetIoStatus EnumerateIpForwardTable(AddressFamily family, RouteTableSelection tables, out IMibRowSource<MibIpForwardRow2>? rows)
+    public BackendResult EnumerateIpForwardTable(AddressFamily family, RouteTableSelection tables, out IMibRowSource<MibIpForwardRow2>? rows)
     {
         rows = null;
         var stream = new RouteDumpStream(Context, tables, FamiliesOf(family));
-        var status = stream.Open();
-        if (status != NetIoStatus.Success)
+        var result = stream.Open();
+        if (result != NetIoStatus.Success)
         {
             stream.Dispose();
-            return status;
+            return result;
         }
         rows = stream;
-        return NetIoStatus.Success;
+        return BackendResult.Success;
     }
 
     /// <summary>
@@ -47,7 +47,7 @@ internal sealed partial class LinuxBackend
         public bool Interrupted { get; private set; }
 
         /// <summary>Takes a socket, the IPv6 route watch (when IPv6 is read), the interface snapshot, and sends the first dump request.</summary>
-        public NetIoStatus Open()
+        public BackendResult Open()
         {
             _lease = context.Sockets.Rent();
             _socket = _lease.Socket;
@@ -60,7 +60,7 @@ internal sealed partial class LinuxBackend
             return status != NetIoStatus.Success || _dumps.Length == 0 ? status : StartDump();
         }
 
-        public NetIoStatus Next(out MibIpForwardRow2[] rows, out int count)
+        public BackendResult Next(out MibIpForwardRow2[] rows, out int count)
         {
             rows = [];
             count = 0;
@@ -121,9 +121,9 @@ internal sealed partial class LinuxBackend
                 _handedOut = true;
                 rows = _rows.RentedArray!;
                 count = _rows.Count;
-                return NetIoStatus.Success;
+                return BackendResult.Success;
             }
-            return End(NetIoStatus.Success);
+            return End(BackendResult.Success);
         }
 
         public void Dispose()
@@ -143,7 +143,7 @@ internal sealed partial class LinuxBackend
             _request.Dispose();
         }
 
-        private NetIoStatus End(NetIoStatus status)
+        private BackendResult End(BackendResult status)
         {
             Dispose();
             return status;
@@ -154,7 +154,7 @@ internal sealed partial class LinuxBackend
         /// passes only removals and replacements (<see cref="RouteRemovalFilter"/>: a route may have been
         /// skipped), one that hears every change (a route may have come twice).
         /// </summary>
-        private NetIoStatus WatchIpv6Routes()
+        private BackendResult WatchIpv6Routes()
         {
             try
             {
@@ -165,23 +165,23 @@ internal sealed partial class LinuxBackend
                     : new NetlinkError(Marshal.GetLastPInvokeError(), "cannot attach the route-removal socket filter");
                 if (error.Failed) return Failed(error, "RTNLGRP_IPV6_ROUTE watch");
                 _additions = context.OpenSubscriber([RtnlGroups.RTNLGRP_IPV6_ROUTE], 4096, datagramBufferBytes: 4096);
-                return NetIoStatus.Success;
+                return BackendResult.Success;
             }
-            catch (NetIoException e)
+            catch (NetlinkException e)
             {
-                return NetIo.Fail(e.Detail);
+                return Failed(new NetlinkError(e.Errno, e.Message), "RTNLGRP_IPV6_ROUTE watch");
             }
         }
 
-        private NetIoStatus LoadInterfaces()
+        private BackendResult LoadInterfaces()
         {
             var error = RouteInterfaceMap.LoadAll(_socket!, context.Metrics, out var interfaces);
             if (error.Failed) return Failed(error, "RTM_GETLINK dump");
             _interfaces = interfaces;
-            return NetIoStatus.Success;
+            return BackendResult.Success;
         }
 
-        private NetIoStatus StartDump()
+        private BackendResult StartDump()
         {
             var (family, table) = _dumps[_dump];
             _request.Clear();
@@ -196,11 +196,11 @@ internal sealed partial class LinuxBackend
             if (error.Failed) return Failed(error, "RTM_GETROUTE dump");
             _reading = true;
             _handedOut = false;
-            return NetIoStatus.Success;
+            return BackendResult.Success;
         }
 
         /// <summary>Reads the interrupted dump to its end (the kernel serves no new dump before), takes a new interface snapshot when one was missing, and counts the attempt.</summary>
-        private NetIoStatus Restart(bool reloadInterfaces)
+        private BackendResult Restart(bool reloadInterfaces)
         {
             var skip = default(Skip);
             var ignored = false;
@@ -212,7 +212,7 @@ internal sealed partial class LinuxBackend
             }
             if (++_attempts == NetlinkSocket.MaxDumpAttempts)
                 return Failed(new NetlinkError(Errno.EINTR, $"the kernel table changed during each of {NetlinkSocket.MaxDumpAttempts} dump attempts"), "RTM_GETROUTE dump");
-            return reloadInterfaces ? LoadInterfaces() : NetIoStatus.Success;
+            return reloadInterfaces ? LoadInterfaces() : BackendResult.Success;
         }
 
         /// <summary>True when a row of the batch names an interface the snapshot does not know (one created after it).</summary>

@@ -7,7 +7,7 @@ namespace IpHelper.Linux;
 
 internal sealed partial class LinuxBackend
 {
-    public NetIoStatus GetIpForwardTable(AddressFamily family, RouteTableSelection tables, out MibTable<MibIpForwardRow2>? table)
+    public BackendResult GetIpForwardTable(AddressFamily family, RouteTableSelection tables, out MibTable<MibIpForwardRow2>? table)
     {
         table = null;
         using var lease = Context.Sockets.Rent();
@@ -40,7 +40,7 @@ internal sealed partial class LinuxBackend
             }
             RouteCountEstimate.Remember(Context, families, tables, estimate, collector.Rows.Count);
             table = collector.Rows.ToTable();
-            return NetIo.Ok();
+            return BackendResult.Success;
         }
         finally
         {
@@ -48,22 +48,22 @@ internal sealed partial class LinuxBackend
         }
     }
 
-    public NetIoStatus GetIpForwardEntry(RouteTableSelection tables, ref MibIpForwardRow2 row)
+    public BackendResult GetIpForwardEntry(RouteTableSelection tables, ref MibIpForwardRow2 row)
     {
         using var lease = Context.Sockets.Rent();
         var status = FindRoute(lease.Socket, tables, row, out var found, out _);
         if (status != NetIoStatus.Success) return status;
         row = found!.Row;
-        return NetIo.Ok();
+        return BackendResult.Success;
     }
 
-    public NetIoStatus CreateIpForwardEntry(RouteTableSelection tables, in MibIpForwardRow2 row)
+    public BackendResult CreateIpForwardEntry(RouteTableSelection tables, in MibIpForwardRow2 row)
     {
         using var lease = Context.Sockets.Rent();
         var socket = lease.Socket;
         var status = FindRoute(socket, tables, row, out var existing, out var routeInterface);
         if (status == NetIoStatus.Success)
-            return NetIo.Fail(NetIoStatus.ObjectAlreadyExists,
+            return BackendResult.Fail(NetIoStatus.ObjectAlreadyExists,
                 $"a route to {row.DestinationPrefix} via {row.NextHop} on interface {row.InterfaceIndex} exists (table {existing!.Route.Table})", "DestinationPrefix");
         if (status != NetIoStatus.NotFound) return status;
         status = NewRouteSettings(row, existing: null, routeInterface!, out var priority, out var protocol, out var expires);
@@ -76,10 +76,10 @@ internal sealed partial class LinuxBackend
             destination[..length], row.DestinationPrefix.PrefixLength, tables.WriteTable, protocol, (int)row.InterfaceIndex,
             gateway[..gatewayLength], priority, expires);
         var error = socket.Execute(request);
-        return error.Failed ? RouteWriteFailed(error, "RTM_NEWROUTE") : NetIo.Ok();
+        return error.Failed ? RouteWriteFailed(error, "RTM_NEWROUTE") : BackendResult.Success;
     }
 
-    public NetIoStatus SetIpForwardEntry(RouteTableSelection tables, in MibIpForwardRow2 row)
+    public BackendResult SetIpForwardEntry(RouteTableSelection tables, in MibIpForwardRow2 row)
     {
         using var lease = Context.Sockets.Rent();
         var socket = lease.Socket;
@@ -88,7 +88,7 @@ internal sealed partial class LinuxBackend
         var old = found!.Route;
         status = NewRouteSettings(row, found, routeInterface!, out var priority, out var protocol, out var expires);
         if (status != NetIoStatus.Success) return status;
-        if (priority == old.Priority && protocol == old.Protocol && SameLifetime(expires, old.ExpiresSeconds)) return NetIo.Ok();
+        if (priority == old.Priority && protocol == old.Protocol && SameLifetime(expires, old.ExpiresSeconds)) return BackendResult.Success;
 
         var changed = old.NextHopId != 0 ? old.Clone() : old.WithNextHops([old.NextHops[found.HopIndex] with { Weight = 1 }]);
         changed.Priority = priority;
@@ -97,7 +97,7 @@ internal sealed partial class LinuxBackend
         return ReplaceNextHop(socket, found, changed);
     }
 
-    public NetIoStatus DeleteIpForwardEntry(RouteTableSelection tables, in MibIpForwardRow2 row)
+    public BackendResult DeleteIpForwardEntry(RouteTableSelection tables, in MibIpForwardRow2 row)
     {
         using var lease = Context.Sockets.Rent();
         var socket = lease.Socket;
@@ -112,7 +112,7 @@ internal sealed partial class LinuxBackend
     /// written again with its other next hops (Linux cannot delete one IPv4 next hop); an IPv6 next hop
     /// is its own route to the kernel and is deleted alone. If a later step fails, the earlier ones are undone.
     /// </summary>
-    private static NetIoStatus ReplaceNextHop(NetlinkSocket socket, FoundRoute found, KernelRoute? replacement)
+    private static BackendResult ReplaceNextHop(NetlinkSocket socket, FoundRoute found, KernelRoute? replacement)
     {
         var old = found.Route;
         var steps = new List<(ushort Type, ushort Flags, KernelRoute Route)>();
@@ -145,7 +145,7 @@ internal sealed partial class LinuxBackend
         if (error.Failed) return Failed(error, "route update");
         var failed = -1;
         for (var i = 0; i < steps.Count && failed < 0; i++) if (results[i].Failed) failed = i;
-        if (failed < 0) return NetIo.Ok();
+        if (failed < 0) return BackendResult.Success;
 
         // The kernel ran every step; undo each one that succeeded, newest first.
         request.Clear();
@@ -165,7 +165,7 @@ internal sealed partial class LinuxBackend
     /// default for the family (0 for IPv4, 1024 for IPv6); the interface metric is added
     /// (docs/mapping.md, Metrics). An unspecified Protocol keeps the old one, or is RTPROT_BOOT.
     /// </summary>
-    private static NetIoStatus NewRouteSettings(in MibIpForwardRow2 row, FoundRoute? existing, RouteInterfaceMap.Entry routeInterface,
+    private static BackendResult NewRouteSettings(in MibIpForwardRow2 row, FoundRoute? existing, RouteInterfaceMap.Entry routeInterface,
         out uint priority, out byte protocol, out uint? expires)
     {
         var family = row.DestinationPrefix.Prefix.Family;
@@ -177,20 +177,20 @@ internal sealed partial class LinuxBackend
         if (row.ValidLifetime != uint.MaxValue)
         {
             if (family == AddressFamily.InterNetwork)
-                return NetIo.Fail(NetIoStatus.NotSupported, "Linux IPv4 routes cannot expire: ValidLifetime must be infinite (0xFFFFFFFF)", "ValidLifetime");
+                return BackendResult.Fail(NetIoStatus.NotSupported, "Linux IPv4 routes cannot expire: ValidLifetime must be infinite (0xFFFFFFFF)", "ValidLifetime");
             expires = row.ValidLifetime;
         }
         if (row.Metric == uint.MaxValue && existing is not null)
         {
             priority = existing.Route.Priority;
-            return NetIoStatus.Success;
+            return BackendResult.Success;
         }
         var metric = row.Metric != uint.MaxValue ? row.Metric : family == AddressFamily.InterNetwork ? 0 : RouteConstants.Ip6DefaultPriority;
         var sum = (ulong)metric + routeInterface.Metric(family);
         if (sum > uint.MaxValue)
-            return NetIo.Fail(NetIoStatus.InvalidParameter, $"Metric {metric} plus the interface metric exceeds the largest Linux route priority", "Metric");
+            return BackendResult.Fail(NetIoStatus.InvalidParameter, $"Metric {metric} plus the interface metric exceeds the largest Linux route priority", "Metric");
         priority = (uint)sum;
-        return NetIoStatus.Success;
+        return BackendResult.Success;
     }
 
     /// <summary>Equal lifetimes: both permanent, or within a second of each other (the kernel counts down).</summary>
@@ -203,7 +203,7 @@ internal sealed partial class LinuxBackend
     /// by family, table and output interface; routes without an interface (blackhole, unreachable,
     /// prohibit) belong to the loopback interface and are found by a dump of the whole table.
     /// </summary>
-    private NetIoStatus FindRoute(NetlinkSocket socket, RouteTableSelection tables, in MibIpForwardRow2 key, out FoundRoute? found,
+    private BackendResult FindRoute(NetlinkSocket socket, RouteTableSelection tables, in MibIpForwardRow2 key, out FoundRoute? found,
         out RouteInterfaceMap.Entry? routeInterface)
     {
         found = null;
@@ -212,7 +212,7 @@ internal sealed partial class LinuxBackend
         if (!interfaces.TryLoad(socket, (int)key.InterfaceIndex, out var error))
         {
             if (error.Failed) return Failed(error, "RTM_GETLINK");
-            return NetIo.Fail(NetIoStatus.FileNotFound, $"interface {key.InterfaceIndex} disappeared", "InterfaceIndex");
+            return BackendResult.Fail(NetIoStatus.FileNotFound, $"interface {key.InterfaceIndex} disappeared", "InterfaceIndex");
         }
         routeInterface = interfaces.Find((int)key.InterfaceIndex);
         var filterInterface = interfaces.LoopbackIndex == (int)key.InterfaceIndex ? 0 : (int)key.InterfaceIndex;
@@ -228,10 +228,10 @@ internal sealed partial class LinuxBackend
             if (finder.Found is not null) break;
         }
         if (finder.Found is null)
-            return NetIo.Fail(NetIoStatus.NotFound,
+            return BackendResult.Fail(NetIoStatus.NotFound,
                 $"no route to {key.DestinationPrefix} via {key.NextHop} on interface {key.InterfaceIndex} in the {tables} table(s)", "DestinationPrefix");
         found = finder.Found;
-        return NetIo.Ok();
+        return BackendResult.Success;
     }
 
     /// <summary>
@@ -254,9 +254,9 @@ internal sealed partial class LinuxBackend
         {
             removals = Context.OpenSubscriber([], 64 * 1024, datagramBufferBytes: 4096);
         }
-        catch (NetIoException e)
+        catch (NetlinkException e)
         {
-            return new NetlinkError(e.Detail.Errno, e.Detail.Message);
+            return new NetlinkError(e.Errno, e.Message);
         }
         using (removals)
         {
@@ -269,9 +269,9 @@ internal sealed partial class LinuxBackend
             {
                 additions = Context.OpenSubscriber([RtnlGroups.RTNLGRP_IPV6_ROUTE], 4096, datagramBufferBytes: 4096);
             }
-            catch (NetIoException e)
+            catch (NetlinkException e)
             {
-                return new NetlinkError(e.Detail.Errno, e.Detail.Message);
+                return new NetlinkError(e.Errno, e.Message);
             }
             using (additions) return socket.Dump(request, ref handler, removals, additions, out duplicatesPossible);
         }
@@ -281,12 +281,12 @@ internal sealed partial class LinuxBackend
     /// Maps a failed route write: EEXIST is ObjectAlreadyExists, an unusable next hop InvalidParameter,
     /// ESRCH NotFound, an interface that is down (IPv4) NotSupported ("the interface cannot hold routes").
     /// </summary>
-    private static NetIoStatus RouteWriteFailed(NetlinkError error, string what) => error.Errno switch
+    private static BackendResult RouteWriteFailed(NetlinkError error, string what) => error.Errno switch
     {
-        Errno.EHOSTUNREACH or Errno.ENETUNREACH => NetIo.Fail(NetIoStatus.InvalidParameter,
+        Errno.EHOSTUNREACH or Errno.ENETUNREACH => BackendResult.Fail(NetIoStatus.InvalidParameter,
             $"{what}: {error}: Linux accepts a next hop only when a route on the interface reaches it", "NextHop", error.Errno, error.Message),
-        Errno.ESRCH => NetIo.Fail(NetIoStatus.NotFound, $"{what}: {error}: the route changed meanwhile", "DestinationPrefix", error.Errno, error.Message),
-        Errno.ENETDOWN => NetIo.Fail(NetIoStatus.NotSupported,
+        Errno.ESRCH => BackendResult.Fail(NetIoStatus.NotFound, $"{what}: {error}: the route changed meanwhile", "DestinationPrefix", error.Errno, error.Message),
+        Errno.ENETDOWN => BackendResult.Fail(NetIoStatus.NotSupported,
             $"{what}: {error}: Linux accepts IPv4 routes only through an interface that is up", "InterfaceIndex", error.Errno, error.Message),
         _ => Failed(error, what),
     };

@@ -8,7 +8,7 @@ namespace IpHelper.Linux;
 
 internal sealed partial class LinuxBackend
 {
-    public NetIoStatus CreateSortedAddressPairs(ReadOnlySpan<SockAddrInet> destinations, out MibTable<SockAddrIn6Pair>? pairs)
+    public BackendResult CreateSortedAddressPairs(ReadOnlySpan<SockAddrInet> destinations, out MibTable<SockAddrIn6Pair>? pairs)
     {
         pairs = null;
         using var lease = Context.Sockets.Rent();
@@ -61,7 +61,7 @@ internal sealed partial class LinuxBackend
             pair.SourceAddress = destination.Source is { } source ? PairSource(source) : UnspecifiedPairSource();
         }
         pairs = rows.ToTable();
-        return NetIo.Ok();
+        return BackendResult.Success;
     }
 
     /// <summary>
@@ -79,7 +79,7 @@ internal sealed partial class LinuxBackend
     /// Every local unicast address that can be a source: the unicast table without addresses whose
     /// duplicate address detection is running (tentative, not optimistic) or failed.
     /// </summary>
-    private NetIoStatus SourceCandidates(NetlinkSocket socket, LinkDirectory links, out List<SourceCandidate> candidates)
+    private BackendResult SourceCandidates(NetlinkSocket socket, LinkDirectory links, out List<SourceCandidate> candidates)
     {
         candidates = [];
         using var request = new NetlinkMessageWriter();
@@ -89,7 +89,7 @@ internal sealed partial class LinuxBackend
         if (error.Failed) return Failed(error, "RTM_GETADDR dump");
         if (collector.Malformed) return Malformed("RTM_GETADDR dump");
         // Rule 7 needs each interface's privacy preference only when some temporary address exists.
-        if (!candidates.Exists(static c => c.Temporary)) return NetIoStatus.Success;
+        if (!candidates.Exists(static c => c.Temporary)) return BackendResult.Success;
         var preferTemporary = new Dictionary<uint, bool>();
         for (var i = 0; i < candidates.Count; i++)
         {
@@ -99,7 +99,7 @@ internal sealed partial class LinuxBackend
                 preferTemporary[index] = prefer = links.TryGet((int)index, out var link) && Sysctl.ReadInt64(Context, $"ipv6/conf/{link.Name}/use_tempaddr") >= 2;
             candidates[i] = candidates[i] with { PreferTemporary = prefer };
         }
-        return NetIoStatus.Success;
+        return BackendResult.Success;
     }
 
     private static SockAddrInet PairSource(in SourceCandidate source)

@@ -7,17 +7,17 @@ namespace IpHelper.Linux;
 
 internal sealed partial class LinuxBackend
 {
-    public NetIoStatus GetUnicastAddressTable(AddressFamily family, out MibTable<MibUnicastIpAddressRow>? table)
+    public BackendResult GetUnicastAddressTable(AddressFamily family, out MibTable<MibUnicastIpAddressRow>? table)
     {
         table = null;
         using var lease = Context.Sockets.Rent();
         var status = DumpUnicast(lease.Socket, LinuxFamily.FromWindows(family), 0, out var rows);
         if (status != NetIoStatus.Success) return status;
         table = rows.ToTable();
-        return NetIo.Ok();
+        return BackendResult.Success;
     }
 
-    public NetIoStatus GetUnicastAddress(in InterfaceIdentity iface, in SockAddrInet address, out MibUnicastIpAddressRow row)
+    public BackendResult GetUnicastAddress(in InterfaceIdentity iface, in SockAddrInet address, out MibUnicastIpAddressRow row)
     {
         row = default;
         using var lease = Context.Sockets.Rent();
@@ -29,13 +29,13 @@ internal sealed partial class LinuxBackend
             {
                 if (!SameAddressBytes(rows[i].Address, address)) continue;
                 row = rows[i];
-                return NetIo.Ok();
+                return BackendResult.Success;
             }
         }
         return NotAnAddressOf(iface, address, "unicast");
     }
 
-    public NetIoStatus CreateUnicastAddress(in InterfaceIdentity iface, in MibUnicastIpAddressRow row)
+    public BackendResult CreateUnicastAddress(in InterfaceIdentity iface, in MibUnicastIpAddressRow row)
     {
         using var lease = Context.Sockets.Rent();
         var family = LinuxFamily.FromWindows(row.Address.Family);
@@ -44,7 +44,7 @@ internal sealed partial class LinuxBackend
         // Windows has one address per value and interface; Linux keeps an IPv4 address once per prefix length.
         var status = FindUnicast(lease.Socket, family, (int)iface.Index, address, out _);
         if (status == NetIoStatus.Success)
-            return NetIo.Fail(NetIoStatus.ObjectAlreadyExists, $"{row.Address} is already an address of {iface.Alias}", "Address", Errno.EEXIST);
+            return BackendResult.Fail(NetIoStatus.ObjectAlreadyExists, $"{row.Address} is already an address of {iface.Alias}", "Address", Errno.EEXIST);
         if (status != NetIoStatus.NotFound) return status;
 
         var flags = 0u;
@@ -69,10 +69,10 @@ internal sealed partial class LinuxBackend
         using var request = new NetlinkMessageWriter();
         AddressRequest.New(request, spec, replace: false);
         var error = lease.Socket.Execute(request);
-        return error.Failed ? AddressWriteFailed(error, "RTM_NEWADDR", iface, row.Address) : NetIo.Ok();
+        return error.Failed ? AddressWriteFailed(error, "RTM_NEWADDR", iface, row.Address) : BackendResult.Success;
     }
 
-    public NetIoStatus SetUnicastAddress(in InterfaceIdentity iface, in MibUnicastIpAddressRow row)
+    public BackendResult SetUnicastAddress(in InterfaceIdentity iface, in MibUnicastIpAddressRow row)
     {
         using var lease = Context.Sockets.Rent();
         var family = LinuxFamily.FromWindows(row.Address.Family);
@@ -98,10 +98,10 @@ internal sealed partial class LinuxBackend
         using var request = new NetlinkMessageWriter();
         AddressRequest.New(request, spec, replace: true);
         var error = lease.Socket.Execute(request);
-        return error.Failed ? AddressWriteFailed(error, "RTM_NEWADDR (replace)", iface, row.Address) : NetIo.Ok();
+        return error.Failed ? AddressWriteFailed(error, "RTM_NEWADDR (replace)", iface, row.Address) : BackendResult.Success;
     }
 
-    public NetIoStatus DeleteUnicastAddress(in InterfaceIdentity iface, in SockAddrInet address)
+    public BackendResult DeleteUnicastAddress(in InterfaceIdentity iface, in SockAddrInet address)
     {
         using var lease = Context.Sockets.Rent();
         Span<byte> bytes = stackalloc byte[16];
@@ -113,7 +113,7 @@ internal sealed partial class LinuxBackend
         AddressRequest.Delete(request, current.Spec());
         var error = lease.Socket.Execute(request);
         if (error.Errno == Errno.EADDRNOTAVAIL) return NotAnAddressOf(iface, address, "unicast");
-        return error.Failed ? AddressWriteFailed(error, "RTM_DELADDR", iface, address) : NetIo.Ok();
+        return error.Failed ? AddressWriteFailed(error, "RTM_DELADDR", iface, address) : BackendResult.Success;
     }
 
     /// <summary>
@@ -160,7 +160,7 @@ internal sealed partial class LinuxBackend
     }
 
     /// <summary>Dumps the unicast addresses of a family (or both) and interface (or all) into rows.</summary>
-    private NetIoStatus DumpUnicast(NetlinkSocket socket, byte family, int index, out MibTableBuilder<MibUnicastIpAddressRow> rows)
+    private BackendResult DumpUnicast(NetlinkSocket socket, byte family, int index, out MibTableBuilder<MibUnicastIpAddressRow> rows)
     {
         rows = new MibTableBuilder<MibUnicastIpAddressRow>();
         var status = Context.Links.Directory(socket, out var links);
@@ -180,7 +180,7 @@ internal sealed partial class LinuxBackend
             if (rows[i].InterfaceLuid.IsUnspecified && LinkDirectory.LoadOne(socket, (int)rows[i].InterfaceIndex, out var link) == NetIoStatus.Success)
                 rows[i].InterfaceLuid = link.Luid;
         InheritTemporaryPrefixOrigins(rows, collector.Temporaries, collector.Managers);
-        return NetIoStatus.Success;
+        return BackendResult.Success;
     }
 
     /// <summary>
@@ -208,7 +208,7 @@ internal sealed partial class LinuxBackend
     }
 
     /// <summary>Finds one unicast address of an interface with a filtered dump; NotFound when it has none.</summary>
-    private static NetIoStatus FindUnicast(NetlinkSocket socket, byte family, int index, ReadOnlySpan<byte> address, out AddressSnapshot found)
+    private static BackendResult FindUnicast(NetlinkSocket socket, byte family, int index, ReadOnlySpan<byte> address, out AddressSnapshot found)
     {
         using var request = new NetlinkMessageWriter();
         AddressRequest.Dump(request, RtnlMessageType.RTM_GETADDR, family, index);
@@ -216,10 +216,10 @@ internal sealed partial class LinuxBackend
         var error = socket.Dump(request, ref finder);
         found = finder.Found;
         // The writes that search first document NotFound for an interface that disappeared since it was resolved.
-        if (error.Errno == Errno.ENODEV) return NetIo.Fail(NetIoStatus.NotFound, $"interface {index} disappeared", "InterfaceIndex", Errno.ENODEV);
+        if (error.Errno == Errno.ENODEV) return BackendResult.Fail(NetIoStatus.NotFound, $"interface {index} disappeared", "InterfaceIndex", Errno.ENODEV);
         if (error.Failed) return Failed(error, "RTM_GETADDR dump");
         if (finder.Malformed) return Malformed("RTM_GETADDR dump");
-        return finder.HasFound ? NetIoStatus.Success : NetIoStatus.NotFound;
+        return finder.HasFound ? BackendResult.Success : BackendResult.Fail(NetIoStatus.NotFound, $"interface {index} has no such address", "Address");
     }
 
     /// <summary>
@@ -230,7 +230,7 @@ internal sealed partial class LinuxBackend
     /// secondaries unless the interface has promote_secondaries set, and a re-added IPv6 address runs
     /// DAD again unless it has nodad.
     /// </summary>
-    private static NetIoStatus ReplacePrefixLength(NetlinkSocket socket, in InterfaceIdentity iface, in SockAddrInet address, in AddressSnapshot current, in AddressSpec wanted)
+    private static BackendResult ReplacePrefixLength(NetlinkSocket socket, in InterfaceIdentity iface, in SockAddrInet address, in AddressSnapshot current, in AddressSpec wanted)
     {
         using var request = new NetlinkMessageWriter();
         AddressRequest.Delete(request, current.Spec());
@@ -239,7 +239,7 @@ internal sealed partial class LinuxBackend
         request.Clear();
         AddressRequest.New(request, wanted, replace: false);
         error = socket.Execute(request);
-        if (!error.Failed) return NetIo.Ok();
+        if (!error.Failed) return BackendResult.Success;
         request.Clear();
         AddressRequest.New(request, current.Spec(), replace: false);
         socket.Execute(request);
@@ -254,7 +254,7 @@ internal sealed partial class LinuxBackend
         validLifetime == AddressConstants.InfiniteLifetime ? AddressConstants.IFA_F_PERMANENT : 0;
 
     /// <summary>The kernel's answer to an address write, as the status Windows documents for it.</summary>
-    private static NetIoStatus AddressWriteFailed(NetlinkError error, string what, in InterfaceIdentity iface, in SockAddrInet address)
+    private static BackendResult AddressWriteFailed(NetlinkError error, string what, in InterfaceIdentity iface, in SockAddrInet address)
     {
         var (status, reason) = error.Errno switch
         {
@@ -265,11 +265,11 @@ internal sealed partial class LinuxBackend
             Errno.EACCES when address.Family == AddressFamily.InterNetworkV6 => (NetIoStatus.NotSupported, $"IPv6 is disabled on {iface.Alias}"),
             _ => (error.Status, $"{what} failed"),
         };
-        return NetIo.Fail(status, reason, "Address", error.Errno, error.Message);
+        return BackendResult.Fail(status, reason, "Address", error.Errno, error.Message);
     }
 
-    private static NetIoStatus NotAnAddressOf(in InterfaceIdentity iface, in SockAddrInet address, string kind) =>
-        NetIo.Fail(NetIoStatus.NotFound, $"{address} is not a {kind} address of {iface.Alias}", "Address");
+    private static BackendResult NotAnAddressOf(in InterfaceIdentity iface, in SockAddrInet address, string kind) =>
+        BackendResult.Fail(NetIoStatus.NotFound, $"{address} is not a {kind} address of {iface.Alias}", "Address");
 
     private static bool SameAddressBytes(in SockAddrInet a, in SockAddrInet b)
     {

@@ -12,9 +12,15 @@ internal sealed partial class LinuxBackend(NamespaceContext context) : INetIoBac
     /// <summary>The namespace this backend acts on.</summary>
     internal NamespaceContext Context { get; } = context;
 
-    private static NetIoStatus Failed(Netlink.NetlinkError error, string what) =>
-        NetIo.Fail(error.Status, $"{what}: {error}", errno: error.Errno, kernelMessage: error.Message);
+    private static BackendResult Failed(Netlink.NetlinkError error, string what) =>
+        BackendResult.Fail(error.Status, $"{what}: {error}", errno: error.Errno, kernelMessage: error.Message);
 
-    private static NetIoStatus Malformed(string what) =>
-        NetIo.Fail(NetIoStatus.InvalidData, $"{what}: the kernel sent a message that could not be decoded", errno: Errno.EBADMSG);
+    private static BackendResult NoInterface(uint index) =>
+        BackendResult.Fail(NetIoStatus.FileNotFound, $"no interface has index {index}", "InterfaceIndex");
+
+    private static BackendResult NoInterface(string name) =>
+        BackendResult.Fail(NetIoStatus.FileNotFound, $"no interface is named '{name}'", "InterfaceAlias");
+
+    private static BackendResult Malformed(string what) =>
+        BackendResult.Fail(NetIoStatus.InvalidData, $"{what}: the kernel sent a message that could not be decoded", errno: Errno.EBADMSG);
 }

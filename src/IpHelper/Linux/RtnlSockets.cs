@@ -26,8 +26,26 @@ internal sealed class RtnlSockets(NamespaceContext context, int maxPooled) : IDi
     public Lease Rent()
     {
         ObjectDisposedException.ThrowIf(_closed, this);
-        var socket = _pool.TryTake(out var pooled) ? pooled : context.OpenSocket();
+        var socket = _pool.TryTake(out var pooled) ? pooled : Open(context);
         return new Lease(this, socket, socket.DumpRestarts, socket.DumpsRacedByAdditions);
+    }
+
+    /// <summary>
+    /// Opens a socket of <paramref name="protocol"/> for one call in <paramref name="context"/>'s namespace.
+    /// A socket that cannot be made (EMFILE, ENOBUFS) leaves the call as the NetIoException it always was:
+    /// the one failure of a call that is thrown rather than returned.
+    /// </summary>
+    /// <exception cref="NetIoException">No socket could be opened.</exception>
+    public static NetlinkSocket Open(NamespaceContext context, int protocol = NetlinkConstants.NETLINK_ROUTE)
+    {
+        try
+        {
+            return context.OpenSocket(protocol);
+        }
+        catch (NetlinkException e)
+        {
+            throw new NetIoException(e.Detail);
+        }
     }
 
     /// <summary>Closes the kept sockets; sockets still leased are closed when given back.</summary>

@@ -80,10 +80,11 @@ public sealed class MibRowStream<TRow> : IDisposable where TRow : struct
     private bool NextBatch()
     {
         if (_source is null) return false;
-        var status = _source.Next(out var rows, out var count);
-        if (status != NetIoStatus.Success || count == 0)
+        var result = _source.Next(out var rows, out var count);
+        if (result != NetIoStatus.Success || count == 0)
         {
-            Status = status;
+            // The reader's last error says why the rows ended early; a normal end leaves it alone.
+            if (result != NetIoStatus.Success) Status = NetIo.Record(result);
             Dispose();
             return false;
         }

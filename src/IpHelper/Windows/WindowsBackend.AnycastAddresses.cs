@@ -4,14 +4,14 @@ namespace IpHelper.Windows;
 
 internal sealed partial class WindowsBackend
 {
-    public NetIoStatus GetAnycastAddressTable(AddressFamily family, out MibTable<MibAnycastIpAddressRow>? table)
+    public BackendResult GetAnycastAddressTable(AddressFamily family, out MibTable<MibAnycastIpAddressRow>? table)
     {
         table = null;
         if (!IsAvailable(nameof(IpHlpApi.GetAnycastIpAddressTable), out var missing)) return missing;
         return ReadTable(IpHlpApi.GetAnycastIpAddressTable((ushort)family, out var native), native, nameof(IpHlpApi.GetAnycastIpAddressTable), out table);
     }
 
-    public unsafe NetIoStatus GetAnycastAddress(in InterfaceIdentity iface, in SockAddrInet address, out MibAnycastIpAddressRow row)
+    public unsafe BackendResult GetAnycastAddress(in InterfaceIdentity iface, in SockAddrInet address, out MibAnycastIpAddressRow row)
     {
         row = default;
         if (!IsAvailable(nameof(IpHlpApi.GetAnycastIpAddressEntry), out var missing)) return missing;
@@ -19,17 +19,17 @@ internal sealed partial class WindowsBackend
         var error = IpHlpApi.GetAnycastIpAddressEntry(&filled);
         if (error != 0) return Check(error, nameof(IpHlpApi.GetAnycastIpAddressEntry));
         row = filled;
-        return NetIoStatus.Success;
+        return BackendResult.Success;
     }
 
-    public unsafe NetIoStatus CreateAnycastAddress(in InterfaceIdentity iface, in SockAddrInet address)
+    public unsafe BackendResult CreateAnycastAddress(in InterfaceIdentity iface, in SockAddrInet address)
     {
         if (!IsAvailable(nameof(IpHlpApi.CreateAnycastIpAddressEntry), out var missing)) return missing;
         var row = new MibAnycastIpAddressRow { Address = address, InterfaceLuid = iface.Luid, InterfaceIndex = iface.Index };
         return Check(IpHlpApi.CreateAnycastIpAddressEntry(&row), nameof(IpHlpApi.CreateAnycastIpAddressEntry));
     }
 
-    public unsafe NetIoStatus DeleteAnycastAddress(in InterfaceIdentity iface, in SockAddrInet address)
+    public unsafe BackendResult DeleteAnycastAddress(in InterfaceIdentity iface, in SockAddrInet address)
     {
         if (!IsAvailable(nameof(IpHlpApi.DeleteAnycastIpAddressEntry), out var missing)) return missing;
         var row = new MibAnycastIpAddressRow { Address = address, InterfaceLuid = iface.Luid, InterfaceIndex = iface.Index };

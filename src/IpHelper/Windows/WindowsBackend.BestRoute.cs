@@ -4,7 +4,7 @@ namespace IpHelper.Windows;
 
 internal sealed partial class WindowsBackend
 {
-    public unsafe NetIoStatus GetBestRoute(in SockAddrInet destination, in SockAddrInet source, uint interfaceIndex,
+    public unsafe BackendResult GetBestRoute(in SockAddrInet destination, in SockAddrInet source, uint interfaceIndex,
         out MibIpForwardRow2 bestRoute, out SockAddrInet bestSource)
     {
         bestRoute = default;
@@ -18,11 +18,11 @@ internal sealed partial class WindowsBackend
         if (error != 0) return Check(error, nameof(IpHlpApi.GetBestRoute2));
         bestRoute = route;
         bestSource = chosen;
-        return NetIoStatus.Success;
+        return BackendResult.Success;
     }
 
     /// <summary>The interface of the unicast address <paramref name="address"/> (with its scope id, if any, as the interface), or NotFound.</summary>
-    public NetIoStatus FindLocalAddress(in SockAddrInet address, out uint interfaceIndex)
+    public BackendResult FindLocalAddress(in SockAddrInet address, out uint interfaceIndex)
     {
         interfaceIndex = 0;
         var status = GetUnicastAddressTable(address.Family, out var table);
@@ -33,9 +33,9 @@ internal sealed partial class WindowsBackend
             {
                 if (!row.Address.AddressEquals(address) || (address.ScopeId != 0 && address.ScopeId != row.InterfaceIndex)) continue;
                 interfaceIndex = row.InterfaceIndex;
-                return NetIoStatus.Success;
+                return BackendResult.Success;
             }
         }
-        return NetIo.Fail(NetIoStatus.NotFound, $"{address} is not an address of this computer", "SourceAddress");
+        return BackendResult.Fail(NetIoStatus.NotFound, $"{address} is not an address of this computer", "SourceAddress");
     }
 }

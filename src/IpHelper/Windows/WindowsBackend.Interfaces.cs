@@ -2,7 +2,7 @@ namespace IpHelper.Windows;
 
 internal sealed partial class WindowsBackend
 {
-    public NetIoStatus LookupInterface(uint interfaceIndex, out InterfaceIdentity identity)
+    public BackendResult LookupInterface(uint interfaceIndex, out InterfaceIdentity identity)
     {
         identity = default;
         if (!IsAvailable(nameof(IpHlpApi.ConvertInterfaceIndexToLuid), out var missing)) return missing;
@@ -10,7 +10,18 @@ internal sealed partial class WindowsBackend
         return error == 0 ? Identify(luid, interfaceIndex, alias: null, out identity) : Unknown(error, nameof(IpHlpApi.ConvertInterfaceIndexToLuid));
     }
 
-    public NetIoStatus LookupInterface(string alias, out InterfaceIdentity identity)
+    /// <summary>
+    /// The interface with this LUID, asked of iphlpapi (ConvertInterfaceLuidToIndex): on Windows NetLuidIndex
+    /// is a per-type counter, not the interface index, so the LUID is never taken apart.
+    /// </summary>
+    public BackendResult LookupInterface(in NetLuid luid, out InterfaceIdentity identity)
+    {
+        identity = default;
+        if (!IsAvailable(nameof(IpHlpApi.ConvertInterfaceLuidToIndex), out var missing)) return missing;
+        return Identify(luid, index: null, alias: null, out identity);
+    }
+
+    public BackendResult LookupInterface(string alias, out InterfaceIdentity identity)
     {
         identity = default;
         if (!IsAvailable(nameof(IpHlpApi.ConvertInterfaceAliasToLuid), out var missing)) return missing;
@@ -18,7 +29,7 @@ internal sealed partial class WindowsBackend
         return error == 0 ? Identify(luid, index: null, alias, out identity) : Unknown(error, nameof(IpHlpApi.ConvertInterfaceAliasToLuid));
     }
 
-    public NetIoStatus LookupInterface(Guid interfaceGuid, out InterfaceIdentity identity)
+    public BackendResult LookupInterface(Guid interfaceGuid, out InterfaceIdentity identity)
     {
         identity = default;
         if (!IsAvailable(nameof(IpHlpApi.ConvertInterfaceGuidToLuid), out var missing)) return missing;
@@ -26,7 +37,7 @@ internal sealed partial class WindowsBackend
         return error == 0 ? Identify(luid, index: null, alias: null, out identity) : Unknown(error, nameof(IpHlpApi.ConvertInterfaceGuidToLuid));
     }
 
-    public unsafe NetIoStatus GetIfEntry(uint interfaceIndex, bool withStatistics, ref MibIfRow2 row)
+    public unsafe BackendResult GetIfEntry(uint interfaceIndex, bool withStatistics, ref MibIfRow2 row)
     {
         if (!IsAvailable(nameof(IpHlpApi.GetIfEntry2Ex), out var missing)) return missing;
         var filled = new MibIfRow2 { InterfaceIndex = interfaceIndex };
@@ -34,10 +45,10 @@ internal sealed partial class WindowsBackend
         var error = IpHlpApi.GetIfEntry2Ex(level, &filled);
         if (error != 0) return Unknown(error, nameof(IpHlpApi.GetIfEntry2Ex));
         row = filled;
-        return NetIoStatus.Success;
+        return BackendResult.Success;
     }
 
-    public NetIoStatus GetIfTable(bool withStatistics, out MibTable<MibIfRow2>? table)
+    public BackendResult GetIfTable(bool withStatistics, out MibTable<MibIfRow2>? table)
     {
         table = null;
         if (!IsAvailable(nameof(IpHlpApi.GetIfTable2Ex), out var missing)) return missing;
@@ -45,7 +56,7 @@ internal sealed partial class WindowsBackend
         return ReadTable(IpHlpApi.GetIfTable2Ex(level, out var native), native, nameof(IpHlpApi.GetIfTable2Ex), out table);
     }
 
-    public NetIoStatus GetIfStackTable(out MibTable<MibIfStackRow>? table)
+    public BackendResult GetIfStackTable(out MibTable<MibIfStackRow>? table)
     {
         table = null;
         if (!IsAvailable(nameof(IpHlpApi.GetIfStackTable), out var missing)) return missing;
@@ -53,7 +64,7 @@ internal sealed partial class WindowsBackend
     }
 
     /// <summary>Completes an identity from the LUID: the index (unless known), the alias (unless known) and the GUID.</summary>
-    private static unsafe NetIoStatus Identify(NetLuid luid, uint? index, string? alias, out InterfaceIdentity identity)
+    private static unsafe BackendResult Identify(NetLuid luid, uint? index, string? alias, out InterfaceIdentity identity)
     {
         identity = default;
         uint error;
@@ -72,16 +83,17 @@ internal sealed partial class WindowsBackend
         error = IpHlpApi.ConvertInterfaceLuidToGuid(luid, out var guid);
         if (error != 0) return Unknown(error, nameof(IpHlpApi.ConvertInterfaceLuidToGuid));
         identity = new InterfaceIdentity(knownIndex, luid, alias, guid);
-        return NetIoStatus.Success;
+        return BackendResult.Success;
     }
 
     /// <summary>
-    /// FileNotFound (left for NetIo to explain) for the errors that mean "no such interface" (the
-    /// conversion functions answer InvalidParameter or NotFound for some unknown identifiers), else the error.
+    /// FileNotFound (NetIo words it for the caller's argument) for the errors that mean "no such interface"
+    /// (the conversion functions answer InvalidParameter or NotFound for some unknown identifiers), else the error.
     /// </summary>
-    private static NetIoStatus Unknown(uint error, string function) => (NetIoStatus)error switch
+    private static BackendResult Unknown(uint error, string function) => (NetIoStatus)error switch
     {
-        NetIoStatus.FileNotFound or NetIoStatus.NotFound or NetIoStatus.InvalidParameter => NetIoStatus.FileNotFound,
+        NetIoStatus.FileNotFound or NetIoStatus.NotFound or NetIoStatus.InvalidParameter =>
+            BackendResult.Fail(NetIoStatus.FileNotFound, $"{function} returned {Describe(error)}: no such interface"),
         _ => Check(error, function),
     };
 }

@@ -4,14 +4,14 @@ namespace IpHelper.Windows;
 
 internal sealed partial class WindowsBackend
 {
-    public NetIoStatus GetMulticastAddressTable(AddressFamily family, out MibTable<MibMulticastIpAddressRow>? table)
+    public BackendResult GetMulticastAddressTable(AddressFamily family, out MibTable<MibMulticastIpAddressRow>? table)
     {
         table = null;
         if (!IsAvailable(nameof(IpHlpApi.GetMulticastIpAddressTable), out var missing)) return missing;
         return ReadTable(IpHlpApi.GetMulticastIpAddressTable((ushort)family, out var native), native, nameof(IpHlpApi.GetMulticastIpAddressTable), out table);
     }
 
-    public unsafe NetIoStatus GetMulticastAddress(in InterfaceIdentity iface, in SockAddrInet address, out MibMulticastIpAddressRow row)
+    public unsafe BackendResult GetMulticastAddress(in InterfaceIdentity iface, in SockAddrInet address, out MibMulticastIpAddressRow row)
     {
         row = default;
         if (!IsAvailable(nameof(IpHlpApi.GetMulticastIpAddressEntry), out var missing)) return missing;
@@ -19,6 +19,6 @@ internal sealed partial class WindowsBackend
         var error = IpHlpApi.GetMulticastIpAddressEntry(&filled);
         if (error != 0) return Check(error, nameof(IpHlpApi.GetMulticastIpAddressEntry));
         row = filled;
-        return NetIoStatus.Success;
+        return BackendResult.Success;
     }
 }

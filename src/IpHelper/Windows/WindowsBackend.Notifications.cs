@@ -11,7 +11,7 @@ internal sealed partial class WindowsBackend
     /// serialises them. Disposing the registration cancels it and waits for a running callback; it must
     /// not be disposed from inside the callback (CancelMibChangeNotify2 would wait for itself).
     /// </summary>
-    public unsafe NetIoStatus NotifyUnicastIpAddressChange(AddressFamily family, Action<MibUnicastIpAddressRow?, MibNotificationType> callback,
+    public unsafe BackendResult NotifyUnicastIpAddressChange(AddressFamily family, Action<MibUnicastIpAddressRow?, MibNotificationType> callback,
         bool initialNotification, out WindowsNotification? registration)
     {
         registration = null;
@@ -23,7 +23,7 @@ internal sealed partial class WindowsBackend
     }
 
     /// <summary>NotifyIpInterfaceChange, with the threading of <see cref="NotifyUnicastIpAddressChange"/>.</summary>
-    public unsafe NetIoStatus NotifyIpInterfaceChange(AddressFamily family, Action<MibIpInterfaceRow?, MibNotificationType> callback,
+    public unsafe BackendResult NotifyIpInterfaceChange(AddressFamily family, Action<MibIpInterfaceRow?, MibNotificationType> callback,
         bool initialNotification, out WindowsNotification? registration)
     {
         registration = null;
@@ -35,7 +35,7 @@ internal sealed partial class WindowsBackend
     }
 
     /// <summary>NotifyRouteChange2, with the threading of <see cref="NotifyUnicastIpAddressChange"/>.</summary>
-    public unsafe NetIoStatus NotifyRouteChange2(AddressFamily family, Action<MibIpForwardRow2?, MibNotificationType> callback,
+    public unsafe BackendResult NotifyRouteChange2(AddressFamily family, Action<MibIpForwardRow2?, MibNotificationType> callback,
         bool initialNotification, out WindowsNotification? registration)
     {
         registration = null;
@@ -46,7 +46,7 @@ internal sealed partial class WindowsBackend
         return Registered(error, handle, context, nameof(IpHlpApi.NotifyRouteChange2), out registration);
     }
 
-    private static NetIoStatus Registered(uint error, SafeCancelMibChangeNotify handle, GCHandle context, string function,
+    private static BackendResult Registered(uint error, SafeCancelMibChangeNotify handle, GCHandle context, string function,
         out WindowsNotification? registration)
     {
         registration = null;
@@ -59,7 +59,7 @@ internal sealed partial class WindowsBackend
             return Check(error, function);
         }
         registration = new WindowsNotification(handle, context);
-        return NetIoStatus.Success;
+        return BackendResult.Success;
     }
 
     [UnmanagedCallersOnly]

@@ -6,7 +6,7 @@ internal sealed partial class WindowsBackend
     /// Windows has no batch call: one CreateIpForwardEntry2 per row, each outcome recorded in
     /// <paramref name="results"/> (the caller's last error detail is left to NetIo).
     /// </summary>
-    public unsafe NetIoStatus CreateIpForwardEntries(RouteTableSelection tables, ReadOnlySpan<MibIpForwardRow2> rows, ReadOnlySpan<uint> interfaceIndexes,
+    public unsafe BackendResult CreateIpForwardEntries(RouteTableSelection tables, ReadOnlySpan<MibIpForwardRow2> rows, ReadOnlySpan<uint> interfaceIndexes,
         Span<NetIoErrorDetail?> results)
     {
         if (!IsOneTable(tables, out var status) || !IsAvailable(nameof(IpHlpApi.CreateIpForwardEntry2), out status)) return status;
@@ -20,6 +20,6 @@ internal sealed partial class WindowsBackend
                 ? null
                 : new NetIoErrorDetail((NetIoStatus)error, 0, null, null, $"{nameof(IpHlpApi.CreateIpForwardEntry2)} returned {Describe(error)} for {wanted.DestinationPrefix}");
         }
-        return NetIoStatus.Success;
+        return BackendResult.Success;
     }
 }

@@ -8,17 +8,16 @@ internal sealed partial class WindowsBackend
     /// iphlpapi has no streaming reader: GetIpForwardTable2 reads the whole table, whose rows are then
     /// handed out in batches (docs/windows.md). ERROR_NOT_FOUND is an empty stream.
     /// </summary>
-    public NetIoStatus EnumerateIpForwardTable(AddressFamily family, RouteTableSelection tables, out IMibRowSource<MibIpForwardRow2>? rows)
+    public BackendResult EnumerateIpForwardTable(AddressFamily family, RouteTableSelection tables, out IMibRowSource<MibIpForwardRow2>? rows)
     {
         rows = null;
-        var status = GetIpForwardTable(family, tables, out var table);
-        if (status == NetIoStatus.NotFound && table is not null) status = NetIoStatus.Success;
-        if (status != NetIoStatus.Success)
+        var result = GetIpForwardTable(family, tables, out var table);
+        if (result != NetIoStatus.Success && !(result == NetIoStatus.NotFound && table is not null))
         {
             table?.Dispose();
-            return status;
+            return result;
         }
         rows = new MibTableRowSource<MibIpForwardRow2>(table!);
-        return NetIoStatus.Success;
+        return BackendResult.Success;
     }
 }

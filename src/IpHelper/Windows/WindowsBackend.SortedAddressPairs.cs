@@ -7,7 +7,7 @@ internal sealed partial class WindowsBackend
     /// into the list's own allocation, so both addresses are copied into the inline pairs before
     /// FreeMibTable releases it.
     /// </summary>
-    public unsafe NetIoStatus CreateSortedAddressPairs(ReadOnlySpan<SockAddrInet> destinations, out MibTable<SockAddrIn6Pair>? pairs)
+    public unsafe BackendResult CreateSortedAddressPairs(ReadOnlySpan<SockAddrInet> destinations, out MibTable<SockAddrIn6Pair>? pairs)
     {
         pairs = null;
         if (!IsAvailable(nameof(IpHlpApi.CreateSortedAddressPairs), out var missing)) return missing;
@@ -28,7 +28,7 @@ internal sealed partial class WindowsBackend
                 row.DestinationAddress = pair.DestinationAddress is null ? default : *pair.DestinationAddress;
             }
             pairs = builder.ToTable();
-            return NetIoStatus.Success;
+            return BackendResult.Success;
         }
     }
 }

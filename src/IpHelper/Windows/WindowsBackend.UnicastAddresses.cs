@@ -4,14 +4,14 @@ namespace IpHelper.Windows;
 
 internal sealed partial class WindowsBackend
 {
-    public NetIoStatus GetUnicastAddressTable(AddressFamily family, out MibTable<MibUnicastIpAddressRow>? table)
+    public BackendResult GetUnicastAddressTable(AddressFamily family, out MibTable<MibUnicastIpAddressRow>? table)
     {
         table = null;
         if (!IsAvailable(nameof(IpHlpApi.GetUnicastIpAddressTable), out var missing)) return missing;
         return ReadTable(IpHlpApi.GetUnicastIpAddressTable((ushort)family, out var native), native, nameof(IpHlpApi.GetUnicastIpAddressTable), out table);
     }
 
-    public unsafe NetIoStatus GetUnicastAddress(in InterfaceIdentity iface, in SockAddrInet address, out MibUnicastIpAddressRow row)
+    public unsafe BackendResult GetUnicastAddress(in InterfaceIdentity iface, in SockAddrInet address, out MibUnicastIpAddressRow row)
     {
         row = default;
         if (!IsAvailable(nameof(IpHlpApi.GetUnicastIpAddressEntry), out var missing)) return missing;
@@ -19,24 +19,24 @@ internal sealed partial class WindowsBackend
         var error = IpHlpApi.GetUnicastIpAddressEntry(&filled);
         if (error != 0) return Check(error, nameof(IpHlpApi.GetUnicastIpAddressEntry));
         row = filled;
-        return NetIoStatus.Success;
+        return BackendResult.Success;
     }
 
-    public unsafe NetIoStatus CreateUnicastAddress(in InterfaceIdentity iface, in MibUnicastIpAddressRow row)
+    public unsafe BackendResult CreateUnicastAddress(in InterfaceIdentity iface, in MibUnicastIpAddressRow row)
     {
         if (!IsAvailable(nameof(IpHlpApi.CreateUnicastIpAddressEntry), out var missing)) return missing;
         var wanted = OnInterface(row, iface);
         return Check(IpHlpApi.CreateUnicastIpAddressEntry(&wanted), nameof(IpHlpApi.CreateUnicastIpAddressEntry));
     }
 
-    public unsafe NetIoStatus SetUnicastAddress(in InterfaceIdentity iface, in MibUnicastIpAddressRow row)
+    public unsafe BackendResult SetUnicastAddress(in InterfaceIdentity iface, in MibUnicastIpAddressRow row)
     {
         if (!IsAvailable(nameof(IpHlpApi.SetUnicastIpAddressEntry), out var missing)) return missing;
         var wanted = OnInterface(row, iface);
         return Check(IpHlpApi.SetUnicastIpAddressEntry(&wanted), nameof(IpHlpApi.SetUnicastIpAddressEntry));
     }
 
-    public unsafe NetIoStatus DeleteUnicastAddress(in InterfaceIdentity iface, in SockAddrInet address)
+    public unsafe BackendResult DeleteUnicastAddress(in InterfaceIdentity iface, in SockAddrInet address)
     {
         if (!IsAvailable(nameof(IpHlpApi.DeleteUnicastIpAddressEntry), out var missing)) return missing;
         var key = new MibUnicastIpAddressRow { Address = address, InterfaceLuid = iface.Luid, InterfaceIndex = iface.Index };

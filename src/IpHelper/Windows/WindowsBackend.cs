@@ -20,19 +20,19 @@ internal sealed partial class WindowsBackend : INetIoBackend
     /// <summary>Where the rows start in MIB_IFSTACK_TABLE and MIB_INVERTEDIFSTACK_TABLE (rows of two ULONGs).</summary>
     internal const int StackTableRowOffset = 4;
 
-    /// <summary>Success, or the Windows error the function returned, recorded as the last error detail.</summary>
-    private static NetIoStatus Check(uint error, string function, string? argument = null) =>
-        error == 0 ? NetIoStatus.Success : NetIo.Fail((NetIoStatus)error, $"{function} returned {Describe(error)}", argument);
+    /// <summary>Success, or the Windows error the function returned, with a detail naming the function.</summary>
+    private static BackendResult Check(uint error, string function, string? argument = null) =>
+        error == 0 ? BackendResult.Success : BackendResult.Fail((NetIoStatus)error, $"{function} returned {Describe(error)}", argument);
 
-    /// <summary>False, with a NotSupported status recorded, when this iphlpapi.dll lacks <paramref name="function"/>.</summary>
-    private static bool IsAvailable(string function, out NetIoStatus status)
+    /// <summary>False, with a NotSupported result naming the export, when this iphlpapi.dll lacks <paramref name="function"/>.</summary>
+    private static bool IsAvailable(string function, out BackendResult status)
     {
         if (IpHlpApi.IsExported(function))
         {
-            status = NetIoStatus.Success;
+            status = BackendResult.Success;
             return true;
         }
-        status = NetIo.Fail(NetIoStatus.NotSupported, $"{IpHlpApi.Library} does not export {function}", function);
+        status = BackendResult.Fail(NetIoStatus.NotSupported, $"{IpHlpApi.Library} does not export {function}", function);
         return false;
     }
 
@@ -64,7 +64,7 @@ internal sealed partial class WindowsBackend : INetIoBackend
     /// Reads a table: the copied rows on success; on failure the recorded error, with an empty table
     /// for NotFound (what Windows returns when there is no row) and none otherwise.
     /// </summary>
-    private static NetIoStatus ReadTable<TRow>(uint error, SafeFreeMibTable native, string function, out MibTable<TRow>? table,
+    private static BackendResult ReadTable<TRow>(uint error, SafeFreeMibTable native, string function, out MibTable<TRow>? table,
         int rowOffset = TableRowOffset) where TRow : unmanaged
     {
         table = null;
@@ -75,6 +75,6 @@ internal sealed partial class WindowsBackend : INetIoBackend
             return Check(error == 0 ? (uint)NetIoStatus.GenFailure : error, function);
         }
         table = CopyTable<TRow>(native, rowOffset);
-        return NetIoStatus.Success;
+        return BackendResult.Success;
     }
 }

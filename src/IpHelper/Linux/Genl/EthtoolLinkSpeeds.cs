@@ -26,7 +26,7 @@ internal static class EthtoolLinkSpeeds
     {
         speeds = [];
         if (Volatile.Read(ref s_familyId) < 0) return false;
-        using var socket = context.OpenSocket(NetlinkConstants.NETLINK_GENERIC);
+        using var socket = RtnlSockets.Open(context, NetlinkConstants.NETLINK_GENERIC);
         if (s_familyId == 0)
         {
             var resolved = GenlFamily.Resolve(socket, "ethtool", out var id);

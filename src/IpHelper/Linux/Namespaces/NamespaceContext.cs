@@ -263,7 +263,7 @@ internal sealed class NamespaceContext
     public T Run<T>(Func<T> work) => _thread is null ? work() : _thread.Invoke(work);
 
     /// <summary>Opens a netlink socket of <paramref name="protocol"/> in this namespace.</summary>
-    /// <exception cref="NetIoException">The socket could not be created or bound.</exception>
+    /// <exception cref="Netlink.NetlinkException">The socket could not be created or bound.</exception>
     /// <remarks>
     /// Outside the process's own namespace the socket starts with a 64 KiB receive buffer instead of the
     /// default: the kernel never makes a dump datagram larger than 32 KiB, and a thousand namespaces
@@ -274,7 +274,7 @@ internal sealed class NamespaceContext
         : Run(() => NetlinkSocket.Open(protocol, datagramBufferBytes: 64 * 1024));
 
     /// <summary>Opens a notification socket joined to <paramref name="groups"/> in this namespace.</summary>
-    /// <exception cref="NetIoException">The socket could not be opened or a group joined.</exception>
+    /// <exception cref="Netlink.NetlinkException">The socket could not be opened or a group joined.</exception>
     public NetlinkSocket OpenSubscriber(uint[] groups, int receiveBufferBytes, int datagramBufferBytes = 256 * 1024) =>
         Run(() => NetlinkSocket.OpenSubscriber(groups, receiveBufferBytes, datagramBufferBytes));
 

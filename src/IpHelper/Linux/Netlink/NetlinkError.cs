@@ -40,9 +40,6 @@ internal readonly record struct NetlinkError(int Errno, string? Message = null, 
         return new NetlinkError(errno, string.IsNullOrEmpty(text) ? null : text, offset);
     }
 
-    /// <summary>The Windows status for this errno (see <see cref="Linux.Errno.ToStatus"/>).</summary>
-    public NetIoStatus Status => Errno == 0 ? NetIoStatus.Success : Linux.Errno.ToStatus(Errno);
-
     public override string ToString() =>
         Errno == 0 ? "ok" : Message is null ? Linux.Errno.Name(Errno) : $"{Linux.Errno.Name(Errno)}: {Message}";
 }

@@ -58,7 +58,7 @@ internal sealed unsafe class NetlinkSocket : IDisposable
     public long DumpsRacedByAdditions { get; private set; }
 
     /// <summary>Opens a socket of <paramref name="protocol"/> in the network namespace of the calling thread.</summary>
-    /// <exception cref="NetIoException">The socket could not be created or bound.</exception>
+    /// <exception cref="NetlinkException">The socket could not be created or bound.</exception>
     /// <param name="protocol">The netlink family.</param>
     /// <param name="datagramBufferBytes">The first size of the user-space receive buffer (a larger datagram grows it).</param>
     public static NetlinkSocket Open(int protocol = NetlinkConstants.NETLINK_ROUTE, int datagramBufferBytes = MinReceiveBuffer)
@@ -291,7 +291,7 @@ internal sealed unsafe class NetlinkSocket : IDisposable
     /// with a large receive buffer (SO_RCVBUFFORCE when privileged, else as large as SO_RCVBUF allows).
     /// NETLINK_NO_ENOBUFS stays off: an overrun must be reported, never hidden.
     /// </summary>
-    /// <exception cref="NetIoException">The socket could not be opened or a group could not be joined.</exception>
+    /// <exception cref="NetlinkException">The socket could not be opened or a group could not be joined.</exception>
     public static NetlinkSocket OpenSubscriber(ReadOnlySpan<uint> groups, int receiveBufferBytes, int datagramBufferBytes = MinReceiveBuffer)
     {
         var socket = Open(NetlinkConstants.NETLINK_ROUTE, datagramBufferBytes);
@@ -572,8 +572,7 @@ internal sealed unsafe class NetlinkSocket : IDisposable
     private static bool SetOption(SafeNetlinkHandle handle, int level, int name, int value) =>
         Interop.setsockopt(handle, level, name, value, sizeof(int)) == 0;
 
-    private static NetIoException Failure(int errno, string what) =>
-        new(new NetIoErrorDetail(Errno.ToStatus(errno), errno, null, null, $"{what}: {Errno.Name(errno)}"));
+    private static NetlinkException Failure(int errno, string what) => new(errno, $"{what}: {Errno.Name(errno)}");
 
     private struct NoReplies : INetlinkReplyHandler
     {

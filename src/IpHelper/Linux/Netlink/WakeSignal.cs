@@ -19,7 +19,7 @@ internal sealed class WakeSignal : IDisposable
         {
             var errno = System.Runtime.InteropServices.Marshal.GetLastPInvokeError();
             handle.Dispose();
-            throw new NetIoException(new NetIoErrorDetail(Errno.ToStatus(errno), errno, null, null, $"eventfd failed: {Errno.Name(errno)}"));
+            throw new NetlinkException(errno, $"eventfd failed: {Errno.Name(errno)}");
         }
         return new WakeSignal(handle);
     }

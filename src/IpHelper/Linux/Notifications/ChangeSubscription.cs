@@ -92,7 +92,7 @@ internal sealed class ChangeSubscription<TKey, TRow> : NotificationHandle, IEven
     /// (so no change falls between the two), delivers MibInitialNotification on the calling thread when
     /// asked, then starts delivering changes.
     /// </summary>
-    public static NetIoStatus Start(NamespaceContext context, IChangeSource<TKey, TRow> source, AddressFamily family, ChangeCallback<TRow> callback,
+    public static BackendResult Start(NamespaceContext context, IChangeSource<TKey, TRow> source, AddressFamily family, ChangeCallback<TRow> callback,
         bool initialNotification, out ChangeSubscription<TKey, TRow>? subscription, Action? onResync = null, int maxQueuedBytes = MaxQueuedBytes)
     {
         subscription = null;
@@ -102,10 +102,10 @@ internal sealed class ChangeSubscription<TKey, TRow> : NotificationHandle, IEven
         }
         catch (ObjectDisposedException)
         {
-            return NetIo.Fail(NetIoStatus.BadNetName, "the network namespace's context is closed");
+            return BackendResult.Fail(NetIoStatus.BadNetName, "the network namespace's context is closed");
         }
         var created = new ChangeSubscription<TKey, TRow>(context, source, family, callback, onResync, maxQueuedBytes);
-        NetIoStatus status;
+        BackendResult status;
         try
         {
             context.Events.Add(created, source.Groups(family));
@@ -114,9 +114,9 @@ internal sealed class ChangeSubscription<TKey, TRow> : NotificationHandle, IEven
                 using (table)
                     created._view.Load(table!.AsSpan());
         }
-        catch (NetIoException e)
+        catch (NetlinkException e)
         {
-            status = NetIo.Fail(e.Detail);
+            status = BackendResult.Fail(e.Detail);
         }
         if (status != NetIoStatus.Success)
         {
@@ -129,7 +129,7 @@ internal sealed class ChangeSubscription<TKey, TRow> : NotificationHandle, IEven
         lock (created._queueLock) created._started = true;
         created.Schedule();
         subscription = created;
-        return NetIo.Ok();
+        return BackendResult.Success;
     }
 
     internal override bool Cancel()
@@ -267,7 +267,7 @@ internal sealed class ChangeSubscription<TKey, TRow> : NotificationHandle, IEven
         catch (Exception e)
         {
             // Nothing may escape to a pool thread: the registration ends and says why.
-            EndStatus = e is NetIoException failure ? failure.Status : NetIoStatus.GenFailure;
+            EndStatus = e is NetlinkException failure ? failure.Status : NetIoStatus.GenFailure;
             lock (_dispatch) _cancelled = true;
             _context.Events.Remove(this);
         }

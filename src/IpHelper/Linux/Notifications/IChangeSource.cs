@@ -24,7 +24,7 @@ internal interface IChangeSource<TKey, TRow> where TKey : notnull where TRow : s
     uint[] Groups(AddressFamily family);
 
     /// <summary>Reads the whole table for <paramref name="family"/>.</summary>
-    NetIoStatus Read(AddressFamily family, out MibTable<TRow>? table);
+    BackendResult Read(AddressFamily family, out MibTable<TRow>? table);
 
     /// <summary>
     /// Turns one notification into changes (<see cref="ChangeList{TRow}"/>). Messages of other

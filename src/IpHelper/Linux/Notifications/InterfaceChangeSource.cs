@@ -11,7 +11,7 @@ internal sealed class InterfaceChangeSource(LinuxBackend backend) : IChangeSourc
 
     public uint[] Groups(AddressFamily family) => [RtnlGroups.RTNLGRP_LINK];
 
-    public NetIoStatus Read(AddressFamily family, out MibTable<MibIfRow2>? table) =>
+    public BackendResult Read(AddressFamily family, out MibTable<MibIfRow2>? table) =>
         backend.GetIfTable(withStatistics: false, out table);
 
     public void OnMessage(in NetlinkMessage message, AddressFamily family, ChangeList<MibIfRow2> changes)

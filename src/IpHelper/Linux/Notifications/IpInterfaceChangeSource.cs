@@ -25,7 +25,7 @@ internal sealed class IpInterfaceChangeSource(LinuxBackend backend) : IChangeSou
         _ => [RtnlGroups.RTNLGRP_LINK, RtnlGroups.RTNLGRP_IPV4_NETCONF, RtnlGroups.RTNLGRP_IPV6_NETCONF, RtnlGroups.RTNLGRP_IPV6_IFINFO],
     };
 
-    public NetIoStatus Read(AddressFamily family, out MibTable<MibIpInterfaceRow>? table) =>
+    public BackendResult Read(AddressFamily family, out MibTable<MibIpInterfaceRow>? table) =>
         backend.GetIpInterfaceTable(family, out table);
 
     /// <summary>The Windows key: InterfaceLuid (its NetLuidIndex is the index) and Family.</summary>
@@ -55,7 +55,7 @@ internal sealed class IpInterfaceChangeSource(LinuxBackend backend) : IChangeSou
             var row = default(MibIpInterfaceRow);
             var status = message.Type == RtnlMessageType.RTM_DELLINK
                 ? NetIoStatus.FileNotFound
-                : backend.GetIpInterfaceEntry(each, (uint)index, ref row);
+                : backend.GetIpInterfaceEntry(each, (uint)index, ref row).Status;
             if (status == NetIoStatus.Success) changes.Upsert(row);
             else if (status is NetIoStatus.FileNotFound or NetIoStatus.NotFound) changes.Remove(new MibIpInterfaceRow { Family = each, InterfaceIndex = (uint)index });
         }

@@ -35,7 +35,7 @@ internal sealed class NamespaceEvents(NamespaceContext context) : IDisposable
     /// Feeds <paramref name="sink"/> from now on, after joining <paramref name="groups"/>: a change made
     /// after this returns reaches it.
     /// </summary>
-    /// <exception cref="NetIoException">The socket could not be opened or a group joined.</exception>
+    /// <exception cref="NetlinkException">The socket could not be opened or a group joined.</exception>
     public void Add(IEventSink sink, uint[] groups)
     {
         var registerWithPump = false;
@@ -53,7 +53,7 @@ internal sealed class NamespaceEvents(NamespaceContext context) : IDisposable
                 {
                     if (_joined.Contains(group)) continue;
                     var error = _socket.JoinGroup(group);
-                    if (error.Failed) throw new NetIoException(new NetIoErrorDetail(error.Status, error.Errno, error.Message, null, $"cannot join rtnetlink group {group}"));
+                    if (error.Failed) throw new NetlinkException(error.Errno, $"cannot join rtnetlink group {group}", error.Message);
                     _joined.Add(group);
                 }
             }

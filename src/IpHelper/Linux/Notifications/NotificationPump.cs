@@ -20,7 +20,7 @@ internal static class NotificationPump
     private static Thread? s_thread;
 
     /// <summary>Starts polling the namespace's socket.</summary>
-    /// <exception cref="NetIoException">The pump's eventfd could not be made (first registration only).</exception>
+    /// <exception cref="NetlinkException">The pump's eventfd could not be made (first registration only).</exception>
     public static void Register(NamespaceEvents events)
     {
         lock (s_lock)
@@ -95,7 +95,7 @@ internal static class NotificationPump
         {
             source.Pump();
         }
-        catch (Exception e) when (e is ObjectDisposedException or NetIoException)
+        catch (Exception e) when (e is ObjectDisposedException or NetlinkException)
         {
             // The last registration closed the socket meanwhile.
         }

@@ -37,7 +37,7 @@ internal sealed class RouteChangeSource(LinuxBackend backend, RouteTableSelectio
             RtnlGroups.RTNLGRP_IPV4_IFADDR, RtnlGroups.RTNLGRP_IPV6_IFADDR],
     };
 
-    public NetIoStatus Read(AddressFamily family, out MibTable<MibIpForwardRow2>? table) =>
+    public BackendResult Read(AddressFamily family, out MibTable<MibIpForwardRow2>? table) =>
         backend.GetIpForwardTable(family, tables, out table);
 
     public IpAddressPrefix GroupOf(in MibIpForwardRow2 row) => row.DestinationPrefix;

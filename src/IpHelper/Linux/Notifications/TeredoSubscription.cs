@@ -1,4 +1,5 @@
 using IpHelper.Linux.Namespaces;
+using IpHelper.Linux.Netlink;
 using IpHelper.Linux.Proc;
 
 namespace IpHelper.Linux.Notifications;
@@ -80,7 +81,7 @@ internal sealed class TeredoSubscription : NotificationHandle
         catch (Exception e)
         {
             // Nothing may escape a background thread: the registration ends and says why.
-            EndStatus = e is NetIoException failure ? failure.Status : NetIoStatus.GenFailure;
+            EndStatus = e is NetlinkException failure ? failure.Status : NetIoStatus.GenFailure;
             lock (_dispatch) _cancelled = true;
         }
         finally

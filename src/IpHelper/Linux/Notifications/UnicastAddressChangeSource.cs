@@ -22,7 +22,7 @@ internal sealed class UnicastAddressChangeSource(LinuxBackend backend) : IChange
         _ => [RtnlGroups.RTNLGRP_IPV4_IFADDR, RtnlGroups.RTNLGRP_IPV6_IFADDR, RtnlGroups.RTNLGRP_LINK],
     };
 
-    public NetIoStatus Read(AddressFamily family, out MibTable<MibUnicastIpAddressRow>? table) =>
+    public BackendResult Read(AddressFamily family, out MibTable<MibUnicastIpAddressRow>? table) =>
         backend.GetUnicastAddressTable(family, out table);
 
     /// <summary>The Windows key: InterfaceLuid (its NetLuidIndex is the index) and Address.</summary>

@@ -25,7 +25,7 @@ public sealed class IpInterfaceChangeSourceTests
         ns.AddVeth("cs0", "cs1");
         using var scope = ns.Enter();
         var source = new IpInterfaceChangeSource(TestBackend.Current);
-        Assert.Equal(NetIoStatus.Success, source.Read(AddressFamily.Unspecified, out var read));
+        Assert.Equal(NetIoStatus.Success, source.Read(AddressFamily.Unspecified, out var read).Status);
         Assert.Equal(NetIoStatus.Success, NetIo.GetIpInterfaceTable(AddressFamily.Unspecified, out var table));
         using (read)
         using (table)
@@ -108,7 +108,7 @@ public sealed class IpInterfaceChangeSourceTests
             new IpInterfaceChangeSource(TestBackend.Current), family,
             (row, type) => { if (row is { } r) events.Add(new Event(r.Family, r.InterfaceIndex, type, r)); },
             initialNotification: false, out var subscription);
-        Assert.Equal(NetIoStatus.Success, status);
+        Assert.Equal(NetIoStatus.Success, status.Status);
         return subscription!;
     }
 

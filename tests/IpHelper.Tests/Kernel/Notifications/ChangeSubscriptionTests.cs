@@ -20,7 +20,7 @@ public sealed class ChangeSubscriptionTests
         var status = Start((row, type) => calls.Add((row, type)), out var subscription);
         using (subscription)
         {
-            Assert.Equal(NetIoStatus.Success, status);
+            Assert.Equal(NetIoStatus.Success, status.Status);
             var only = Assert.Single(calls);
             Assert.Null(only.Row);
             Assert.Equal(MibNotificationType.MibInitialNotification, only.Type);
@@ -151,7 +151,7 @@ public sealed class ChangeSubscriptionTests
                 }
             },
             initialNotification: false, out var subscription, maxQueuedBytes: 4096);
-        Assert.Equal(NetIoStatus.Success, status);
+        Assert.Equal(NetIoStatus.Success, status.Status);
         using (subscription)
         {
             NetIo.GetIfTable2(out var initial).ThrowIfFailed();
@@ -178,7 +178,7 @@ public sealed class ChangeSubscriptionTests
         ns.IpJson("link", "show").EnumerateArray()
             .ToDictionary(l => l.GetProperty("ifindex").GetUInt32(), l => l.GetProperty("ifname").GetString()!);
 
-    private static NetIoStatus Start(ChangeCallback<MibIfRow2> callback, out ChangeSubscription<uint, MibIfRow2>? subscription) =>
+    private static BackendResult Start(ChangeCallback<MibIfRow2> callback, out ChangeSubscription<uint, MibIfRow2>? subscription) =>
         ChangeSubscription<uint, MibIfRow2>.Start(TestBackend.Context, new InterfaceChangeSource(TestBackend.Current), AddressFamily.Unspecified, callback,
             initialNotification: true, out subscription);
 }

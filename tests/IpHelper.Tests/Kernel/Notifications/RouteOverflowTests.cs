@@ -37,7 +37,7 @@ public sealed class RouteOverflowTests
                 }
             },
             initialNotification: false, out var subscription, maxQueuedBytes: 4096);
-        Assert.Equal(NetIoStatus.Success, status);
+        Assert.Equal(NetIoStatus.Success, status.Status);
         using (subscription)
         {
             var batch = new StringBuilder();

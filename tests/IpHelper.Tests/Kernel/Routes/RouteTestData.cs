@@ -33,17 +33,28 @@ internal static class RouteTestData
     }
 
     /// <summary>
-    /// The kernel adds link-local addresses, and their local routes, a moment after a link comes up;
-    /// snapshots taken before and after a call must not see that happen in between.
+    /// The kernel adds link-local addresses, their local routes, the fe80::/64 prefix routes and the
+    /// multicast routes a moment after a link comes up, not all at once; snapshots taken before and
+    /// after a call must not see that happen in between. Waits for all of them, then for two snapshots
+    /// 100 ms apart to agree.
     /// </summary>
     public static void WaitForLinkLocalRoutes(TestNetns ns, int count)
     {
         var deadline = DateTime.UtcNow.AddSeconds(5);
-        while (ns.IpJson("-6", "route", "show", "table", "local").EnumerateArray()
-                   .Count(r => RouteOracle.Text(r, "dst")!.StartsWith("fe80:", StringComparison.Ordinal)) < count)
+        int Count(string table, string prefix) => ns.IpJson("-6", "route", "show", "table", table).EnumerateArray()
+            .Count(r => RouteOracle.Text(r, "dst")!.StartsWith(prefix, StringComparison.Ordinal));
+        while (Count("local", "fe80:") < count || Count("main", "fe80::/64") < count || Count("local", "ff00::/8") < count)
         {
-            if (DateTime.UtcNow > deadline) throw new TimeoutException("the link-local addresses did not appear");
+            if (DateTime.UtcNow > deadline) throw new TimeoutException("the link-local addresses and routes did not appear");
             Thread.Sleep(20);
+        }
+        for (var previous = Snapshot(ns); ; )
+        {
+            Thread.Sleep(100);
+            var now = Snapshot(ns);
+            if (now == previous) return;
+            if (DateTime.UtcNow > deadline) throw new TimeoutException("the routes kept changing after the links came up");
+            previous = now;
         }
     }
 

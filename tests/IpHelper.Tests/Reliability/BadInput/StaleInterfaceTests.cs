@@ -16,7 +16,7 @@ public sealed class StaleInterfaceTests
 {
     public static TheoryData<string> Writes => new(s_writes.Keys);
 
-    private static readonly Dictionary<string, (NetIoStatus Expected, Func<LinuxBackend, InterfaceIdentity, NetIoStatus> Call)> s_writes = new()
+    private static readonly Dictionary<string, (NetIoStatus Expected, Func<LinuxBackend, InterfaceIdentity, BackendResult> Call)> s_writes = new()
     {
         ["CreateUnicastAddress"] = (NotFound, (backend, iface) => backend.CreateUnicastAddress(iface, UnicastRow(iface))),
         ["SetUnicastAddress"] = (NotFound, (backend, iface) => backend.SetUnicastAddress(iface, UnicastRow(iface))),
@@ -37,10 +37,10 @@ public sealed class StaleInterfaceTests
         {
             // The backend of the test namespace: a backend acts on its own namespace whatever scope is current.
             var backend = TestBackend.Current;
-            Assert.Equal(Success, backend.LookupInterface(NetIo.if_nametoindex("vx0"), out var iface));
+            Assert.Equal(Success, backend.LookupInterface(NetIo.if_nametoindex("vx0"), out var iface).Status);
             ns.Ip("link", "del", "vx0");
-            var status = call(backend, iface);
-            Assert.True(expected == status, $"{write}: {status} ({NetIo.LastErrorDetail})");
+            var result = call(backend, iface);
+            Assert.True(expected == result.Status, $"{write}: {result}");
         }
     }
 

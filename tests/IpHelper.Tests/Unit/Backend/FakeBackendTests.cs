@@ -105,38 +105,38 @@ public sealed class FakeBackendTests
 
         public override ulong NamespaceInode => Inode;
 
-        public override NetIoStatus LookupInterface(uint interfaceIndex, out InterfaceIdentity identity)
+        public override BackendResult LookupInterface(uint interfaceIndex, out InterfaceIdentity identity)
         {
             identity = new InterfaceIdentity(interfaceIndex, new NetLuid(interfaceIndex, 6), "fake0", Guid.Empty);
-            return interfaceIndex == 7 ? NetIoStatus.Success : NetIoStatus.FileNotFound;
+            return interfaceIndex == 7 ? BackendResult.Success : BackendResult.Fail(NetIoStatus.FileNotFound, "no such fake interface");
         }
 
-        public override NetIoStatus GetIpForwardTable(AddressFamily family, RouteTableSelection tables, out MibTable<MibIpForwardRow2>? table)
+        public override BackendResult GetIpForwardTable(AddressFamily family, RouteTableSelection tables, out MibTable<MibIpForwardRow2>? table)
         {
             TableReads++;
             table = null;
-            if (Refuse) return NetIo.Fail(NetIoStatus.AccessDenied, "the fake backend refuses");
+            if (Refuse) return BackendResult.Fail(NetIoStatus.AccessDenied, "the fake backend refuses");
             using var rows = new MibTableBuilder<MibIpForwardRow2>();
             ref var row = ref rows.Add();
             NetIo.InitializeIpForwardEntry(out row);
             IpAddressPrefix.TryParse("198.51.100.0/24", out row.DestinationPrefix);
             row.InterfaceIndex = 7;
             table = rows.ToTable();
-            return NetIoStatus.Success;
+            return BackendResult.Success;
         }
 
-        public override NetIoStatus CreateIpForwardEntry(RouteTableSelection tables, in MibIpForwardRow2 row)
+        public override BackendResult CreateIpForwardEntry(RouteTableSelection tables, in MibIpForwardRow2 row)
         {
             Creates++;
-            return NetIoStatus.Success;
+            return BackendResult.Success;
         }
 
-        public override NetIoStatus NotifyRouteChange(AddressFamily family, RouteTableSelection tables, ChangeCallback<MibIpForwardRow2> callback,
+        public override BackendResult NotifyRouteChange(AddressFamily family, RouteTableSelection tables, ChangeCallback<MibIpForwardRow2> callback,
             Action? onResync, bool initialNotification, out NotificationHandle? handle)
         {
             Deliver = callback;
             handle = new FakeHandle();
-            return NetIoStatus.Success;
+            return BackendResult.Success;
         }
     }
 
@@ -149,22 +149,5 @@ public sealed class FakeBackendTests
         public override bool IsCancelled => _cancelled != 0;
 
         internal override bool Cancel() => Interlocked.Exchange(ref _cancelled, 1) == 0;
-    }
-
-    /// <summary>Makes a fake backend current the way NetNamespace.Enter makes a namespace current.</summary>
-    private sealed class FakeScope(INetIoBackend backend) : INetIoContext
-    {
-        public INetIoBackend Backend => backend;
-
-        public ulong Inode => backend.NamespaceInode;
-
-        public static NetNamespaceScope Enter(INetIoBackend backend)
-        {
-            var scope = new NetNamespaceScope(new FakeScope(backend), "fake");
-            scope.MakeCurrent();
-            return scope;
-        }
-
-        public void Dispose() { }
     }
 }

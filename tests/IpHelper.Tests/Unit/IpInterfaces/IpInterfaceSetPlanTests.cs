@@ -250,8 +250,9 @@ public sealed class IpInterfaceSetPlanTests
         {
             var (facts, current) = Interface(AddressFamily.InterNetworkV6, (ref IpInterfaceFacts f) => f.Flags = LinkConstants.IFF_UP | LinkConstants.IFF_LOOPBACK);
             var requested = Apply(current, change);
-            Assert.Equal(NetIoStatus.NotSupported, IpInterfaceSetPlan.Create("lo", facts, current, requested, out _));
-            Assert.Equal(field, NetIo.LastErrorDetail?.Argument);
+            var result = IpInterfaceSetPlan.Create("lo", facts, current, requested, out _);
+            Assert.Equal(NetIoStatus.NotSupported, result.Status);
+            Assert.Equal(field, result.Error?.Argument);
         }
     }
 
@@ -267,8 +268,9 @@ public sealed class IpInterfaceSetPlanTests
         var (facts, current) = Interface(family);
         var requested = Apply(current, change);
 
-        Assert.Equal(status, IpInterfaceSetPlan.Create("eth7", facts, current, requested, out _));
-        Assert.Equal(field, NetIo.LastErrorDetail?.Argument);
+        var result = IpInterfaceSetPlan.Create("eth7", facts, current, requested, out _);
+        Assert.Equal(status, result.Status);
+        Assert.Equal(field, result.Error?.Argument);
     }
 
     private static MibIpInterfaceRow Apply(MibIpInterfaceRow row, RowChange change)
@@ -279,7 +281,7 @@ public sealed class IpInterfaceSetPlanTests
 
     private static IpInterfaceSetPlan Plan(in IpInterfaceFacts facts, in MibIpInterfaceRow current, in MibIpInterfaceRow requested)
     {
-        Assert.Equal(NetIoStatus.Success, IpInterfaceSetPlan.Create("eth7", facts, current, requested, out var plan));
+        Assert.Equal(NetIoStatus.Success, IpInterfaceSetPlan.Create("eth7", facts, current, requested, out var plan).Status);
         return plan;
     }
 

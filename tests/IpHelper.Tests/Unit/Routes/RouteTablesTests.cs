@@ -1,3 +1,4 @@
+using IpHelper.Linux;
 using Xunit;
 
 namespace IpHelper.Tests.Unit.Routes;

@@ -1,3 +1,4 @@
+using IpHelper.Linux;
 using IpHelper.Linux.Netlink;
 using IpHelper.Linux.Rtnl;
 

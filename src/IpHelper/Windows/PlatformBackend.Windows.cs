@@ -1,0 +1,6 @@
+namespace IpHelper;
+
+internal static partial class PlatformBackend
+{
+    public static partial INetIoBackend CreateWindows() => new Windows.WindowsBackend();
+}
