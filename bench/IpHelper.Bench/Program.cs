@@ -19,6 +19,7 @@ var benchmarks = new Dictionary<string, Func<string[], int>>(StringComparer.Ordi
     ["scale"] = IpHelper.Bench.Namespaces.ScaleBenchmark.Run,
     ["bestroute-floor"] = _ => IpHelper.Bench.Namespaces.BestRouteFloorBenchmark.Run(),
     [IpHelper.Bench.Namespaces.ScopedCallsBenchmark.ChildName] = IpHelper.Bench.Namespaces.ScopedCallsBenchmark.Child,
+    [IpHelper.Bench.Namespaces.CallLoop.Name] = IpHelper.Bench.Namespaces.CallLoop.Run,
 };
 
 if (args.Length == 0 || !benchmarks.TryGetValue(args[0], out var run))

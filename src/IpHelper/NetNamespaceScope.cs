@@ -4,9 +4,9 @@ namespace IpHelper;
 /// A network namespace entered with <see cref="NetNamespace.Enter(string)"/>. Until it is disposed,
 /// IP Helper calls made on the thread or async flow that entered it, and in tasks started from there,
 /// act on the namespace. The caller's own thread never changes namespace: the library keeps one
-/// context per namespace (a thread that joined it, to make sockets and open /proc files there, and
-/// the sockets and interface facts it reuses), shared by every scope and notification registration of
-/// that namespace and closed when the last of them ends.
+/// context per namespace (a socket opened there that holds it, and the sockets and interface facts it
+/// reuses; sockets and /proc files are made there by one of two process-wide worker threads), shared
+/// by every scope and notification registration of that namespace and closed when the last of them ends.
 /// </summary>
 public sealed class NetNamespaceScope : IDisposable
 {
@@ -72,9 +72,9 @@ public sealed class NetNamespaceScope : IDisposable
     /// Leaves the namespace: if this scope is the current one of the calling flow, the scope that was
     /// current when it was entered becomes current again (skipping scopes disposed since); disposing
     /// a scope that is not current (out of order) leaves the flow's current scope alone. Then the
-    /// scope's reference to the namespace's context is given back: the context (its sockets and
-    /// thread) closes when no other scope, registration or anycast membership of the namespace holds
-    /// it. Calling it again does nothing.
+    /// scope's reference to the namespace's context is given back: the context (its sockets) closes
+    /// when no other scope, registration or anycast membership of the namespace holds it. Calling it
+    /// again does nothing.
     /// </summary>
     public void Dispose()
     {

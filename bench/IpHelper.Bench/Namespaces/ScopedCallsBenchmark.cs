@@ -94,9 +94,14 @@ internal static class ScopedCallsBenchmark
         return [.. calls.Select((call, i) => Time(call, i == calls.Length - 1 ? Calls / 4 : Calls))];
     }
 
+    /// <summary>
+    /// Times <paramref name="count"/> calls after warm-up calls for at least half a second: a fresh child
+    /// process would otherwise time code the JIT has not optimised yet (tier 1 comes after a delay).
+    /// </summary>
     private static double Time(Action call, int count)
     {
-        for (var i = 0; i < WarmUp; i++) call();
+        var warmUp = Stopwatch.StartNew();
+        for (var i = 0; i < WarmUp || warmUp.ElapsedMilliseconds < 500; i++) call();
         var watch = Stopwatch.StartNew();
         for (var i = 0; i < count; i++) call();
         return watch.Elapsed.TotalMicroseconds / count;

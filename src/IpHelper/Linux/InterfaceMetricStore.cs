@@ -11,7 +11,8 @@ namespace IpHelper.Linux;
 /// A line is bound to both index and name, so a new interface that reuses an index starts automatic.
 /// The directory is created by the first metric set, mode 0755 (owned by the writing user, root: only
 /// CAP_NET_ADMIN may set a metric); reads never create it, and a missing or unreadable directory reads
-/// as "every interface automatic". One store per namespace context.
+/// as "every interface automatic". One store per namespace context. The parsed file is kept until
+/// <see cref="InterfaceMetricWatch"/> says a store file may have changed (no stat per use).
 /// </summary>
 /// <param name="cookie">The namespace's SO_NETNS_COOKIE, which is never reused while the system runs (a
 /// namespace inode number is reused after the namespace is gone, and a new namespace must not inherit the
@@ -23,21 +24,25 @@ internal sealed class InterfaceMetricStore(ulong? cookie, ulong inode)
     private const UnixFileMode DirectoryMode = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute
         | UnixFileMode.GroupRead | UnixFileMode.GroupExecute | UnixFileMode.OtherRead | UnixFileMode.OtherExecute;
     private static readonly object s_lock = new();
+    private Kept? _kept;
 
-    /// <summary>The metric set for the interface, or null when it uses the automatic metric (0).</summary>
-    public uint? Get(AddressFamily family, uint interfaceIndex, string name)
+    /// <summary>
+    /// The metric set for the interface, or null when it uses the automatic metric (0).
+    /// <paramref name="polled"/>: the caller has just polled <see cref="InterfaceMetricWatch"/>.
+    /// </summary>
+    public uint? Get(AddressFamily family, uint interfaceIndex, string name, bool polled = false)
     {
-        foreach (var entry in Read(Path))
+        foreach (var entry in Entries(polled))
             if (entry.Family == family && entry.Index == interfaceIndex && entry.Name == name) return entry.Metric;
         return null;
     }
 
     /// <summary>Every metric set in the namespace, read at once (for a whole table of interfaces).</summary>
     public IReadOnlyList<(AddressFamily Family, uint Index, string Name, uint Metric)> GetAll() =>
-        [.. Read(Path).Select(e => (e.Family, e.Index, e.Name, e.Metric))];
+        [.. Entries(polled: false).Select(e => (e.Family, e.Index, e.Name, e.Metric))];
 
     /// <summary>The metric the kernel route priorities of this interface include: the set metric, or 0.</summary>
-    public uint Effective(AddressFamily family, uint interfaceIndex, string name) => Get(family, interfaceIndex, name) ?? 0;
+    public uint Effective(AddressFamily family, uint interfaceIndex, string name, bool polled = false) => Get(family, interfaceIndex, name, polled) ?? 0;
 
     /// <summary>Sets (or with null clears) the interface metric; returns 0 or the errno of the failed write.</summary>
     public int Set(AddressFamily family, uint interfaceIndex, string name, uint? metric)
@@ -77,9 +82,19 @@ internal sealed class InterfaceMetricStore(ulong? cookie, ulong inode)
         ? $"{Directory}/ifmetric-cookie-{known.ToString(CultureInfo.InvariantCulture)}"
         : $"{Directory}/ifmetric-{inode.ToString(CultureInfo.InvariantCulture)}";
 
-    private static IEnumerable<Entry> Read(string path)
+    /// <summary>The parsed file: kept while the watch's generation stays the same, else read again.</summary>
+    private List<Entry> Entries(bool polled)
     {
-        // Most namespaces never get a metric set: avoid paying for a FileNotFoundException on every route read.
+        var generation = InterfaceMetricWatch.Generation(polled);
+        if (Volatile.Read(ref _kept) is { } kept && kept.Generation == generation) return kept.Entries;
+        var entries = Read(Path);
+        Volatile.Write(ref _kept, new Kept(generation, entries));
+        return entries;
+    }
+
+    private static List<Entry> Read(string path)
+    {
+        // Most namespaces never get a metric set: avoid paying for a FileNotFoundException on every read.
         if (!File.Exists(path)) return [];
         try
         {
@@ -108,4 +123,6 @@ internal sealed class InterfaceMetricStore(ulong? cookie, ulong inode)
     }
 
     private readonly record struct Entry(AddressFamily Family, uint Index, string Name, uint Metric);
+
+    private sealed record Kept(long Generation, List<Entry> Entries);
 }

@@ -17,6 +17,9 @@ internal sealed class IpInterfaceSources
 {
     private const byte LinuxAfInet = 2, LinuxAfInet6 = 10;
 
+    /// <summary>The IPv4 sysctl first, then the IPv6 ones.</summary>
+    private static readonly string[] s_sysctls = ["ipv4/route/mtu_expires", "ipv6/route/mtu_expires", "ipv6/conf/all/accept_dad", "ipv6/conf/default/addr_gen_mode"];
+
     private readonly Dictionary<int, NeighborTableParameters> _neighbor4 = [], _neighbor6 = [];
     private readonly Dictionary<(AddressFamily, uint), (byte[] Name, uint Metric)> _metrics = [];
     private LinkLocalInterfaceIds _linkLocal = new();
@@ -39,7 +42,6 @@ internal sealed class IpInterfaceSources
         {
             var status = LoadNeighborTable(socket, request, LinuxAfInet, sources._neighbor4);
             if (status != NetIoStatus.Success) return status;
-            sources._mtuExpires4 = Sysctl.ReadInt64(context, "ipv4/route/mtu_expires") ?? 0;
         }
         if (ipv6)
         {
@@ -50,9 +52,16 @@ internal sealed class IpInterfaceSources
             var error = socket.Dump(request, ref sources._linkLocal);
             if (error.Failed) return BackendResult.Fail(error.Status, $"RTM_GETADDR dump: {error}", errno: error.Errno, kernelMessage: error.Message);
             if (sources._linkLocal.Malformed) return Undecodable("RTM_GETADDR dump");
-            sources._mtuExpires6 = Sysctl.ReadInt64(context, "ipv6/route/mtu_expires") ?? 0;
-            sources._allAcceptDad = (int)(Sysctl.ReadInt64(context, "ipv6/conf/all/accept_dad") ?? 0);
-            sources._defaultAddrGenMode = (int)(Sysctl.ReadInt64(context, "ipv6/conf/default/addr_gen_mode") ?? 0);
+        }
+        // The namespace-wide sysctls, in one visit to the namespace.
+        var values = Sysctl.ReadInt64(context, ipv4 && ipv6 ? s_sysctls : ipv4 ? s_sysctls[..1] : s_sysctls[1..]);
+        var at = 0;
+        if (ipv4) sources._mtuExpires4 = values[at++] ?? 0;
+        if (ipv6)
+        {
+            sources._mtuExpires6 = values[at++] ?? 0;
+            sources._allAcceptDad = (int)(values[at++] ?? 0);
+            sources._defaultAddrGenMode = (int)(values[at] ?? 0);
         }
         foreach (var (entryFamily, index, name, metric) in context.Metrics.GetAll())
             sources._metrics[(entryFamily, index)] = (Encoding.UTF8.GetBytes(name), metric);

@@ -30,7 +30,7 @@ internal sealed partial class LinuxBackend
         if (status != NetIoStatus.Success) return status;
         if (replies.Malformed) return Malformed("RTM_GETROUTE");
         var row = replies.Match.Row;
-        var error = Context.RouteInterfaces.Resolve(socket, ref row);
+        var error = Context.Links.ResolveRoute(socket, ref row);
         if (error.Failed) return Failed(error, "RTM_GETLINK");
         if (interfaceIndex != 0 && row.InterfaceIndex != interfaceIndex)
             return BackendResult.Fail(NetIoStatus.NetworkUnreachable,
@@ -83,10 +83,11 @@ internal sealed partial class LinuxBackend
         if (withPlain) RouteRequest.Get(request, family, destination, source, (int)interfaceIndex, 0);
         RouteRequest.Get(request, family, destination, source, (int)interfaceIndex, fibMatch);
         replies = new LookupReplies(withPlain);
-        var results = new NetlinkError[2];
+        var answers = default(TwoResults);
+        Span<NetlinkError> results = answers;
         var error = socket.Query(request, results, ref replies);
         if (error.Failed) return Failed(error, "RTM_GETROUTE");
-        foreach (var result in results.AsSpan(0, request.MessageCount))
+        foreach (var result in results[..request.MessageCount])
             if (result.Failed) return LookupFailed(result, destinationAddress);
         return BackendResult.Success;
     }
@@ -109,6 +110,13 @@ internal sealed partial class LinuxBackend
         Span<byte> bytes = stackalloc byte[16];
         var length = address.WriteAddressBytes(bytes);
         return SockAddrInet.FromBytes(bytes[..length], address.IsIPv6LinkLocal ? interfaceIndex : 0);
+    }
+
+    /// <summary>Room for the outcomes of the two requests of a lookup, without an array per call.</summary>
+    [System.Runtime.CompilerServices.InlineArray(2)]
+    private struct TwoResults
+    {
+        private NetlinkError _first;
     }
 
     /// <summary>Reads the one RTM_NEWROUTE answer of a lookup: its type, interface, gateway and preferred source.</summary>

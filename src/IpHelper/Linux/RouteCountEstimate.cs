@@ -99,7 +99,7 @@ internal static class RouteCountEstimate
     {
         try
         {
-            return File.ReadAllText(context.ProcNet + name);
+            return context.ReadProcNet(name);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {

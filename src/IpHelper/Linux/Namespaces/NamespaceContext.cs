@@ -5,17 +5,20 @@ using Microsoft.Win32.SafeHandles;
 namespace IpHelper.Linux.Namespaces;
 
 /// <summary>
-/// Everything IpHelper keeps for one network namespace, owned in one place: the thread that joined the
-/// namespace (it holds the namespace; the descriptor it was entered by is closed once it has) and that
-/// makes sockets and opens /proc files in it, the pooled request sockets, the link
-/// watch and the interface facts it vouches for, the interface-metric store, the anycast memberships,
-/// and the backend bound to it. There is at most one context per namespace in the process: scopes,
-/// subscriptions and anycast memberships of the same namespace share it.
+/// Everything IpHelper keeps for one network namespace, owned in one place: the anchor socket that
+/// holds the namespace (a socket holds a reference on its namespace; the descriptor the namespace was
+/// entered by is closed at once) and is also its link watch, the pooled request sockets, the interface
+/// facts the link watch vouches for, the interface-metric store, the anycast memberships, and the
+/// backend bound to it. A context has no thread: work that Linux ties to the calling thread's namespace
+/// (making a socket, opening a /proc file) runs on one of the process's two <see cref="NamespaceWorker"/>
+/// threads, which joins the namespace through a descriptor the anchor socket gives. There is at most one
+/// context per namespace in the process: scopes, subscriptions and anycast memberships of the same
+/// namespace share it.
 /// <para>
 /// Reference counted: a scope holds a reference, a running subscription holds its own, each held
 /// anycast membership holds one, and the process's own namespace holds its context for the process's
-/// life. When the last reference goes the context closes its sockets and ends its thread (the kernel
-/// frees the namespace once nothing else holds it).
+/// life. When the last reference goes the context closes its sockets (the kernel frees the namespace
+/// once nothing else holds it).
 /// </para>
 /// <para>
 /// Identity: the namespace cookie (SO_NETNS_COOKIE) names it where something outlives the process
@@ -31,8 +34,9 @@ internal sealed class NamespaceContext
     private static readonly Lock s_registry = new();
     private static readonly Dictionary<(ulong Device, ulong Inode), NamespaceContext> s_open = [];
     private static NamespaceContext? s_process;
+    private static SafeFileHandle? s_processNamespace;
 
-    private readonly NamespaceThread? _thread;
+    private readonly NamespaceWorker? _worker;
     private readonly Lock _lock = new();
     private int _references = 1;
     private LinkChangeWatch? _links;
@@ -46,15 +50,9 @@ internal sealed class NamespaceContext
         Inode = inode;
         Name = name;
         Path = path;
-        ProcNet = "/proc/thread-self/net/";
-        if (!isProcess)
-        {
-            _thread = new NamespaceThread($"netns {name ?? "fd"}");
-            ProcNet = _thread.Invoke(static () => new DirectoryInfo("/proc/thread-self").LinkTarget is { } task ? $"/proc/{task}/net/" : "/proc/thread-self/net/");
-        }
+        if (!isProcess) _worker = NamespaceWorker.Next();
         Sockets = new RtnlSockets(this, isProcess ? 4 : 1);
         Anycast = new AnycastMemberships(this);
-        RouteInterfaces = new RouteInterfaceCache(this);
         Backend = new LinuxBackend(this);
     }
 
@@ -70,9 +68,11 @@ internal sealed class NamespaceContext
             lock (s_registry)
             {
                 if (s_process is not null) return s_process;
-                using var fd = OpenThreadNamespace();
+                var fd = OpenThreadNamespace();
                 ulong device = 0;
                 var inode = fd is null ? 0 : StatInode(fd, out device, out _);
+                // Kept for the process's life: where a worker goes back to when it leaves a namespace.
+                s_processNamespace = fd;
                 var created = new NamespaceContext(isProcess: true, inode, name: null, path: null);
                 if (inode != 0) s_open[(device, inode)] = created;
                 created._key = (device, inode);
@@ -91,15 +91,18 @@ internal sealed class NamespaceContext
     /// <summary>The file the namespace was first entered through, or null (a descriptor, or the process's own).</summary>
     public string? Path { get; }
 
-    /// <summary>
-    /// The namespace's /proc net directory, ending in '/': /proc/thread-self/net/ for the process's own,
-    /// else the context thread's /proc/PID/task/TID/net/, which any thread may read without moving to it
-    /// (/proc/net itself follows the process's main thread).
-    /// </summary>
-    public string ProcNet { get; }
+    /// <summary>The process's own network namespace (a descriptor kept for the process's life), or null when it could not be opened.</summary>
+    internal static SafeFileHandle? ProcessNamespace
+    {
+        get
+        {
+            _ = Process;
+            return s_processNamespace;
+        }
+    }
 
     /// <summary>True for the process's own namespace, whose work runs on the calling thread.</summary>
-    public bool IsProcess => _thread is null;
+    public bool IsProcess => _worker is null;
 
     /// <summary>The Linux backend bound to this namespace.</summary>
     public LinuxBackend Backend { get; }
@@ -110,16 +113,13 @@ internal sealed class NamespaceContext
     /// <summary>The IPv6 anycast memberships held in this namespace.</summary>
     public AnycastMemberships Anycast { get; }
 
-    /// <summary>The interface facts of single-route answers, kept between calls until a link changes.</summary>
-    public RouteInterfaceCache RouteInterfaces { get; }
-
-    /// <summary>Kept interface facts and what tells whether they are still true (opened on first use).</summary>
+    /// <summary>The one map of interface facts kept between calls, and the link watch that says whether it is still true.</summary>
     public LinkChangeWatch Links
     {
         get
         {
             if (Volatile.Read(ref _links) is { } links) return links;
-            lock (_lock) return _links ??= new LinkChangeWatch(this);
+            lock (_lock) return _links ??= new LinkChangeWatch(this, anchor: null);
         }
     }
 
@@ -194,8 +194,18 @@ internal sealed class NamespaceContext
         }
 
         var created = new NamespaceContext(isProcess: false, inode, name, path) { _key = key };
-        var errno = created._thread!.Invoke(() => Interop.setns(fd, Interop.CLONE_NEWNET) == 0 ? 0 : Marshal.GetLastPInvokeError());
-        // The thread now holds the namespace: the descriptor is not needed any more (one fewer per namespace).
+        int errno;
+        try
+        {
+            // The anchor is the link watch: one socket that holds the namespace and says when links change.
+            errno = created._worker!.Adopt(created, fd, static () => LinkChangeWatch.Subscribe(), out var anchor);
+            if (errno == 0) created._links = new LinkChangeWatch(created, anchor);
+        }
+        catch (Netlink.NetlinkException e)
+        {
+            errno = e.Errno != 0 ? e.Errno : Errno.EIO;
+        }
+        // The anchor socket now holds the namespace: the descriptor is not needed any more (one fewer per namespace).
         fd.Dispose();
         if (errno != 0)
         {
@@ -255,23 +265,83 @@ internal sealed class NamespaceContext
     }
 
     /// <summary>
-    /// Runs <paramref name="work"/> in this namespace: on the context's thread, or on the calling thread
-    /// for the process's own namespace. Sockets and /proc/sys/net or /proc/thread-self/net files made
-    /// there belong to this namespace for life.
+    /// Runs <paramref name="work"/> in this namespace: on the context's worker thread (which joins the
+    /// namespace if it is elsewhere), or on the calling thread for the process's own namespace. Sockets
+    /// and /proc/sys/net or /proc/thread-self/net files made there belong to this namespace for life.
     /// </summary>
     /// <exception cref="ObjectDisposedException">The context is closed.</exception>
-    public T Run<T>(Func<T> work) => _thread is null ? work() : _thread.Invoke(work);
+    /// <exception cref="Netlink.NetlinkException">The namespace could not be joined.</exception>
+    public T Run<T>(Func<T> work) => _worker is null ? work() : _worker.Invoke(this, work);
 
-    /// <summary>Opens a netlink socket of <paramref name="protocol"/> in this namespace.</summary>
+    /// <summary>
+    /// Runs short, read-only <paramref name="work"/> in this namespace on the calling thread: the thread
+    /// joins the namespace (setns, through a descriptor the anchor socket gives) and goes back to its own
+    /// at once. A hop to a worker costs a wake-up of another thread (tens of microseconds on a virtual
+    /// machine whose other CPU is idle); this costs six system calls. Falls back to
+    /// <see cref="Run{T}"/> when the thread may not join (no CAP_SYS_ADMIN) or is a worker.
+    /// </summary>
+    /// <exception cref="ObjectDisposedException">The context is closed.</exception>
+    public T RunHere<T>(Func<T> work)
+    {
+        if (IsProcess) return work();
+        if (NamespaceWorker.IsWorkerThread) return Run(work);
+        using var home = Interop.open(ThreadNamespacePath, Interop.O_RDONLY | Interop.O_CLOEXEC);
+        using var target = home.IsInvalid ? null : OpenNamespace(out _);
+        if (target is null || Interop.setns(target, Interop.CLONE_NEWNET) != 0) return Run(work);
+        try
+        {
+            return work();
+        }
+        finally
+        {
+            // The thread came from there a moment ago with the same capabilities; should the kernel refuse
+            // it back, the thread would act in the wrong namespace from now on: that must not go unnoticed.
+            if (Interop.setns(home, Interop.CLONE_NEWNET) != 0)
+                Environment.FailFast($"IpHelper could not return a thread to its network namespace: {Errno.Name(Marshal.GetLastPInvokeError())}");
+        }
+    }
+
+    /// <summary>
+    /// The text of /proc/thread-self/net/<paramref name="file"/> as a thread in this namespace sees it
+    /// (/proc/net follows the process's main thread and would show the wrong namespace).
+    /// </summary>
+    /// <exception cref="IOException">The file cannot be read (FileNotFoundException when the kernel has none).</exception>
+    public string ReadProcNet(string file) => Run(() => File.ReadAllText("/proc/thread-self/net/" + file));
+
+    /// <summary>
+    /// A new descriptor of this namespace (SIOCGSKNS on the anchor socket), for a worker to join it; null
+    /// with the errno when the kernel refuses (EPERM without CAP_NET_ADMIN over the namespace).
+    /// </summary>
+    /// <exception cref="ObjectDisposedException">The context is closed.</exception>
+    internal unsafe SafeFileHandle? OpenNamespace(out int errno)
+    {
+        errno = 0;
+        var anchor = Volatile.Read(ref _links)?.Socket ?? throw new ObjectDisposedException(nameof(NamespaceContext));
+        var fd = Interop.ioctl(anchor.Handle, Interop.SIOCGSKNS, null);
+        if (fd >= 0) return new SafeFileHandle(fd, ownsHandle: true);
+        errno = Marshal.GetLastPInvokeError();
+        return null;
+    }
+
+    /// <summary>
+    /// Opens a request socket of <paramref name="protocol"/> in this namespace, connected to the kernel
+    /// (<see cref="NetlinkSocket.ConnectToKernel"/>: no other process can send to it, so its receives
+    /// skip the sender check).
+    /// </summary>
     /// <exception cref="Netlink.NetlinkException">The socket could not be created or bound.</exception>
     /// <remarks>
     /// Outside the process's own namespace the socket starts with a 64 KiB receive buffer instead of the
     /// default: the kernel never makes a dump datagram larger than 32 KiB, and a thousand namespaces
     /// should not each keep a quarter of a megabyte.
     /// </remarks>
-    public NetlinkSocket OpenSocket(int protocol = NetlinkConstants.NETLINK_ROUTE) => IsProcess
-        ? NetlinkSocket.Open(protocol)
-        : Run(() => NetlinkSocket.Open(protocol, datagramBufferBytes: 64 * 1024));
+    public NetlinkSocket OpenSocket(int protocol = NetlinkConstants.NETLINK_ROUTE)
+    {
+        var socket = IsProcess
+            ? NetlinkSocket.Open(protocol)
+            : Run(() => NetlinkSocket.Open(protocol, datagramBufferBytes: 64 * 1024));
+        socket.ConnectToKernel();
+        return socket;
+    }
 
     /// <summary>Opens a notification socket joined to <paramref name="groups"/> in this namespace.</summary>
     /// <exception cref="Netlink.NetlinkException">The socket could not be opened or a group joined.</exception>
@@ -321,11 +391,11 @@ internal sealed class NamespaceContext
     {
         Sockets.Dispose();
         Anycast.Dispose();
+        _worker?.Leave(this);
         lock (_lock)
         {
-            _links?.Dispose();
             _events?.Dispose();
+            _links?.Dispose();
         }
-        _thread?.Stop();
     }
 }

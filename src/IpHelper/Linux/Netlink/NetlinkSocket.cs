@@ -23,6 +23,9 @@ internal sealed unsafe class NetlinkSocket : IDisposable
     private byte[] _receiveBuffer;
     private uint _sequence;
 
+    /// <summary>Connected to the kernel (<see cref="ConnectToKernel"/>): no other sender can reach the socket.</summary>
+    private bool _connected;
+
     private NetlinkSocket(SafeNetlinkHandle handle, uint portId, bool strict, bool extendedAck, int datagramBufferBytes)
     {
         _receiveBuffer = new byte[datagramBufferBytes];
@@ -390,6 +393,18 @@ internal sealed unsafe class NetlinkSocket : IDisposable
             ? NetlinkError.None
             : new NetlinkError(Marshal.GetLastPInvokeError(), $"cannot join netlink group {group}");
 
+    /// <summary>
+    /// Connects the socket to the kernel (port 0): the kernel then refuses datagrams other processes send
+    /// to it (ECONNREFUSED to them), so a receive need not ask for and check the sender of each datagram.
+    /// For request sockets; returns false (nothing changed) when the kernel refuses.
+    /// </summary>
+    public bool ConnectToKernel()
+    {
+        var kernel = new Interop.SockAddrNetlink { Family = Interop.AF_NETLINK };
+        _connected = Interop.connect(_handle, kernel, sizeof(Interop.SockAddrNetlink)) == 0;
+        return _connected;
+    }
+
     /// <summary>Sends raw bytes to the kernel (sequence numbers must already be in place).</summary>
     public NetlinkError Send(ReadOnlySpan<byte> messages)
     {
@@ -501,8 +516,8 @@ internal sealed unsafe class NetlinkSocket : IDisposable
     {
         length = 0;
         var deadline = Environment.TickCount64 + (long)Timeout.TotalMilliseconds;
-        Span<Interop.PollFd> polls = stackalloc Interop.PollFd[2];
-        Interop.SockAddrNetlink sender;
+        // A connected socket hears only the kernel; else the sender of each datagram is checked.
+        Interop.SockAddrNetlink sender = default;
         while (true)
         {
             nint received;
@@ -512,25 +527,18 @@ internal sealed unsafe class NetlinkSocket : IDisposable
                 // datagram larger than the buffer is detected (the kernel sizes dump datagrams to at most
                 // 32 KiB, far below the buffer, unless one object alone is larger).
                 var iov = new Interop.IoVec { Base = buffer, Length = (nuint)_receiveBuffer.Length };
-                var header = new Interop.MsgHdr { Name = &sender, NameLength = (uint)sizeof(Interop.SockAddrNetlink), Iov = &iov, IovLength = 1 };
+                var header = _connected
+                    ? new Interop.MsgHdr { Iov = &iov, IovLength = 1 }
+                    : new Interop.MsgHdr { Name = &sender, NameLength = (uint)sizeof(Interop.SockAddrNetlink), Iov = &iov, IovLength = 1 };
                 received = Interop.recvmsg(_handle, &header, Interop.MSG_DONTWAIT | Interop.MSG_TRUNC);
             }
             if (received < 0)
             {
-                var errno = Marshal.GetLastPInvokeError();
-                if (errno == Errno.EINTR) continue;
-                if (errno != Errno.EAGAIN) return new NetlinkError(errno, "recvmsg(netlink) failed");
-                cancellationToken.ThrowIfCancellationRequested();
-                var left = deadline - Environment.TickCount64;
-                if (left <= 0) return new NetlinkError(Errno.ETIMEDOUT, $"the kernel did not answer within {Timeout.TotalSeconds:0.#} s");
-                polls[0] = new Interop.PollFd { Fd = (int)_handle.DangerousGetHandle(), Events = Interop.POLLIN };
-                polls[1] = new Interop.PollFd { Fd = Wake is { } wake ? (int)wake.Handle.DangerousGetHandle() : -1, Events = Interop.POLLIN };
-                if (Interop.poll(ref polls[0], 2, (int)Math.Min(left, PollSliceMs)) < 0 && Marshal.GetLastPInvokeError() != Errno.EINTR)
-                    return new NetlinkError(Marshal.GetLastPInvokeError(), "poll(netlink) failed");
-                if ((polls[1].Revents & Interop.POLLIN) != 0) return new NetlinkError(Errno.ECANCELED, "the wait was woken to stop");
+                var error = WaitReadable(Marshal.GetLastPInvokeError(), deadline, cancellationToken);
+                if (error.Failed) return error;
                 continue;
             }
-            if (sender.PortId != 0)
+            if (!_connected && sender.PortId != 0)
             {
                 // Only the kernel speaks on this socket; a datagram from a user process is dropped whole.
                 IgnoredMessages++;
@@ -544,6 +552,27 @@ internal sealed unsafe class NetlinkSocket : IDisposable
             length = (int)received;
             return NetlinkError.None;
         }
+    }
+
+    /// <summary>
+    /// After a receive failed with <paramref name="errno"/>: None to try again (EINTR, or EAGAIN once the
+    /// socket is readable or a poll slice has passed), else the failure (ETIMEDOUT past the deadline,
+    /// ECANCELED when <see cref="Wake"/> was set).
+    /// </summary>
+    private NetlinkError WaitReadable(int errno, long deadline, CancellationToken cancellationToken)
+    {
+        if (errno == Errno.EINTR) return NetlinkError.None;
+        if (errno != Errno.EAGAIN) return new NetlinkError(errno, "recvmsg(netlink) failed");
+        cancellationToken.ThrowIfCancellationRequested();
+        var left = deadline - Environment.TickCount64;
+        if (left <= 0) return new NetlinkError(Errno.ETIMEDOUT, $"the kernel did not answer within {Timeout.TotalSeconds:0.#} s");
+        Span<Interop.PollFd> polls = stackalloc Interop.PollFd[2];
+        polls[0] = new Interop.PollFd { Fd = (int)_handle.DangerousGetHandle(), Events = Interop.POLLIN };
+        polls[1] = new Interop.PollFd { Fd = Wake is { } wake ? (int)wake.Handle.DangerousGetHandle() : -1, Events = Interop.POLLIN };
+        if (Interop.poll(ref polls[0], 2, (int)Math.Min(left, PollSliceMs)) < 0 && Marshal.GetLastPInvokeError() != Errno.EINTR)
+            return new NetlinkError(Marshal.GetLastPInvokeError(), "poll(netlink) failed");
+        if ((polls[1].Revents & Interop.POLLIN) != 0) return new NetlinkError(Errno.ECANCELED, "the wait was woken to stop");
+        return NetlinkError.None;
     }
 
     private uint Stamp(NetlinkMessageWriter writer, int index)

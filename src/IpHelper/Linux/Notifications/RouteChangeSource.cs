@@ -25,7 +25,6 @@ namespace IpHelper.Linux.Notifications;
 internal sealed class RouteChangeSource(LinuxBackend backend, RouteTableSelection tables) : IChangeSource<IpAddressPrefix, MibIpForwardRow2>
 {
     private RouteInterfaceMap? _interfaces;
-    private long _interfacesGeneration;
 
     public string TableName => "Route";
 
@@ -79,14 +78,10 @@ internal sealed class RouteChangeSource(LinuxBackend backend, RouteTableSelectio
         if (!RouteMessage.IsRouteMessage(message.Type)) return;
         using var rows = new MibTableBuilder<MibIpForwardRow2>();
         using var lease = backend.Context.Sockets.Rent();
-        // A flood of route notifications names the same few interfaces: their facts are kept until the
-        // namespace's link watch sees a link change (interface metrics are read from the store each time).
-        var generation = backend.Context.Links.Generation();
-        if (_interfaces is null || generation != _interfacesGeneration)
-        {
-            _interfaces = new RouteInterfaceMap(backend.Context.Metrics, keepMetrics: false);
-            _interfacesGeneration = generation;
-        }
+        // A flood of route notifications names the same few interfaces: their facts are the namespace's
+        // kept ones, good until its link watch sees a link change (interface metrics are read from the store each time).
+        var links = backend.Context.Links.Current();
+        if (_interfaces is null || _interfaces.Links != links) _interfaces = new RouteInterfaceMap(backend.Context.Metrics, keepMetrics: false, links);
         var interfaces = _interfaces;
         var unresolved = 0;
         if (!RouteRowMapper.AppendRows(message, tables, interfaces, rows, ref unresolved)) return;

@@ -46,8 +46,9 @@ internal sealed class UnicastAddressChangeSource(LinuxBackend backend) : IChange
         if (message.Type is not (RtnlMessageType.RTM_NEWADDR or RtnlMessageType.RTM_DELADDR)) return;
         using var lease = backend.Context.Sockets.Rent();
         var socket = lease.Socket;
-        if (!LinuxBackend.TryDecodeUnicastRow(message,
-                index => LinkDirectory.LoadOne(socket, index, out var facts) == NetIoStatus.Success ? facts.Luid : default, out var row))
+        // The LUIDs come from the namespace's kept interface facts (a link that changed since is read again).
+        var links = backend.Context.Links;
+        if (!LinuxBackend.TryDecodeUnicastRow(message, index => links.LuidOf(socket, index), out var row))
             return;
         if (family != AddressFamily.Unspecified && row.Address.Family != family) return;
         if (message.Type == RtnlMessageType.RTM_DELADDR) changes.Remove(row);

@@ -6,9 +6,9 @@ namespace IpHelper.Linux.Proc;
 
 /// <summary>
 /// The multicast and anycast membership lists as /proc/net shows them (igmp, igmp6, anycast6), for
-/// kernels whose rtnetlink has no dump of them. The files are read through the namespace's /proc net
-/// directory (<see cref="NamespaceContext.ProcNet"/>): /proc/net follows the process's main thread and
-/// would show the wrong namespace.
+/// kernels whose rtnetlink has no dump of them. The files are read by a thread in the namespace
+/// (<see cref="NamespaceContext.ReadProcNet"/>): /proc/net follows the process's main thread and would
+/// show the wrong namespace.
 /// </summary>
 internal static class ProcNetMemberships
 {
@@ -17,7 +17,7 @@ internal static class ProcNetMemberships
     {
         try
         {
-            return File.ReadAllText(context.ProcNet + file);
+            return context.ReadProcNet(file);
         }
         catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
         {

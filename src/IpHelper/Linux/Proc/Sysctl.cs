@@ -4,8 +4,9 @@ using IpHelper.Linux.Namespaces;
 namespace IpHelper.Linux.Proc;
 
 /// <summary>
-/// Reads and writes /proc/sys/net in the namespace of a context (the file is opened on the context's
-/// thread, so it shows that namespace's values). Keys are
+/// Reads and writes /proc/sys/net in the namespace of a context (the file is opened by a thread in that
+/// namespace, so it shows that namespace's values: reads on the calling thread, which joins the namespace
+/// for the read, <see cref="NamespaceContext.RunHere"/>; writes on a worker, <see cref="NamespaceContext.Run"/>). Keys are
 /// relative to /proc/sys/net, with '/' separators: "ipv6/conf/eth0/forwarding".
 /// </summary>
 internal static class Sysctl
@@ -13,7 +14,23 @@ internal static class Sysctl
     private const string Root = "/proc/sys/net/";
 
     /// <summary>The value's text without its trailing newline, or null when the key does not exist.</summary>
-    public static string? Read(NamespaceContext context, string key) => context.Run(() =>
+    public static string? Read(NamespaceContext context, string key) => context.RunHere(() => ReadHere(key));
+
+    /// <summary>The value as an integer, or null when the key does not exist or is not a number.</summary>
+    public static long? ReadInt64(NamespaceContext context, string key) => ParseInt64(Read(context, key));
+
+    /// <summary>
+    /// Several values as integers (null where the key does not exist or is not a number), read in one
+    /// visit to the namespace (outside the process's own namespace, each visit is two setns).
+    /// </summary>
+    public static long?[] ReadInt64(NamespaceContext context, IReadOnlyList<string> keys) => context.RunHere(() =>
+    {
+        var values = new long?[keys.Count];
+        for (var i = 0; i < values.Length; i++) values[i] = ParseInt64(ReadHere(keys[i]));
+        return values;
+    });
+
+    private static string? ReadHere(string key)
     {
         try
         {
@@ -23,13 +40,10 @@ internal static class Sysctl
         {
             return null;
         }
-    });
+    }
 
-    /// <summary>The value as an integer, or null when the key does not exist or is not a number.</summary>
-    public static long? ReadInt64(NamespaceContext context, string key) =>
-        Read(context, key) is { } text && long.TryParse(text.Trim(), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value)
-            ? value
-            : null;
+    private static long? ParseInt64(string? text) =>
+        text is not null && long.TryParse(text.Trim(), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value) ? value : null;
 
     /// <summary>
     /// Writes a value. Returns 0 or the errno of the failure: ENOENT for a missing key, EACCES/EPERM

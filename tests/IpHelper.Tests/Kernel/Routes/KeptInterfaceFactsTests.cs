@@ -17,7 +17,7 @@ public sealed class KeptInterfaceFactsTests
         using var ns = new TestNetns();
         var index = AddVeth(ns);
         using var scope = ns.Enter();
-        var cache = new RouteInterfaceCache(TestBackend.Context);
+        var cache = TestBackend.Context.Links;
 
         var before = Resolve(cache, index, priority: 100);
         ns.Ip("link", "del", "c0");
@@ -35,7 +35,7 @@ public sealed class KeptInterfaceFactsTests
         using var ns = new TestNetns();
         var index = AddVeth(ns);
         using var scope = ns.Enter();
-        var cache = new RouteInterfaceCache(TestBackend.Context);
+        var cache = TestBackend.Context.Links;
 
         var before = Resolve(cache, index, priority: 100);
         Assert.Equal(0, TestBackend.Context.Metrics.Set(AddressFamily.InterNetwork, index, "c0", 30));
@@ -46,12 +46,33 @@ public sealed class KeptInterfaceFactsTests
         Assert.Contains($"inet {index} c0 30", File.ReadAllLines(ns.MetricStoreFile));
     }
 
+    /// <summary>The parsed store is kept between calls: a file another process writes must still be seen by the very next row.</summary>
+    [RootFact]
+    public void Resolve_MetricWrittenByAnotherProcess_IsSubtractedFromTheNextRow()
+    {
+        using var ns = new TestNetns();
+        var index = AddVeth(ns);
+        using var scope = ns.Enter();
+        var cache = TestBackend.Context.Links;
+        var file = ns.MetricStoreFile;
+
+        var before = Resolve(cache, index, priority: 100);
+        Command.Run("sh", "-c", $"mkdir -p /run/iphelper && printf 'inet {index} c0 40\\n' > {file}");
+        var after = Resolve(cache, index, priority: 100);
+        Command.Run("rm", "-f", file);
+        var removed = Resolve(cache, index, priority: 100);
+
+        Assert.Equal(100u, before.Metric);
+        Assert.Equal(60u, after.Metric);
+        Assert.Equal(100u, removed.Metric);
+    }
+
     [RootFact]
     public void Generation_ChangesOnlyWhenALinkChanged()
     {
         using var ns = new TestNetns();
         using var scope = ns.Enter();
-        using var watch = new LinkChangeWatch(TestBackend.Context);
+        using var watch = new LinkChangeWatch(TestBackend.Context, anchor: null);
 
         var first = watch.Generation();
         var unchanged = watch.Generation();
@@ -72,7 +93,7 @@ public sealed class KeptInterfaceFactsTests
         return RouteOracle.Index(ns, "c0");
     }
 
-    private static MibIpForwardRow2 Resolve(RouteInterfaceCache cache, uint index, uint priority)
+    private static MibIpForwardRow2 Resolve(LinkChangeWatch cache, uint index, uint priority)
     {
         var row = new MibIpForwardRow2
         {
@@ -84,7 +105,7 @@ public sealed class KeptInterfaceFactsTests
             Origin = NlRouteOrigin.NlroManual,
         };
         using var lease = TestBackend.Context.Sockets.Rent();
-        var error = cache.Resolve(lease.Socket, ref row);
+        var error = cache.ResolveRoute(lease.Socket, ref row);
         Assert.False(error.Failed, error.ToString());
         return row;
     }

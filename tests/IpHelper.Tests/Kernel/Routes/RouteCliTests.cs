@@ -71,7 +71,7 @@ public sealed class RouteCliTests(RouteTopology topology) : IClassFixture<RouteT
 
     /// <summary>
     /// Run inside the namespace (not through --netns), a lookup goes through the process's kept
-    /// interface facts (RouteInterfaceCache) and agrees with <c>ip route get</c>.
+    /// interface facts (the context's LinkDirectory) and agrees with <c>ip route get</c>.
     /// </summary>
     [RootFact]
     public void RouteGet_InTheProcessNamespace_MatchesIpRouteGetForEachDestination()
