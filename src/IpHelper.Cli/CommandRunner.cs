@@ -15,6 +15,12 @@ internal static class CommandRunner
     /// <summary>The exit code of a command line that is wrong (unknown verb or option, unreadable argument).</summary>
     public const int ExitUsage = 2;
 
+    /// <summary>
+    /// The exit code of a streamed list whose table changed under it after rows were printed: every row was
+    /// written, but a route may be missing or repeated (stderr says so). `ip` prints the same warning and exits 0.
+    /// </summary>
+    public const int ExitInterrupted = 3;
+
     public static void SetAction(Command command, Func<ParseResult, int> body) =>
         command.SetAction(parse => Run(parse, body));
 
@@ -46,6 +52,13 @@ internal static class CommandRunner
     {
         Console.Error.WriteLine($"iphelper: {detail}");
         return ExitFailure;
+    }
+
+    /// <summary>Warns on stderr that the <paramref name="table"/> changed during a streamed listing and returns <see cref="ExitInterrupted"/>.</summary>
+    public static int ReportInterrupted(string table)
+    {
+        Console.Error.WriteLine($"iphelper: warning: the {table} changed while it was listed: a row may be missing or repeated (list again for a consistent table)");
+        return ExitInterrupted;
     }
 
     /// <summary>Prints a bad command line as an InvalidParameter failure and returns the usage exit code.</summary>

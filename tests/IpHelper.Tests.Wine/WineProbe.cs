@@ -81,6 +81,15 @@ public static class WineProbe
     {
         foreach (var family in Families)
             probe.Line($"GetIpForwardTable2 {family}", NetIo.GetIpForwardTable2(family, out var table), table);
+        foreach (var family in Families)
+        {
+            var status = NetIo.EnumerateIpForwardTable2(family, out var stream);
+            var rows = new List<MibIpForwardRow2>();
+            if (stream is not null)
+                foreach (ref readonly var row in stream) rows.Add(row);
+            probe.Line($"EnumerateIpForwardTable2 {family}", stream?.Status ?? status, System.Runtime.InteropServices.CollectionsMarshal.AsSpan(rows),
+                stream is null ? null : $"interrupted={stream.Interrupted}");
+        }
     }
 
     private static void BestRoutes(ProbeWriter probe)

@@ -41,7 +41,8 @@ internal static class RouteCommands
     {
         var iface = InterfaceArgument.CreateOption("Only the routes through this interface");
         var command = new Command("list",
-            "Every route, one row per next hop (GetIpForwardTable2), like Get-NetRoute. RouteMetric is the Windows route metric (the kernel's "
+            "Every route, one row per next hop (GetIpForwardTable2's rows, written as the kernel sends them: EnumerateIpForwardTable2), like Get-NetRoute; "
+            + "exit code 3 when the table changed during the listing. RouteMetric is the Windows route metric (the kernel's "
             + "metric minus the interface metric); ifMetric is the interface metric IpHelper keeps for Linux, which has none (see ipinterface set "
             + "--metric); PolicyStore is always ActiveStore: Linux has no persistent store.") { iface };
         command.WithExamples("iphelper route list", "iphelper route list --family ipv6 --json --netns blue", "iphelper route list -i eth0",
@@ -49,17 +50,15 @@ internal static class RouteCommands
         SetAction(command, parse =>
         {
             var luid = InterfaceArgument.ResolveOptional(parse, iface);
-            using var progress = Progress.Spinner(parse, "reading routes");
-            CommandRunner.Check(NetIo.GetIpForwardTable2(GlobalOptions.AddressFamilyOf(parse), out var table));
-            using (table)
-            {
-                var rows = luid is null ? table!.AsSpan() : Array.FindAll(table!.AsSpan().ToArray(), r => r.InterfaceLuid == luid);
-                var metrics = parse.GetValue(GlobalOptions.Json) ? null : InterfaceMetrics();
-                progress.Dispose();
-                if (metrics is null) WriteJson(rows);
-                else RouteRowOutput.WriteTable(Console.Out, rows, metrics);
-            }
-            return 0;
+            var family = GlobalOptions.AddressFamilyOf(parse);
+            var metrics = parse.GetValue(GlobalOptions.Json) ? null : InterfaceMetrics();
+            // Streamed: each netlink datagram's rows are written before the next is read (NetIo.EnumerateIpForwardTable2).
+            CommandRunner.Check(NetIo.EnumerateIpForwardTable2(family, out var stream));
+            using var rows = stream!;
+            if (metrics is null) RouteRowOutput.StreamJson(rows, luid);
+            else RouteRowOutput.StreamTable(rows, family, luid, metrics);
+            CommandRunner.Check(rows.Status);
+            return rows.Interrupted ? CommandRunner.ReportInterrupted("routing table") : 0;
         });
         return command;
     }

@@ -41,6 +41,42 @@ internal static class AddressText
         return written + n;
     }
 
+    /// <summary>The address as <see cref="Format(in SockAddrInet, Span{char})"/> writes it, in UTF-8 (ASCII).</summary>
+    public static int FormatUtf8(in SockAddrInet address, Span<byte> destination)
+    {
+        Span<byte> bytes = stackalloc byte[16];
+        var length = address.WriteAddressBytes(bytes);
+        if (length == 4)
+        {
+            var written = 0;
+            for (var i = 0; i < 4; i++)
+            {
+                if (i > 0) destination[written++] = (byte)'.';
+                bytes[i].TryFormat(destination[written..], out var n, default, CultureInfo.InvariantCulture);
+                written += n;
+            }
+            return written;
+        }
+        if (length == 0) return 0;
+        new IPAddress(bytes, address.Family == AddressFamily.InterNetworkV6 ? address.ScopeId : 0).TryFormat(destination, out var v6);
+        return v6;
+    }
+
+    /// <summary>The prefix as <see cref="Format(in IpAddressPrefix, Span{char})"/> writes it, in UTF-8 (ASCII).</summary>
+    public static int FormatUtf8(in IpAddressPrefix prefix, Span<byte> destination)
+    {
+        var written = FormatUtf8(prefix.Prefix, destination);
+        destination[written++] = (byte)'/';
+        prefix.PrefixLength.TryFormat(destination[written..], out var n, default, CultureInfo.InvariantCulture);
+        return written + n;
+    }
+
+    public static int FormatUtf8(uint value, Span<byte> destination)
+    {
+        value.TryFormat(destination, out var n, default, CultureInfo.InvariantCulture);
+        return n;
+    }
+
     public static int Format(uint value, Span<char> destination)
     {
         value.TryFormat(destination, out var n, default, CultureInfo.InvariantCulture);

@@ -17,10 +17,10 @@ internal sealed class JsonOutput : IDisposable
 
     private readonly Stream _stdout = StandardStreams.Output;
 
-    public JsonOutput(bool indented = true)
+    public JsonOutput(bool indented = true, bool skipValidation = false)
     {
         Console.Out.Flush();
-        Writer = new Utf8JsonWriter(_stdout, new JsonWriterOptions { Indented = indented, SkipValidation = false });
+        Writer = new Utf8JsonWriter(_stdout, new JsonWriterOptions { Indented = indented, SkipValidation = skipValidation });
     }
 
     public Utf8JsonWriter Writer { get; }
@@ -64,6 +64,36 @@ internal sealed class JsonOutput : IDisposable
         Span<char> text = stackalloc char[AddressText.MaxLength];
         Writer.WriteString(name, text[..AddressText.Format(prefix, text)]);
     }
+
+    /// <summary>NET_LUID under a pre-encoded name (the per-row path of big lists).</summary>
+    public void Luid(JsonEncodedText name, NetLuid luid)
+    {
+        Span<byte> digits = stackalloc byte[20];
+        luid.Value.TryFormat(digits, out var length, default, CultureInfo.InvariantCulture);
+        Writer.WriteString(name, digits[..length]);
+    }
+
+    /// <summary>An address (null for none) under a pre-encoded name, formatted straight to UTF-8.</summary>
+    public void Address(JsonEncodedText name, in SockAddrInet address)
+    {
+        if (address.Family == System.Net.Sockets.AddressFamily.Unspecified)
+        {
+            Writer.WriteNull(name);
+            return;
+        }
+        Span<byte> text = stackalloc byte[AddressText.MaxLength];
+        Writer.WriteString(name, text[..AddressText.FormatUtf8(address, text)]);
+    }
+
+    /// <summary>A prefix under a pre-encoded name, formatted straight to UTF-8.</summary>
+    public void Prefix(JsonEncodedText name, in IpAddressPrefix prefix)
+    {
+        Span<byte> text = stackalloc byte[AddressText.MaxLength];
+        Writer.WriteString(name, text[..AddressText.FormatUtf8(prefix, text)]);
+    }
+
+    public void Enum<T>(JsonEncodedText name, T value, string prefix) where T : struct, System.Enum =>
+        Writer.WriteString(name, Text.EnumName(value, prefix));
 
     public void Mac(string name, ReadOnlySpan<byte> bytes) => Writer.WriteString(name, Text.Mac(bytes));
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Net.Sockets;
+using System.Text.Json;
 
 namespace IpHelper.Cli.Output;
 
@@ -19,21 +20,55 @@ internal static class RouteRowOutput
     public static void WriteJsonFields(JsonOutput json, in MibIpForwardRow2 row)
     {
         var w = json.Writer;
-        json.Luid("InterfaceLuid", row.InterfaceLuid);
-        w.WriteNumber("InterfaceIndex", row.InterfaceIndex);
-        json.Prefix("DestinationPrefix", row.DestinationPrefix);
-        json.Address("NextHop", row.NextHop);
-        w.WriteNumber("SitePrefixLength", row.SitePrefixLength);
-        w.WriteNumber("ValidLifetime", row.ValidLifetime);
-        w.WriteNumber("PreferredLifetime", row.PreferredLifetime);
-        w.WriteNumber("Metric", row.Metric);
-        json.Enum("Protocol", row.Protocol, "RouteProtocol");
-        w.WriteBoolean("Loopback", row.Loopback);
-        w.WriteBoolean("AutoconfigureAddress", row.AutoconfigureAddress);
-        w.WriteBoolean("Publish", row.Publish);
-        w.WriteBoolean("Immortal", row.Immortal);
-        w.WriteNumber("Age", row.Age);
-        json.Enum("Origin", row.Origin, "Nlro");
+        json.Luid(s_interfaceLuid, row.InterfaceLuid);
+        w.WriteNumber(s_interfaceIndex, row.InterfaceIndex);
+        json.Prefix(s_destinationPrefix, row.DestinationPrefix);
+        json.Address(s_nextHop, row.NextHop);
+        w.WriteNumber(s_sitePrefixLength, row.SitePrefixLength);
+        w.WriteNumber(s_validLifetime, row.ValidLifetime);
+        w.WriteNumber(s_preferredLifetime, row.PreferredLifetime);
+        w.WriteNumber(s_metric, row.Metric);
+        if (s_protocols.TryGetValue(row.Protocol, out var protocol)) w.WriteString(s_protocol, protocol);
+        else json.Enum(s_protocol, row.Protocol, "RouteProtocol");
+        w.WriteBoolean(s_loopback, row.Loopback);
+        w.WriteBoolean(s_autoconfigureAddress, row.AutoconfigureAddress);
+        w.WriteBoolean(s_publish, row.Publish);
+        w.WriteBoolean(s_immortal, row.Immortal);
+        w.WriteNumber(s_age, row.Age);
+        if (s_origins.TryGetValue(row.Origin, out var origin)) w.WriteString(s_origin, origin);
+        else json.Enum(s_origin, row.Origin, "Nlro");
+    }
+
+    // The field names, encoded once: a million rows would otherwise encode and check fifteen names each.
+    private static readonly JsonEncodedText s_interfaceLuid = JsonEncodedText.Encode("InterfaceLuid"), s_interfaceIndex = JsonEncodedText.Encode("InterfaceIndex"),
+        s_destinationPrefix = JsonEncodedText.Encode("DestinationPrefix"), s_nextHop = JsonEncodedText.Encode("NextHop"),
+        s_sitePrefixLength = JsonEncodedText.Encode("SitePrefixLength"), s_validLifetime = JsonEncodedText.Encode("ValidLifetime"),
+        s_preferredLifetime = JsonEncodedText.Encode("PreferredLifetime"), s_metric = JsonEncodedText.Encode("Metric"),
+        s_protocol = JsonEncodedText.Encode("Protocol"), s_loopback = JsonEncodedText.Encode("Loopback"),
+        s_autoconfigureAddress = JsonEncodedText.Encode("AutoconfigureAddress"), s_publish = JsonEncodedText.Encode("Publish"),
+        s_immortal = JsonEncodedText.Encode("Immortal"), s_age = JsonEncodedText.Encode("Age"), s_origin = JsonEncodedText.Encode("Origin");
+
+    // The names of the defined protocols and origins, encoded once (a value without a name is written as Text.EnumName writes it).
+    private static readonly Dictionary<NlRouteProtocol, JsonEncodedText> s_protocols = Enum.GetValues<NlRouteProtocol>().Distinct()
+        .ToDictionary(v => v, v => JsonEncodedText.Encode(Text.EnumName(v, "RouteProtocol")));
+    private static readonly Dictionary<NlRouteOrigin, JsonEncodedText> s_origins = Enum.GetValues<NlRouteOrigin>().Distinct()
+        .ToDictionary(v => v, v => JsonEncodedText.Encode(Text.EnumName(v, "Nlro")));
+
+    /// <summary>
+    /// A JSON array of the rows of a stream, each written as it is read (only the rows of <paramref name="only"/>
+    /// when given). The array is closed even when the stream ends early; the caller reports its status.
+    /// </summary>
+    public static void StreamJson(MibRowStream<MibIpForwardRow2> rows, NetLuid? only)
+    {
+        // The writer's structure checks would only catch this method's own mistakes, which the tests do; a million rows pay for them.
+        using var json = new JsonOutput(skipValidation: true);
+        json.Writer.WriteStartArray();
+        foreach (ref readonly var row in rows)
+        {
+            if (only is { } luid && row.InterfaceLuid != luid) continue;
+            WriteJson(json, row);
+        }
+        json.Writer.WriteEndArray();
     }
 
     private static readonly string[] s_headers = ["ifIndex", "DestinationPrefix", "NextHop", "RouteMetric", "ifMetric", "PolicyStore"];
@@ -88,6 +123,68 @@ internal static class RouteRowOutput
     }
 
     private const string ActiveStore = "ActiveStore";
+
+    /// <summary>
+    /// The table of <see cref="WriteTable"/> for rows written as a stream reads them: the column widths cannot
+    /// come from the rows, so they are fixed per column (IPv4 cells never exceed them; a longer IPv6 cell
+    /// pushes the rest of its line right, and is cut with '…' only on a terminal), and piped output is the
+    /// same whatever the rows. Lines are put together as UTF-8, one buffer write each.
+    /// </summary>
+    public static void StreamTable(MibRowStream<MibIpForwardRow2> rows, AddressFamily family, NetLuid? only,
+        IReadOnlyDictionary<(AddressFamily, uint), uint> interfaceMetrics)
+    {
+        int[] widths = family == AddressFamily.InterNetwork ? [7, 18, 15, 11, 8, 11] : [7, 30, 25, 11, 8, 11];
+        var layout = TableWidth.Fit(s_headers, widths, ["PolicyStore", "ifMetric", "RouteMetric"]);
+        using var output = new Utf8Output();
+        var header = new StringWriter { NewLine = "\n" };
+        layout.WriteLine(header, s_headers);
+        layout.WriteLine(header, [.. widths.Select((_, c) => new string('-', layout.Width(c)))]);
+        output.Write(header.ToString());
+        var last = Enumerable.Range(0, s_headers.Length).Last(layout.IsShown);
+        var lineLength = s_headers.Length * (AddressText.MaxLength + 4) + 1;
+        Span<byte> cell = stackalloc byte[AddressText.MaxLength];
+        // Without a width limit (a pipe, a file, --wide) no cell is cut: a longer one widens its column on its line only.
+        var cut = TableWidth.Current is not null;
+        var metricKey = (AddressFamily.Unknown, 0u);
+        var hasMetric = false;
+        var metric = 0u;
+        foreach (ref readonly var row in rows)
+        {
+            if (only is { } luid && row.InterfaceLuid != luid) continue;
+            var key = (row.DestinationPrefix.Prefix.Family, row.InterfaceIndex);
+            if (key != metricKey)
+            {
+                metricKey = key;
+                hasMetric = interfaceMetrics.TryGetValue(key, out metric);
+            }
+            var line = output.GetSpan(lineLength);
+            var used = 0;
+            for (var c = 0; c <= last; c++)
+            {
+                if (!layout.IsShown(c)) continue;
+                if (used > 0) line[used++] = (byte)' ';
+                var length = c switch
+                {
+                    0 => AddressText.FormatUtf8(row.InterfaceIndex, cell),
+                    1 => AddressText.FormatUtf8(row.DestinationPrefix, cell),
+                    2 => AddressText.FormatUtf8(row.NextHop, cell),
+                    3 => AddressText.FormatUtf8(row.Metric, cell),
+                    4 => hasMetric ? AddressText.FormatUtf8(metric, cell) : 0,
+                    _ => Copy("ActiveStore"u8, cell),
+                };
+                var width = cut ? layout.Width(c) : Math.Max(layout.Width(c), length);
+                used += TableWidth.Layout.PutCell(line[used..], cell[..length], width, pad: c != last);
+            }
+            line[used++] = (byte)'\n';
+            output.Advance(used);
+        }
+    }
+
+    private static int Copy(ReadOnlySpan<byte> text, Span<byte> destination)
+    {
+        text.CopyTo(destination);
+        return text.Length;
+    }
 
     private static int Copy(string text, Span<char> destination)
     {

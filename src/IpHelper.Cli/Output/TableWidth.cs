@@ -91,6 +91,21 @@ internal static class TableWidth
             return width;
         }
 
+        /// <summary>One ASCII cell into a UTF-8 line buffer, as <see cref="PutCell(Span{char}, ReadOnlySpan{char}, int, bool)"/> puts it; returns the bytes used.</summary>
+        public static int PutCell(Span<byte> destination, ReadOnlySpan<byte> cell, int width, bool pad)
+        {
+            if (cell.Length > width)
+            {
+                cell[..(width - 1)].CopyTo(destination);
+                "…"u8.CopyTo(destination[(width - 1)..]);
+                return width - 1 + "…"u8.Length;
+            }
+            cell.CopyTo(destination);
+            if (!pad) return cell.Length;
+            destination[cell.Length..width].Fill((byte)' ');
+            return width;
+        }
+
         /// <summary>One cell: cut to <paramref name="width"/> with '…' when longer, padded with spaces when <paramref name="pad"/>.</summary>
         public static void WriteCell(TextWriter output, ReadOnlySpan<char> cell, int width, bool pad)
         {

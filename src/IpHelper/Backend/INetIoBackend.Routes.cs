@@ -7,6 +7,9 @@ internal partial interface INetIoBackend
     /// <summary>Every route of <paramref name="family"/> (Unspecified: IPv4, then IPv6) in the selected tables, one row per next hop.</summary>
     BackendResult GetIpForwardTable(AddressFamily family, RouteTableSelection tables, out MibTable<MibIpForwardRow2>? table);
 
+    /// <summary>The rows of <see cref="GetIpForwardTable"/>, read batch by batch as the caller asks (NetIo.EnumerateIpForwardTable2); an empty table is an empty source.</summary>
+    BackendResult EnumerateIpForwardTable(AddressFamily family, RouteTableSelection tables, out IMibRowSource<MibIpForwardRow2>? rows);
+
     /// <summary>
     /// Replaces <paramref name="row"/> with the route whose key (InterfaceIndex, DestinationPrefix,
     /// NextHop) it holds, or returns NotFound. The LUID is not consulted: NetIo resolved it to the index.

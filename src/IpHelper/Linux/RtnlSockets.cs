@@ -57,8 +57,7 @@ internal sealed class RtnlSockets(NamespaceContext context, int maxPooled) : IDi
 
     private void Return(NetlinkSocket socket, long restartsBefore, long racedBefore)
     {
-        if (socket.DumpRestarts != restartsBefore) Interlocked.Add(ref _dumpRestarts, socket.DumpRestarts - restartsBefore);
-        if (socket.DumpsRacedByAdditions != racedBefore) Interlocked.Add(ref _dumpsRacedByAdditions, socket.DumpsRacedByAdditions - racedBefore);
+        Count(socket, restartsBefore, racedBefore);
         if (_closed || _pool.Count >= maxPooled)
         {
             socket.Dispose();
@@ -69,10 +68,28 @@ internal sealed class RtnlSockets(NamespaceContext context, int maxPooled) : IDi
         if (_closed && _pool.TryTake(out var late)) late.Dispose();
     }
 
+    private void Discard(NetlinkSocket socket, long restartsBefore, long racedBefore)
+    {
+        Count(socket, restartsBefore, racedBefore);
+        socket.Dispose();
+    }
+
+    private void Count(NetlinkSocket socket, long restartsBefore, long racedBefore)
+    {
+        if (socket.DumpRestarts != restartsBefore) Interlocked.Add(ref _dumpRestarts, socket.DumpRestarts - restartsBefore);
+        if (socket.DumpsRacedByAdditions != racedBefore) Interlocked.Add(ref _dumpsRacedByAdditions, socket.DumpsRacedByAdditions - racedBefore);
+    }
+
     internal readonly struct Lease(RtnlSockets owner, NetlinkSocket socket, long restartsBefore, long racedBefore) : IDisposable
     {
         public NetlinkSocket Socket { get; } = socket;
 
         public void Dispose() => owner.Return(Socket, restartsBefore, racedBefore);
+
+        /// <summary>
+        /// Closes the socket instead of giving it back: a socket whose dump was abandoned halfway would refuse
+        /// its next dump (EBUSY) until the old one were read to the end; closing ends the dump in the kernel.
+        /// </summary>
+        public void Discard() => owner.Discard(Socket, restartsBefore, racedBefore);
     }
 }

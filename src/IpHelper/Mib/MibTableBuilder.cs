@@ -50,6 +50,15 @@ internal sealed class MibTableBuilder<TRow> : IDisposable where TRow : struct
         return ref slot;
     }
 
+    /// <summary>
+    /// The rented array whose first <see cref="Count"/> elements are the rows (null before the first
+    /// <see cref="Add"/>); valid until the next <see cref="Add"/>, <see cref="ToTable"/> or <see cref="Dispose"/>.
+    /// </summary>
+    public TRow[]? RentedArray => _rows;
+
+    /// <summary>Empties the builder and keeps its array, for a reader that hands rows out batch by batch.</summary>
+    public void Clear() => _count = 0;
+
     /// <summary>Drops the last row, for a row that failed to decode.</summary>
     /// <exception cref="InvalidOperationException">The builder is empty.</exception>
     public void RemoveLast()

@@ -658,6 +658,24 @@ internal sealed class CompartmentBackend(INetIoBackend inner, WindowsCompartment
         }
     }
 
+    /// <summary>The Windows stream reads the whole table at the call: the compartment is needed for the call only.</summary>
+    public BackendResult EnumerateIpForwardTable(AddressFamily family, RouteTableSelection tables, out IMibRowSource<MibIpForwardRow2>? rows)
+    {
+        if (!compartment.TryEnter(out var previous, out var refused))
+        {
+            rows = default;
+            return refused;
+        }
+        try
+        {
+            return inner.EnumerateIpForwardTable(family, tables, out rows);
+        }
+        finally
+        {
+            compartment.Leave(previous);
+        }
+    }
+
     public BackendResult GetIpForwardEntry(RouteTableSelection tables, ref MibIpForwardRow2 row)
     {
         if (!compartment.TryEnter(out var previous, out var refused))

@@ -48,8 +48,9 @@ public sealed class CliTableWidthTests
         using var ns = AddressTestNetwork.WithVeth();
         ns.AddAddress("v0", "192.0.2.10/24");
 
-        var narrow = Lines(OnTerminal(50, $"route list -4 -n {ns.Name}"));
-        var wide = Lines(OnTerminal(50, $"route list -4 --wide -n {ns.Name}"));
+        // route list streams with fixed column widths (75 characters for IPv4): 60 columns drop two.
+        var narrow = Lines(OnTerminal(60, $"route list -4 -n {ns.Name}"));
+        var wide = Lines(OnTerminal(60, $"route list -4 --wide -n {ns.Name}"));
         var piped = Lines(CliProcess.Run("route", "list", "-4", "-n", ns.Name).Stdout);
 
         Assert.Equal(["ifIndex", "DestinationPrefix", "NextHop", "RouteMetric"], narrow[0].Split(' ', StringSplitOptions.RemoveEmptyEntries));

@@ -123,6 +123,23 @@ public sealed class WineBackendTests(WineRun run) : IClassFixture<WineRun>
         Assert.Contains("198.51.100.0/24", main);
     }
 
+    /// <summary>The streaming extension on Windows is GetIpForwardTable2 and its rows: the same rows, NotFound an empty stream.</summary>
+    [WineFact]
+    public void EnumerateIpForwardTable2_OnWindows_HandsOutGetIpForwardTable2sRows()
+    {
+        foreach (var family in (string[])["Unspecified", "InterNetwork", "InterNetworkV6"])
+        {
+            var (streamed, linux) = Line($"EnumerateIpForwardTable2 {family}");
+            var table = R.Wine[$"GetIpForwardTable2 {family}"];
+            Assert.Equal(NetIoStatus.Success, streamed.Status);
+            Assert.Equal("interrupted=False", streamed.Value);
+            Assert.Equal(table.RawRows, streamed.RawRows);
+            Assert.Equal(NetIoStatus.Success, linux.Status);
+            Assert.Equal(R.Linux[$"GetIpForwardTable2 {family}"].Rows<MibIpForwardRow2>().Select(r => $"{r.InterfaceIndex} {r.DestinationPrefix} {r.NextHop}"),
+                linux.Rows<MibIpForwardRow2>().Select(r => $"{r.InterfaceIndex} {r.DestinationPrefix} {r.NextHop}"));
+        }
+    }
+
     [WineFact]
     public void GetIpForwardTable2_IPv6_Wine8ReturnsNoRoute_NotFoundAsWhenEmpty()
     {

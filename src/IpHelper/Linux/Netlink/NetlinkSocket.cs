@@ -145,6 +145,30 @@ internal sealed unsafe class NetlinkSocket : IDisposable
     }
 
     /// <summary>
+    /// Sends a dump request (NLM_F_DUMP is added) and returns without reading: the caller reads the replies
+    /// datagram by datagram with <see cref="ReadDump"/>, so a dump of any size needs one datagram of memory.
+    /// Until the dump's NLMSG_DONE is read the socket serves nothing else (the kernel refuses a second dump
+    /// with EBUSY): a socket whose dump is abandoned must be closed, not reused.
+    /// </summary>
+    public NetlinkError StartDump(NetlinkMessageWriter request, out uint sequence)
+    {
+        SetFlags(request, 0, NetlinkConstants.NLM_F_DUMP);
+        sequence = Stamp(request, 0);
+        return Send(request.Written);
+    }
+
+    /// <summary>
+    /// Receives the next datagram of the dump <see cref="StartDump"/> sent and hands its messages to
+    /// <paramref name="handler"/>. <paramref name="done"/>: the kernel ended the dump (NLMSG_DONE, or an
+    /// error it answered); <paramref name="interrupted"/> is set when the kernel flagged a message
+    /// NLM_F_DUMP_INTR or a datagram did not fit the buffer and was lost. Nothing is repeated here.
+    /// </summary>
+    public NetlinkError ReadDump<THandler>(uint sequence, ref THandler handler, ref bool interrupted, out bool done,
+        CancellationToken cancellationToken = default)
+        where THandler : INetlinkReplyHandler =>
+        CollectDatagram(sequence, dump: true, ref handler, ref interrupted, out done, cancellationToken);
+
+    /// <summary>
     /// Sends one request with NLM_F_ACK and waits for its ack; reply messages (the answer of a GET,
     /// an echo) go to <paramref name="handler"/>.
     /// </summary>
@@ -414,43 +438,62 @@ internal sealed unsafe class NetlinkSocket : IDisposable
     {
         while (true)
         {
-            var error = ReceiveInto(cancellationToken, out var length);
-            if (error.Errno == Errno.EMSGSIZE && dump)
+            var error = CollectDatagram(sequence, dump, ref handler, ref interrupted, out var done, cancellationToken);
+            if (done || error.Failed) return error;
+        }
+    }
+
+    /// <summary>
+    /// Receives one datagram of replies to <paramref name="sequence"/> and hands its messages to <paramref name="handler"/>.
+    /// <paramref name="done"/> is set when the kernel ended the request (NLMSG_DONE of a dump, NLMSG_ERROR or an ack):
+    /// the socket is then free for the next request. A transport failure leaves it unset.
+    /// </summary>
+    private NetlinkError CollectDatagram<THandler>(uint sequence, bool dump, ref THandler handler, ref bool interrupted, out bool done,
+        CancellationToken cancellationToken)
+        where THandler : INetlinkReplyHandler
+    {
+        done = false;
+        var error = ReceiveInto(cancellationToken, out var length);
+        if (error.Errno == Errno.EMSGSIZE && dump)
+        {
+            // Part of the dump is lost: take the rest, then repeat the dump with the larger buffer.
+            interrupted = true;
+            return NetlinkError.None;
+        }
+        if (error.Failed) return error;
+        var messages = new NetlinkMessageEnumerator(_receiveBuffer.AsSpan(0, length));
+        while (messages.MoveNext())
+        {
+            var message = messages.Current;
+            if (message.PortId != PortId || message.Sequence != sequence)
             {
-                // Part of the dump is lost: take the rest, then repeat the dump with the larger buffer.
-                interrupted = true;
+                IgnoredMessages++;
                 continue;
             }
-            if (error.Failed) return error;
-            var messages = new NetlinkMessageEnumerator(_receiveBuffer.AsSpan(0, length));
-            while (messages.MoveNext())
+            if ((message.Flags & NetlinkConstants.NLM_F_DUMP_INTR) != 0) interrupted = true;
+            switch (message.Type)
             {
-                var message = messages.Current;
-                if (message.PortId != PortId || message.Sequence != sequence)
-                {
+                case NetlinkConstants.NLMSG_ERROR:
+                    done = true;
+                    return NetlinkError.Parse(message);
+                case NetlinkConstants.NLMSG_DONE:
+                    if (dump)
+                    {
+                        done = true;
+                        return DoneError(message);
+                    }
                     IgnoredMessages++;
-                    continue;
-                }
-                if ((message.Flags & NetlinkConstants.NLM_F_DUMP_INTR) != 0) interrupted = true;
-                switch (message.Type)
-                {
-                    case NetlinkConstants.NLMSG_ERROR:
-                        return NetlinkError.Parse(message);
-                    case NetlinkConstants.NLMSG_DONE:
-                        if (dump) return DoneError(message);
-                        IgnoredMessages++;
-                        break;
-                    case NetlinkConstants.NLMSG_NOOP:
-                        break;
-                    case NetlinkConstants.NLMSG_OVERRUN:
-                        return new NetlinkError(Errno.EOVERFLOW, "the kernel reported lost netlink data (NLMSG_OVERRUN)");
-                    default:
-                        handler.OnMessage(message);
-                        break;
-                }
+                    break;
+                case NetlinkConstants.NLMSG_NOOP:
+                    break;
+                case NetlinkConstants.NLMSG_OVERRUN:
+                    return new NetlinkError(Errno.EOVERFLOW, "the kernel reported lost netlink data (NLMSG_OVERRUN)");
+                default:
+                    handler.OnMessage(message);
+                    break;
             }
-            if (messages.Malformed) return new NetlinkError(Errno.EBADMSG, "malformed netlink message from the kernel");
         }
+        return messages.Malformed ? new NetlinkError(Errno.EBADMSG, "malformed netlink message from the kernel") : NetlinkError.None;
     }
 
     private static NetlinkError DoneError(in NetlinkMessage done)

@@ -22,6 +22,8 @@ public static partial class BadInputCases
         });
         foreach (var family in new[] { 99, -1, 1 })
             yield return Read(nameof(NetIo.GetIpForwardTable2), $"AF {family}", InvalidParameter, _ => Null(NetIo.GetIpForwardTable2((AddressFamily)family, out var table), table));
+        foreach (var family in new[] { 99, -1, 1 })
+            yield return Read(nameof(NetIo.EnumerateIpForwardTable2), $"AF {family}", InvalidParameter, _ => Null(NetIo.EnumerateIpForwardTable2((AddressFamily)family, out var rows), rows));
 
         // Keys every function that takes a route key refuses alike (InvalidRouteKeyTests covers more shapes).
         var badKeys = new (string Name, NetIoStatus Status, RouteChange Change)[]

@@ -141,6 +141,7 @@ public sealed class NetIoSeamTests
         }),
         ["FlushIpPathTable"] = ("FlushIpPathTable", () => NetIo.FlushIpPathTable(AddressFamily.Unspecified)),
         ["GetIpForwardTable2"] = ("GetIpForwardTable", () => Dispose(NetIo.GetIpForwardTable2(AddressFamily.Unspecified, out var table), table)),
+        ["EnumerateIpForwardTable2"] = ("EnumerateIpForwardTable", () => Dispose(NetIo.EnumerateIpForwardTable2(AddressFamily.Unspecified, out var rows), rows)),
         ["GetIpForwardEntry2"] = ("GetIpForwardEntry", () =>
         {
             var row = Route();
@@ -235,6 +236,7 @@ public sealed class NetIoSeamTests
     private static readonly Dictionary<string, Func<NetIoStatus>> s_rejected = new()
     {
         ["GetIpForwardTable2(bad family)"] = () => NetIo.GetIpForwardTable2((AddressFamily)99, out _),
+        ["EnumerateIpForwardTable2(bad family)"] = () => NetIo.EnumerateIpForwardTable2((AddressFamily)99, out _),
         ["GetIfTable2Ex(bad level)"] = () => NetIo.GetIfTable2Ex((MibIfTableLevel)9, out _),
         ["GetIfEntry2(no LUID, no index)"] = () =>
         {

@@ -316,6 +316,13 @@ internal sealed class RecordingBackend : INetIoBackend
         return result;
     }
 
+    public BackendResult EnumerateIpForwardTable(AddressFamily family, RouteTableSelection tables, out IMibRowSource<MibIpForwardRow2>? rows)
+    {
+        var result = Answer("EnumerateIpForwardTable");
+        rows = result == NetIoStatus.Success ? new MibTableRowSource<MibIpForwardRow2>(MibTable<MibIpForwardRow2>.Empty()) : null;
+        return result;
+    }
+
     public BackendResult GetIpForwardEntry(RouteTableSelection tables, ref MibIpForwardRow2 row)
     {
         var result = Answer("GetIpForwardEntry");

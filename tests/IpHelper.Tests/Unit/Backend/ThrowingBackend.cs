@@ -94,6 +94,8 @@ internal abstract class ThrowingBackend : INetIoBackend
 
     public virtual BackendResult GetIpForwardTable(AddressFamily family, RouteTableSelection tables, out MibTable<MibIpForwardRow2>? table) => throw new NotSupportedException("GetIpForwardTable: not faked");
 
+    public virtual BackendResult EnumerateIpForwardTable(AddressFamily family, RouteTableSelection tables, out IMibRowSource<MibIpForwardRow2>? rows) => throw new NotSupportedException("EnumerateIpForwardTable: not faked");
+
     public virtual BackendResult GetIpForwardEntry(RouteTableSelection tables, ref MibIpForwardRow2 row) => throw new NotSupportedException("GetIpForwardEntry: not faked");
 
     public virtual BackendResult CreateIpForwardEntry(RouteTableSelection tables, in MibIpForwardRow2 row) => throw new NotSupportedException("CreateIpForwardEntry: not faked");
