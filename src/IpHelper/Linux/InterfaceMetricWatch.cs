@@ -11,6 +11,10 @@ namespace IpHelper.Linux;
 /// descriptor can be polled together with another (<see cref="Descriptor"/>, <see cref="OnReadable"/>),
 /// so a call that checks its link watch checks the metric stores in the same poll. Where inotify is
 /// not available every call gets a new generation: the files are read on every use, as without it.
+/// The watch is opened only once the stores have been used <see cref="UsesBeforeWatching"/> times: a
+/// short-lived process (one command of the CLI) reads the few files it needs instead, because the kernel
+/// makes the exit of a process that holds an inotify instance wait for an SRCU grace period (5 ms of a
+/// 10 ms `iphelper route list` here).
 /// </summary>
 internal static class InterfaceMetricWatch
 {
@@ -20,15 +24,19 @@ internal static class InterfaceMetricWatch
         | Interop.IN_MOVED_TO | Interop.IN_CREATE | Interop.IN_DELETE | Interop.IN_DELETE_SELF | Interop.IN_MOVE_SELF;
     private const uint ParentEvents = Interop.IN_CREATE | Interop.IN_MOVED_TO | Interop.IN_ONLYDIR;
 
-    // In this order: the watches are set by Open, which the descriptor's initializer runs.
+    /// <summary>Uses of the stores before the watch is opened (until then every use reads the files).</summary>
+    internal const int UsesBeforeWatching = 16;
+
     private static readonly Lock s_lock = new();
     private static int s_directoryWatch = -1;
     private static int s_parentWatch = -1;
     private static long s_generation;
-    private static readonly SafeFileHandle? s_inotify = Open();
+    private static int s_uses;
+    private static bool s_unavailable;
+    private static SafeFileHandle? s_inotify;
 
     /// <summary>The inotify descriptor to poll for POLLIN, or -1 when there is none (then <see cref="Generation"/> changes on every call).</summary>
-    public static int Descriptor => s_inotify is null ? -1 : (int)s_inotify.DangerousGetHandle();
+    public static int Descriptor => Volatile.Read(ref s_inotify) is { } fd ? (int)fd.DangerousGetHandle() : -1;
 
     /// <summary>
     /// A number that changes whenever a store file may have changed since the previous call; read it
@@ -37,7 +45,11 @@ internal static class InterfaceMetricWatch
     /// </summary>
     public static long Generation(bool polled = false)
     {
-        if (s_inotify is null) return Interlocked.Increment(ref s_generation);
+        if (Volatile.Read(ref s_inotify) is null)
+        {
+            if (!s_unavailable && Interlocked.Increment(ref s_uses) > UsesBeforeWatching) StartWatching();
+            return Interlocked.Increment(ref s_generation);
+        }
         if (!polled)
         {
             var poll = new Interop.PollFd { Fd = Descriptor, Events = Interop.POLLIN };
@@ -81,6 +93,17 @@ internal static class InterfaceMetricWatch
         }
     }
 
+    private static void StartWatching()
+    {
+        lock (s_lock)
+        {
+            if (s_inotify is not null || s_unavailable) return;
+            var fd = Open();
+            if (fd is null) s_unavailable = true;
+            else Volatile.Write(ref s_inotify, fd);
+        }
+    }
+
     private static SafeFileHandle? Open()
     {
         var fd = Interop.inotify_init1(Interop.IN_NONBLOCK | Interop.IN_CLOEXEC);
@@ -89,11 +112,8 @@ internal static class InterfaceMetricWatch
             fd.Dispose();
             return null;
         }
-        lock (s_lock)
-        {
-            Arm(fd);
-            if (s_directoryWatch >= 0 || s_parentWatch >= 0) return fd;
-        }
+        Arm(fd);
+        if (s_directoryWatch >= 0 || s_parentWatch >= 0) return fd;
         fd.Dispose();
         return null;
     }
