@@ -15,30 +15,16 @@ internal static class AddressText
 
     public static int Format(in SockAddrInet address, Span<char> destination)
     {
-        Span<byte> bytes = stackalloc byte[16];
-        var length = address.WriteAddressBytes(bytes);
-        if (length == 4)
-        {
-            var written = 0;
-            for (var i = 0; i < 4; i++)
-            {
-                if (i > 0) destination[written++] = '.';
-                bytes[i].TryFormat(destination[written..], out var n, default, CultureInfo.InvariantCulture);
-                written += n;
-            }
-            return written;
-        }
-        if (length == 0) return 0;
-        new IPAddress(bytes, address.Family == AddressFamily.InterNetworkV6 ? address.ScopeId : 0).TryFormat(destination, out var v6);
-        return v6;
+        Span<byte> utf8 = stackalloc byte[MaxLength];
+        System.Text.Ascii.ToUtf16(utf8[..FormatUtf8(address, utf8)], destination, out var written);
+        return written;
     }
 
     public static int Format(in IpAddressPrefix prefix, Span<char> destination)
     {
-        var written = Format(prefix.Prefix, destination);
-        destination[written++] = '/';
-        prefix.PrefixLength.TryFormat(destination[written..], out var n, default, CultureInfo.InvariantCulture);
-        return written + n;
+        Span<byte> utf8 = stackalloc byte[MaxLength];
+        System.Text.Ascii.ToUtf16(utf8[..FormatUtf8(prefix, utf8)], destination, out var written);
+        return written;
     }
 
     /// <summary>The address as <see cref="Format(in SockAddrInet, Span{char})"/> writes it, in UTF-8 (ASCII).</summary>

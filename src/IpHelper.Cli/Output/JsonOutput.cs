@@ -48,22 +48,9 @@ internal sealed class JsonOutput : IDisposable
         Writer.WriteString(name, digits[..length]);
     }
 
-    public void Address(string name, in SockAddrInet address)
-    {
-        if (address.Family == System.Net.Sockets.AddressFamily.Unspecified)
-        {
-            Writer.WriteNull(name);
-            return;
-        }
-        Span<char> text = stackalloc char[AddressText.MaxLength];
-        Writer.WriteString(name, text[..AddressText.Format(address, text)]);
-    }
+    public void Address(string name, in SockAddrInet address) => Address(JsonEncodedText.Encode(name), address);
 
-    public void Prefix(string name, in IpAddressPrefix prefix)
-    {
-        Span<char> text = stackalloc char[AddressText.MaxLength];
-        Writer.WriteString(name, text[..AddressText.Format(prefix, text)]);
-    }
+    public void Prefix(string name, in IpAddressPrefix prefix) => Prefix(JsonEncodedText.Encode(name), prefix);
 
     /// <summary>NET_LUID under a pre-encoded name (the per-row path of big lists).</summary>
     public void Luid(JsonEncodedText name, NetLuid luid)
