@@ -5,13 +5,17 @@ namespace IpHelper.Cli.Output;
 /// <summary>MIB_IF_ROW2 as JSON, as a Get-NetAdapter style table, and as a Format-List style record.</summary>
 internal static class IfRowOutput
 {
+    /// <summary>The flags of InterfaceAndOperStatusFlags with their JSON names, encoded once (2,000 rows ask for each).</summary>
+    private static readonly (InterfaceAndOperStatusFlags Flag, System.Text.Json.JsonEncodedText Name)[] s_flags =
+        [.. Enum.GetValues<InterfaceAndOperStatusFlags>().Where(f => f != InterfaceAndOperStatusFlags.None).Select(f => (f, System.Text.Json.JsonEncodedText.Encode(f.ToString())))];
+
     public static void WriteJson(JsonOutput json, in MibIfRow2 row)
     {
         var w = json.Writer;
         w.WriteStartObject();
         json.Luid("InterfaceLuid", row.InterfaceLuid);
         w.WriteNumber("InterfaceIndex", row.InterfaceIndex);
-        w.WriteString("InterfaceGuid", row.InterfaceGuid.ToString("B"));
+        json.Guid("InterfaceGuid", row.InterfaceGuid);
         w.WriteString("Alias", row.Alias);
         w.WriteString("Description", row.Description);
         w.WriteNumber("PhysicalAddressLength", row.PhysicalAddressLength);
@@ -25,13 +29,12 @@ internal static class IfRowOutput
         json.Enum("AccessType", row.AccessType, "NetIfAccess");
         json.Enum("DirectionType", row.DirectionType, "NetIfDirection");
         w.WriteStartObject("InterfaceAndOperStatusFlags");
-        foreach (var flag in Enum.GetValues<InterfaceAndOperStatusFlags>())
-            if (flag != InterfaceAndOperStatusFlags.None) w.WriteBoolean(flag.ToString(), row.InterfaceAndOperStatusFlags.HasFlag(flag));
+        foreach (var (flag, name) in s_flags) w.WriteBoolean(name, (row.InterfaceAndOperStatusFlags & flag) != 0);
         w.WriteEndObject();
         json.Enum("OperStatus", row.OperStatus, "IfOperStatus");
         json.Enum("AdminStatus", row.AdminStatus, "NetIfAdminStatus");
         json.Enum("MediaConnectState", row.MediaConnectState, "MediaConnectState");
-        w.WriteString("NetworkGuid", row.NetworkGuid.ToString("B"));
+        json.Guid("NetworkGuid", row.NetworkGuid);
         json.Enum("ConnectionType", row.ConnectionType, "NetIfConnection");
         json.UInt64("TransmitLinkSpeed", row.TransmitLinkSpeed);
         json.UInt64("ReceiveLinkSpeed", row.ReceiveLinkSpeed);

@@ -82,7 +82,20 @@ internal sealed class JsonOutput : IDisposable
     public void Enum<T>(JsonEncodedText name, T value, string prefix) where T : struct, System.Enum =>
         Writer.WriteString(name, Text.EnumName(value, prefix));
 
-    public void Mac(string name, ReadOnlySpan<byte> bytes) => Writer.WriteString(name, Text.Mac(bytes));
+    /// <summary>A MAC as "aa:bb:cc:dd:ee:ff" (the same text as <see cref="Text.Mac"/>), formatted straight to UTF-8.</summary>
+    public void Mac(string name, ReadOnlySpan<byte> bytes)
+    {
+        Span<byte> text = stackalloc byte[Text.MacLength(bytes)];
+        Writer.WriteString(name, text[..Text.FormatMacUtf8(bytes, text)]);
+    }
+
+    /// <summary>A GUID in braces ("B" format), formatted straight to UTF-8.</summary>
+    public void Guid(string name, System.Guid guid)
+    {
+        Span<byte> text = stackalloc byte[38];
+        guid.TryFormat(text, out var written, "B");
+        Writer.WriteString(name, text[..written]);
+    }
 
     public void Enum<T>(string name, T value, string prefix) where T : struct, System.Enum =>
         Writer.WriteString(name, Text.EnumName(value, prefix));

@@ -9,13 +9,24 @@ internal static class Text
     /// <summary>"aa:bb:cc:dd:ee:ff", lower case; empty for no bytes.</summary>
     public static string Mac(ReadOnlySpan<byte> bytes)
     {
-        var text = new StringBuilder(bytes.Length * 3);
+        Span<byte> text = stackalloc byte[MacLength(bytes)];
+        return Encoding.ASCII.GetString(text[..FormatMacUtf8(bytes, text)]);
+    }
+
+    /// <summary>Room for <see cref="FormatMacUtf8"/>'s text of <paramref name="bytes"/>.</summary>
+    public static int MacLength(ReadOnlySpan<byte> bytes) => Math.Max(bytes.Length * 3, 1);
+
+    /// <summary>A MAC as "aa:bb:cc:dd:ee:ff", in UTF-8; returns the length written.</summary>
+    public static int FormatMacUtf8(ReadOnlySpan<byte> bytes, Span<byte> destination)
+    {
+        var written = 0;
         for (var i = 0; i < bytes.Length; i++)
         {
-            if (i > 0) text.Append(':');
-            text.Append(bytes[i].ToString("x2", CultureInfo.InvariantCulture));
+            if (i > 0) destination[written++] = (byte)':';
+            destination[written++] = (byte)"0123456789abcdef"[bytes[i] >> 4];
+            destination[written++] = (byte)"0123456789abcdef"[bytes[i] & 0xF];
         }
-        return text.ToString();
+        return written;
     }
 
     /// <summary>The enum member's name without the Windows type prefix ("IfOperStatusUp" -> "Up").</summary>
