@@ -1,5 +1,4 @@
 using System.Net.Sockets;
-using System.Runtime.InteropServices;
 using IpHelper.Linux.Namespaces;
 using IpHelper.Linux.Netlink;
 using IpHelper.Linux.Rtnl;
@@ -35,8 +34,7 @@ internal sealed partial class LinuxBackend
         private readonly MibTableBuilder<MibIpForwardRow2> _rows = new(512);
         private RtnlSockets.Lease _lease;
         private NetlinkSocket? _socket;
-        private NetlinkSocket? _removals;
-        private NetlinkSocket? _additions;
+        private Ipv6RouteWatch? _watch;
         private RouteInterfaceMap? _interfaces;
         private int _dump;
         private bool _reading;
@@ -85,8 +83,8 @@ internal sealed partial class LinuxBackend
                 }
                 if (decoder.Malformed) return End(Malformed("RTM_GETROUTE dump"));
                 // Both watches are drained: the additions socket hears removals too.
-                var removed = family == RouteConstants.AF_INET6 && _removals!.Drain();
-                var changed = family == RouteConstants.AF_INET6 && _additions!.Drain();
+                var removed = family == RouteConstants.AF_INET6 && _watch!.Removals.Drain();
+                var changed = family == RouteConstants.AF_INET6 && _watch!.Additions.Drain();
                 var newInterface = decoder.Unresolved > 0 && HasNewInterface();
                 if (interrupted || removed || newInterface)
                 {
@@ -128,10 +126,8 @@ internal sealed partial class LinuxBackend
 
         public void Dispose()
         {
-            _removals?.Dispose();
-            _removals = null;
-            _additions?.Dispose();
-            _additions = null;
+            _watch?.Dispose();
+            _watch = null;
             if (_socket is not null)
             {
                 // A dump abandoned halfway still holds the socket in the kernel: close it rather than pool it.
@@ -149,28 +145,11 @@ internal sealed partial class LinuxBackend
             return status;
         }
 
-        /// <summary>
-        /// Watches RTNLGRP_IPV6_ROUTE through two sockets, as GetIpForwardTable2 does: one whose socket filter
-        /// passes only removals and replacements (<see cref="RouteRemovalFilter"/>: a route may have been
-        /// skipped), one that hears every change (a route may have come twice).
-        /// </summary>
+        /// <summary>Watches RTNLGRP_IPV6_ROUTE as GetIpForwardTable2 does (<see cref="Ipv6RouteWatch"/>).</summary>
         private BackendResult WatchIpv6Routes()
         {
-            try
-            {
-                _removals = context.OpenSubscriber([], 64 * 1024, datagramBufferBytes: 4096);
-                // Filter first, then join: no plain addition may reach it.
-                var error = _removals.AttachFilter(RouteRemovalFilter.Program)
-                    ? _removals.JoinGroup(RtnlGroups.RTNLGRP_IPV6_ROUTE)
-                    : new NetlinkError(Marshal.GetLastPInvokeError(), "cannot attach the route-removal socket filter");
-                if (error.Failed) return Failed(error, "RTNLGRP_IPV6_ROUTE watch");
-                _additions = context.OpenSubscriber([RtnlGroups.RTNLGRP_IPV6_ROUTE], 4096, datagramBufferBytes: 4096);
-                return BackendResult.Success;
-            }
-            catch (NetlinkException e)
-            {
-                return Failed(new NetlinkError(e.Errno, e.Message), "RTNLGRP_IPV6_ROUTE watch");
-            }
+            var error = Ipv6RouteWatch.Open(context, out _watch);
+            return error.Failed ? Failed(error, "RTNLGRP_IPV6_ROUTE watch") : BackendResult.Success;
         }
 
         private BackendResult LoadInterfaces()
@@ -189,8 +168,8 @@ internal sealed partial class LinuxBackend
             // Changes before the request are not this dump's.
             if (family == RouteConstants.AF_INET6)
             {
-                _removals!.Drain();
-                _additions!.Drain();
+                _watch!.Removals.Drain();
+                _watch.Additions.Drain();
             }
             var error = _socket!.StartDump(_request, out _sequence);
             if (error.Failed) return Failed(error, "RTM_GETROUTE dump");

@@ -1,5 +1,4 @@
 using System.Net.Sockets;
-using System.Runtime.InteropServices;
 using IpHelper.Linux.Netlink;
 using IpHelper.Linux.Rtnl;
 
@@ -239,7 +238,7 @@ internal sealed partial class LinuxBackend
     /// of its datagrams, resumes by skipping as many routes as it had sent, without NLM_F_DUMP_INTR: a
     /// route removed meanwhile before its position makes it skip one it never sent, a route added there
     /// makes it send the previous one again. An IPv6 dump is therefore watched through RTNLGRP_IPV6_ROUTE
-    /// and repeated when a route was removed or replaced during it (<see cref="RouteRemovalFilter"/>);
+    /// and repeated when a route was removed or replaced during it (<see cref="Ipv6RouteWatch"/>);
     /// when routes were only added, <paramref name="duplicatesPossible"/> says a row may have come twice.
     /// Repeating on additions too would never end under a flood of them. IPv4 dumps resume by key and
     /// are flagged, so the plain dump is enough.
@@ -249,32 +248,9 @@ internal sealed partial class LinuxBackend
     {
         duplicatesPossible = false;
         if (family != RouteConstants.AF_INET6) return socket.Dump(request, ref handler);
-        NetlinkSocket removals, additions;
-        try
-        {
-            removals = Context.OpenSubscriber([], 64 * 1024, datagramBufferBytes: 4096);
-        }
-        catch (NetlinkException e)
-        {
-            return new NetlinkError(e.Errno, e.Message);
-        }
-        using (removals)
-        {
-            // Filter first, then join: no plain addition may reach it.
-            var error = removals.AttachFilter(RouteRemovalFilter.Program)
-                ? removals.JoinGroup(RtnlGroups.RTNLGRP_IPV6_ROUTE)
-                : new NetlinkError(Marshal.GetLastPInvokeError(), "cannot attach the route-removal socket filter");
-            if (error.Failed) return error;
-            try
-            {
-                additions = Context.OpenSubscriber([RtnlGroups.RTNLGRP_IPV6_ROUTE], 4096, datagramBufferBytes: 4096);
-            }
-            catch (NetlinkException e)
-            {
-                return new NetlinkError(e.Errno, e.Message);
-            }
-            using (additions) return socket.Dump(request, ref handler, removals, additions, out duplicatesPossible);
-        }
+        var error = Ipv6RouteWatch.Open(Context, out var watch);
+        if (error.Failed) return error;
+        using (watch) return socket.Dump(request, ref handler, watch!.Removals, watch.Additions, out duplicatesPossible);
     }
 
     /// <summary>
