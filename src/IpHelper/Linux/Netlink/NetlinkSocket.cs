@@ -17,6 +17,9 @@ internal sealed unsafe class NetlinkSocket : IDisposable
     public const int MaxDumpAttempts = 16;
 
     private const int PollSliceMs = 100;
+
+    /// <summary>The most replies <see cref="Query"/> takes in one recvmmsg.</summary>
+    private const int MaxQuerySlots = 4;
     private const int MinReceiveBuffer = 256 * 1024;
 
     private readonly SafeNetlinkHandle _handle;
@@ -197,6 +200,12 @@ internal sealed unsafe class NetlinkSocket : IDisposable
     /// <paramref name="results"/> at that index). Saves the ack datagram and, for several requests,
     /// the round trips of asking one after another. Returns a transport failure (send error, timeout).
     /// </summary>
+    /// <remarks>
+    /// rtnetlink answers a GET inside the sendmsg that carries it, so every reply is queued when the send
+    /// returns: one recvmmsg takes them all, each datagram into its own slice of the receive buffer. A reply
+    /// larger than its slice is lost; since a GET changes nothing it is asked again, with its own sequence
+    /// number, and from then on the replies are read one by one into the whole buffer.
+    /// </remarks>
     public NetlinkError Query<THandler>(NetlinkMessageWriter requests, Span<NetlinkError> results, ref THandler handler, CancellationToken cancellationToken = default)
         where THandler : INetlinkQueryHandler
     {
@@ -207,37 +216,72 @@ internal sealed unsafe class NetlinkSocket : IDisposable
         var error = Send(requests.Written);
         if (error.Failed) return error;
         Span<bool> answered = stackalloc bool[count];
+        Span<int> lengths = stackalloc int[Math.Min(count, MaxQuerySlots)];
         var pending = count;
+        var whole = false;
         while (pending > 0)
         {
-            error = ReceiveInto(cancellationToken, out var length);
+            var slots = whole ? 1 : Math.Min(pending, lengths.Length);
+            var buffer = _receiveBuffer;
+            var slotBytes = buffer.Length / slots;
+            error = ReceiveDatagrams(lengths[..slots], cancellationToken, out var received);
             if (error.Failed) return error;
-            var messages = new NetlinkMessageEnumerator(_receiveBuffer.AsSpan(0, length));
-            while (messages.MoveNext())
+            for (var k = 0; k < received; k++)
             {
-                var message = messages.Current;
-                var index = unchecked(message.Sequence - baseSequence);
-                if (message.PortId != PortId || index >= (uint)count || answered[(int)index]
-                    || message.Type is NetlinkConstants.NLMSG_DONE or NetlinkConstants.NLMSG_NOOP)
+                var datagram = buffer.AsSpan(k * slotBytes, Math.Min(lengths[k], slotBytes));
+                if (lengths[k] > slotBytes)
                 {
-                    IgnoredMessages++;
+                    if (slots == 1) return Lost(lengths[k]);
+                    if (lengths[k] > buffer.Length) _receiveBuffer = new byte[Math.Max(lengths[k], buffer.Length * 2)];
+                    whole = true;
+                    error = AskAgain(requests, datagram, baseSequence, answered);
+                    if (error.Failed) return error;
                     continue;
                 }
-                if (message.Type == NetlinkConstants.NLMSG_OVERRUN)
-                    return new NetlinkError(Errno.EOVERFLOW, "the kernel reported lost netlink data (NLMSG_OVERRUN)");
-                answered[(int)index] = true;
-                pending--;
-                if (message.Type == NetlinkConstants.NLMSG_ERROR)
+                var messages = new NetlinkMessageEnumerator(datagram);
+                while (messages.MoveNext())
                 {
-                    results[(int)index] = NetlinkError.Parse(message);
-                    continue;
+                    var message = messages.Current;
+                    var index = unchecked(message.Sequence - baseSequence);
+                    if (message.PortId != PortId || index >= (uint)count || answered[(int)index]
+                        || message.Type is NetlinkConstants.NLMSG_DONE or NetlinkConstants.NLMSG_NOOP)
+                    {
+                        IgnoredMessages++;
+                        continue;
+                    }
+                    if (message.Type == NetlinkConstants.NLMSG_OVERRUN)
+                        return new NetlinkError(Errno.EOVERFLOW, "the kernel reported lost netlink data (NLMSG_OVERRUN)");
+                    answered[(int)index] = true;
+                    pending--;
+                    if (message.Type == NetlinkConstants.NLMSG_ERROR)
+                    {
+                        results[(int)index] = NetlinkError.Parse(message);
+                        continue;
+                    }
+                    results[(int)index] = NetlinkError.None;
+                    handler.OnMessage((int)index, message);
                 }
-                results[(int)index] = NetlinkError.None;
-                handler.OnMessage((int)index, message);
+                if (messages.Malformed) return new NetlinkError(Errno.EBADMSG, "malformed netlink message from the kernel");
             }
-            if (messages.Malformed) return new NetlinkError(Errno.EBADMSG, "malformed netlink message from the kernel");
         }
         return NetlinkError.None;
+    }
+
+    /// <summary>
+    /// A reply of <see cref="Query"/> was cut to <paramref name="head"/>: when its header names a request
+    /// of the query still unanswered, that request is sent again, as it was (same sequence number).
+    /// </summary>
+    private NetlinkError AskAgain(NetlinkMessageWriter requests, ReadOnlySpan<byte> head, uint baseSequence, ReadOnlySpan<bool> answered)
+    {
+        var index = head.Length >= NetlinkConstants.HeaderLength
+            ? unchecked(BinaryPrimitives.ReadUInt32LittleEndian(head[8..]) - baseSequence)
+            : uint.MaxValue;
+        if (index >= (uint)answered.Length || answered[(int)index] || BinaryPrimitives.ReadUInt32LittleEndian(head[12..]) != PortId)
+        {
+            IgnoredMessages++;
+            return NetlinkError.None;
+        }
+        return Send(requests.Written[requests.MessageOffset((int)index)..EndOf(requests, (int)index)]);
     }
 
     /// <summary>
@@ -514,23 +558,59 @@ internal sealed unsafe class NetlinkSocket : IDisposable
     /// <summary>Waits for a datagram (bounded by <see cref="Timeout"/>), sizes the buffer for it, and receives it.</summary>
     private NetlinkError ReceiveInto(CancellationToken cancellationToken, out int length)
     {
+        Span<int> lengths = stackalloc int[1];
+        var error = ReceiveDatagrams(lengths, cancellationToken, out _);
+        length = error.Failed ? 0 : lengths[0];
+        if (length <= _receiveBuffer.Length) return error;
+        var lost = Lost(length);
         length = 0;
+        return lost;
+    }
+
+    /// <summary>A datagram of <paramref name="length"/> bytes did not fit: the buffer is enlarged for the next one.</summary>
+    private NetlinkError Lost(int length)
+    {
+        if (length > _receiveBuffer.Length) _receiveBuffer = new byte[Math.Max(length, _receiveBuffer.Length * 2)];
+        return new NetlinkError(Errno.EMSGSIZE, $"a {length}-byte kernel datagram did not fit the receive buffer and was lost; the buffer was enlarged");
+    }
+
+    /// <summary>
+    /// Waits for datagrams (bounded by <see cref="Timeout"/>) and takes up to one per element of
+    /// <paramref name="lengths"/> in one recvmmsg, datagram k into slice k of the receive buffer (the buffer
+    /// split in equal parts). <paramref name="lengths"/>[k] is the datagram's real length (MSG_TRUNC): larger
+    /// than its slice when the rest of it was lost. A datagram a user process sent counts as empty.
+    /// </summary>
+    private NetlinkError ReceiveDatagrams(Span<int> lengths, CancellationToken cancellationToken, out int received)
+    {
+        received = 0;
+        var slots = lengths.Length;
+        var slotBytes = _receiveBuffer.Length / slots;
         var deadline = Environment.TickCount64 + (long)Timeout.TotalMilliseconds;
         // A connected socket hears only the kernel; else the sender of each datagram is checked.
-        Interop.SockAddrNetlink sender = default;
+        Span<Interop.SockAddrNetlink> senders = stackalloc Interop.SockAddrNetlink[slots];
+        Span<Interop.IoVec> iovs = stackalloc Interop.IoVec[slots];
+        Span<Interop.MMsgHdr> headers = stackalloc Interop.MMsgHdr[slots];
         while (true)
         {
-            nint received;
             fixed (byte* buffer = _receiveBuffer)
+            fixed (Interop.SockAddrNetlink* sender = senders)
+            fixed (Interop.IoVec* iov = iovs)
+            fixed (Interop.MMsgHdr* header = headers)
             {
-                // One recvmsg per datagram: MSG_TRUNC makes it return the datagram's real length, so a
-                // datagram larger than the buffer is detected (the kernel sizes dump datagrams to at most
-                // 32 KiB, far below the buffer, unless one object alone is larger).
-                var iov = new Interop.IoVec { Base = buffer, Length = (nuint)_receiveBuffer.Length };
-                var header = _connected
-                    ? new Interop.MsgHdr { Iov = &iov, IovLength = 1 }
-                    : new Interop.MsgHdr { Name = &sender, NameLength = (uint)sizeof(Interop.SockAddrNetlink), Iov = &iov, IovLength = 1 };
-                received = Interop.recvmsg(_handle, &header, Interop.MSG_DONTWAIT | Interop.MSG_TRUNC);
+                for (var k = 0; k < slots; k++)
+                {
+                    iov[k] = new Interop.IoVec { Base = buffer + k * slotBytes, Length = (nuint)slotBytes };
+                    header[k] = new Interop.MMsgHdr
+                    {
+                        Header = _connected
+                            ? new Interop.MsgHdr { Iov = iov + k, IovLength = 1 }
+                            : new Interop.MsgHdr { Name = sender + k, NameLength = (uint)sizeof(Interop.SockAddrNetlink), Iov = iov + k, IovLength = 1 },
+                    };
+                }
+                // MSG_TRUNC makes each length the datagram's real one, so a datagram larger than its slice is
+                // detected (the kernel sizes dump datagrams to at most 32 KiB and GET replies to a page, unless
+                // one object alone is larger). MSG_DONTWAIT applies to every datagram: what is queued is taken.
+                received = Interop.recvmmsg(_handle, header, (uint)slots, Interop.MSG_DONTWAIT | Interop.MSG_TRUNC, null);
             }
             if (received < 0)
             {
@@ -538,19 +618,20 @@ internal sealed unsafe class NetlinkSocket : IDisposable
                 if (error.Failed) return error;
                 continue;
             }
-            if (!_connected && sender.PortId != 0)
+            var fromKernel = 0;
+            for (var k = 0; k < received; k++)
             {
-                // Only the kernel speaks on this socket; a datagram from a user process is dropped whole.
-                IgnoredMessages++;
-                continue;
+                if (!_connected && senders[k].PortId != 0)
+                {
+                    // Only the kernel speaks on this socket; a datagram from a user process is dropped whole.
+                    IgnoredMessages++;
+                    lengths[k] = 0;
+                    continue;
+                }
+                lengths[k] = (int)headers[k].Length;
+                fromKernel++;
             }
-            if (received > _receiveBuffer.Length)
-            {
-                _receiveBuffer = new byte[Math.Max((int)received, _receiveBuffer.Length * 2)];
-                return new NetlinkError(Errno.EMSGSIZE, $"a {received}-byte kernel datagram did not fit the receive buffer and was lost; the buffer was enlarged");
-            }
-            length = (int)received;
-            return NetlinkError.None;
+            if (fromKernel > 0) return NetlinkError.None;
         }
     }
 
@@ -562,7 +643,7 @@ internal sealed unsafe class NetlinkSocket : IDisposable
     private NetlinkError WaitReadable(int errno, long deadline, CancellationToken cancellationToken)
     {
         if (errno == Errno.EINTR) return NetlinkError.None;
-        if (errno != Errno.EAGAIN) return new NetlinkError(errno, "recvmsg(netlink) failed");
+        if (errno != Errno.EAGAIN) return new NetlinkError(errno, "recvmmsg(netlink) failed");
         cancellationToken.ThrowIfCancellationRequested();
         var left = deadline - Environment.TickCount64;
         if (left <= 0) return new NetlinkError(Errno.ETIMEDOUT, $"the kernel did not answer within {Timeout.TotalSeconds:0.#} s");
