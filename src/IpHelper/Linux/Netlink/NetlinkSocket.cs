@@ -203,8 +203,9 @@ internal sealed unsafe class NetlinkSocket : IDisposable
     /// <remarks>
     /// rtnetlink answers a GET inside the sendmsg that carries it, so every reply is queued when the send
     /// returns: one recvmmsg takes them all, each datagram into its own slice of the receive buffer. A reply
-    /// larger than its slice is lost; since a GET changes nothing it is asked again, with its own sequence
-    /// number, and from then on the replies are read one by one into the whole buffer.
+    /// larger than its slice (or than the whole buffer) is lost; since a GET changes nothing it is asked again,
+    /// with its own sequence number, and from then on the replies are read one by one into the whole buffer,
+    /// enlarged to hold it. Only a reply that grew past that again fails the query (EMSGSIZE).
     /// </remarks>
     public NetlinkError Query<THandler>(NetlinkMessageWriter requests, Span<NetlinkError> results, ref THandler handler, CancellationToken cancellationToken = default)
         where THandler : INetlinkQueryHandler
@@ -231,7 +232,7 @@ internal sealed unsafe class NetlinkSocket : IDisposable
                 var datagram = buffer.AsSpan(k * slotBytes, Math.Min(lengths[k], slotBytes));
                 if (lengths[k] > slotBytes)
                 {
-                    if (slots == 1) return Lost(lengths[k]);
+                    if (whole && slots == 1) return Lost(lengths[k]);
                     if (lengths[k] > buffer.Length) _receiveBuffer = new byte[Math.Max(lengths[k], buffer.Length * 2)];
                     whole = true;
                     error = AskAgain(requests, datagram, baseSequence, answered);

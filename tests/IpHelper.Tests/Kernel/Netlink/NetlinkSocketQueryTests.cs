@@ -71,6 +71,45 @@ public sealed partial class NetlinkSocketTests
         Assert.Equal(2, socket.IgnoredMessages); // the stale answer and the forged datagram
     }
 
+    [Fact]
+    public void Query_WithRepliesLargerThanTheirSliceOfTheBuffer_AsksForThemAgain_AndAnswersEach()
+    {
+        RequireRoot();
+        using var ns = NamespaceWith192021();
+        // 160 bytes: two slices of 80, and a plain lookup's answer (about 112 bytes) fits only the whole buffer.
+        using var socket = ns.Inside(() => NetlinkSocket.Open(datagramBufferBytes: 160));
+        using var writer = new NetlinkMessageWriter();
+        RouteRequest.Get(writer, AF_INET, [192, 0, 2, 9], default, 0, 0);
+        RouteRequest.Get(writer, AF_INET, [192, 0, 2, 10], default, 0, 0);
+        var replies = new QueryCollector();
+        var results = new NetlinkError[2];
+
+        Assert.Equal(NetlinkError.None, socket.Query(writer, results, ref replies, Ct));
+
+        Assert.False(results[0].Failed, results[0].ToString());
+        Assert.False(results[1].Failed, results[1].ToString());
+        Assert.Equal([0, 1], replies.Requests);
+        Assert.Equal(0, socket.IgnoredMessages);
+    }
+
+    [Fact]
+    public void Query_WithAReplyLargerThanTheWholeBuffer_EnlargesIt_AndAsksAgain()
+    {
+        RequireRoot();
+        using var ns = NamespaceWith192021();
+        using var socket = ns.Inside(() => NetlinkSocket.Open(datagramBufferBytes: 64));
+        using var writer = new NetlinkMessageWriter();
+        RouteRequest.Get(writer, AF_INET, [192, 0, 2, 9], default, 0, 0);
+        var replies = new QueryCollector();
+        var results = new NetlinkError[1];
+
+        Assert.Equal(NetlinkError.None, socket.Query(writer, results, ref replies, Ct));
+
+        Assert.False(results[0].Failed, results[0].ToString());
+        Assert.Equal([0], replies.Requests);
+        Assert.Equal(0, socket.IgnoredMessages);
+    }
+
     /// <summary>A namespace whose veth nl0 is up with 192.0.2.1/24: 192.0.2.0/24 is reachable, nothing else.</summary>
     private static TestNamespace NamespaceWith192021()
     {
