@@ -5,7 +5,7 @@ namespace IpHelper.Linux;
 
 /// <summary>
 /// The namespace's kept interface facts (one <see cref="LinkDirectory"/>) and what tells whether they
-/// are still true: a subscription to RTNLGRP_LINK, polled without waiting. Every link change (new,
+/// are still true: a subscription to RTNLGRP_LINK, checked without waiting (through <see cref="LinkReadiness"/>). Every link change (new,
 /// changed or deleted link) is announced on it before the change's request returns, so a look after the
 /// change always sees it. The kept directory is tagged with the <see cref="Generation"/> it was read in
 /// and is good while it stays the same: one invalidation scheme for every user (address and neighbour
@@ -19,6 +19,7 @@ internal sealed class LinkChangeWatch : IDisposable
     private readonly NamespaceContext _context;
     private readonly Lock _lock = new();
     private NetlinkSocket? _socket;
+    private ulong _readinessId;
     private long _generation;
     private Kept? _kept;
 
@@ -27,7 +28,9 @@ internal sealed class LinkChangeWatch : IDisposable
     {
         _context = context;
         _socket = anchor;
-        if (anchor is not null) _generation = 1;
+        if (anchor is null) return;
+        _readinessId = LinkReadiness.Register(this, (int)anchor.Handle.DangerousGetHandle());
+        _generation = 1;
     }
 
     /// <summary>Opens an RTNLGRP_LINK subscription in the calling thread's namespace.</summary>
@@ -39,46 +42,30 @@ internal sealed class LinkChangeWatch : IDisposable
 
     /// <summary>
     /// A number that changes whenever a link changed (or notifications were lost) since the previous
-    /// call; read it before reading the facts it will vouch for. One poll without waiting checks the
-    /// subscription and, in the same system call, the interface-metric stores (<see cref="InterfaceMetricWatch"/>):
-    /// after it, their <c>polled</c> reads need no check of their own. The first call subscribes in the
-    /// context's namespace; while it cannot, every call returns a new number.
+    /// call; read it before reading the facts it will vouch for. One epoll_wait that does not wait
+    /// (<see cref="LinkReadiness.Check"/>) checks the subscription and, in the same system call, the
+    /// interface-metric stores (<see cref="InterfaceMetricWatch"/>): after it, their <c>polled</c> reads need
+    /// no check of their own. The first call subscribes in the context's namespace; while it cannot (or
+    /// the subscription cannot be watched), every call returns a new number.
     /// </summary>
     public long Generation()
     {
-        var socket = Volatile.Read(ref _socket);
-        if (socket is null) return SubscribeHere();
-        var added = false;
-        try
-        {
-            socket.Handle.DangerousAddRef(ref added);
-            Span<Interop.PollFd> polls = stackalloc Interop.PollFd[2];
-            polls[0] = new Interop.PollFd { Fd = (int)socket.Handle.DangerousGetHandle(), Events = Interop.POLLIN };
-            polls[1] = new Interop.PollFd { Fd = InterfaceMetricWatch.Descriptor, Events = Interop.POLLIN };
-            if (Interop.poll(ref polls[0], 2, 0) > 0)
-            {
-                if ((polls[1].Revents & Interop.POLLIN) != 0) InterfaceMetricWatch.OnReadable();
-                // POLLIN, or POLLERR for an overrun (ENOBUFS): the number changes before the queue is
-                // emptied, so a caller that finds it empty already sees the new number.
-                if (polls[0].Revents != 0)
-                {
-                    lock (_lock)
-                    {
-                        Interlocked.Increment(ref _generation);
-                        socket.Drain();
-                    }
-                }
-            }
-        }
-        catch (ObjectDisposedException)
-        {
-            return Interlocked.Increment(ref _generation);
-        }
-        finally
-        {
-            if (added) socket.Handle.DangerousRelease();
-        }
+        if (Volatile.Read(ref _socket) is null) return SubscribeHere();
+        if (Volatile.Read(ref _readinessId) == 0 || !LinkReadiness.Check()) return Interlocked.Increment(ref _generation);
         return Volatile.Read(ref _generation);
+    }
+
+    /// <summary>
+    /// The subscription has something queued (POLLIN, or POLLERR for an overrun): the number changes
+    /// before the queue is emptied, so a caller that finds it empty already sees the new number.
+    /// </summary>
+    internal void OnReadable()
+    {
+        lock (_lock)
+        {
+            Interlocked.Increment(ref _generation);
+            _socket?.Drain();
+        }
     }
 
     /// <summary>The first use in the process's namespace: subscribes (counted as a change) and polls the metric stores.</summary>
@@ -90,7 +77,9 @@ internal sealed class LinkChangeWatch : IDisposable
             if (_socket is not null) return Interlocked.Increment(ref _generation);
             try
             {
-                _socket = _context.Run(Subscribe);
+                var socket = _context.Run(Subscribe);
+                Volatile.Write(ref _readinessId, LinkReadiness.Register(this, (int)socket.Handle.DangerousGetHandle()));
+                Volatile.Write(ref _socket, socket);
             }
             catch (Exception e) when (e is NetlinkException or ObjectDisposedException)
             {
@@ -162,7 +151,12 @@ internal sealed class LinkChangeWatch : IDisposable
     {
         lock (_lock)
         {
-            _socket?.Dispose();
+            if (_socket is { } socket)
+            {
+                LinkReadiness.Unregister(_readinessId, (int)socket.Handle.DangerousGetHandle());
+                _readinessId = 0;
+                socket.Dispose();
+            }
             _socket = null;
             Interlocked.Increment(ref _generation);
             _kept = null;
