@@ -79,7 +79,7 @@ internal sealed partial class LinuxBackend
         ReadOnlySpan<byte> source, uint interfaceIndex, bool withPlain, in SockAddrInet destinationAddress, out LookupReplies replies)
     {
         var fibMatch = RouteConstants.RTM_F_FIB_MATCH | (family == RouteConstants.AF_INET ? RouteConstants.RTM_F_LOOKUP_TABLE : 0);
-        using var request = new NetlinkMessageWriter();
+        var request = socket.Request();
         if (withPlain) RouteRequest.Get(request, family, destination, source, (int)interfaceIndex, 0);
         RouteRequest.Get(request, family, destination, source, (int)interfaceIndex, fibMatch);
         replies = new LookupReplies(withPlain);

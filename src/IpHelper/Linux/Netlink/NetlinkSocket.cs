@@ -24,6 +24,7 @@ internal sealed unsafe class NetlinkSocket : IDisposable
 
     private readonly SafeNetlinkHandle _handle;
     private byte[] _receiveBuffer;
+    private NetlinkMessageWriter? _request;
     private uint _sequence;
 
     /// <summary>Connected to the kernel (<see cref="ConnectToKernel"/>): no other sender can reach the socket.</summary>
@@ -454,11 +455,14 @@ internal sealed unsafe class NetlinkSocket : IDisposable
     public NetlinkError Send(ReadOnlySpan<byte> messages)
     {
         var kernel = new Interop.SockAddrNetlink { Family = Interop.AF_NETLINK };
+        // A connected socket sends to the kernel without naming it (the kernel then copies no address in).
+        var to = _connected ? null : &kernel;
+        var toLength = _connected ? 0 : sizeof(Interop.SockAddrNetlink);
         fixed (byte* p = messages)
         {
             while (true)
             {
-                var sent = Interop.sendto(_handle, p, (nuint)messages.Length, 0, kernel, sizeof(Interop.SockAddrNetlink));
+                var sent = Interop.sendto(_handle, p, (nuint)messages.Length, 0, to, toLength);
                 if (sent >= 0) return NetlinkError.None;
                 var errno = Marshal.GetLastPInvokeError();
                 if (errno != Errno.EINTR) return new NetlinkError(errno, "sendto(netlink) failed");
@@ -476,7 +480,22 @@ internal sealed unsafe class NetlinkSocket : IDisposable
     /// <summary>The socket descriptor, for ioctls that act on the socket's namespace.</summary>
     internal SafeNetlinkHandle Handle => _handle;
 
-    public void Dispose() => _handle.Dispose();
+    /// <summary>
+    /// The socket's own request writer, emptied: for a request built and sent at once on this socket (which
+    /// serves one request at a time), so a frequent request costs no writer of its own.
+    /// </summary>
+    public NetlinkMessageWriter Request()
+    {
+        var request = _request ??= new NetlinkMessageWriter();
+        request.Clear();
+        return request;
+    }
+
+    public void Dispose()
+    {
+        _handle.Dispose();
+        _request?.Dispose();
+    }
 
     private NetlinkError Collect<THandler>(uint sequence, bool dump, ref THandler handler, ref bool interrupted, CancellationToken cancellationToken)
         where THandler : INetlinkReplyHandler
