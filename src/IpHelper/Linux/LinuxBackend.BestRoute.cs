@@ -165,7 +165,7 @@ internal sealed partial class LinuxBackend
         public int HopCount;
         public MibIpForwardRow2 Row;
 
-        public void OnMessage(in NetlinkMessage message, int chosenInterface, SockAddrInet chosenGateway)
+        public void OnMessage(in NetlinkMessage message, int chosenInterface, in SockAddrInet chosenGateway)
         {
             if (!RouteMessage.TryDecode(message, out var route) || route.AddressLength == 0)
             {

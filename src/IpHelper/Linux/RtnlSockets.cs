@@ -12,6 +12,9 @@ internal sealed class RtnlSockets(NamespaceContext context, int maxPooled) : IDi
 {
     private readonly ConcurrentBag<NetlinkSocket> _pool = [];
     private volatile bool _closed;
+
+    /// <summary>Sockets in the pool, or about to be: ConcurrentBag.Count would take every thread's lock on each return.</summary>
+    private int _pooled;
     private long _dumpRestarts, _dumpsRacedByAdditions;
 
     /// <summary>Dumps repeated (NLM_F_DUMP_INTR, or a removal seen during an IPv6 route dump) on this pool's sockets, counted as they are given back.</summary>
@@ -26,7 +29,7 @@ internal sealed class RtnlSockets(NamespaceContext context, int maxPooled) : IDi
     public Lease Rent()
     {
         ObjectDisposedException.ThrowIf(_closed, this);
-        var socket = _pool.TryTake(out var pooled) ? pooled : Open(context);
+        var socket = TryTake(out var pooled) ? pooled : Open(context);
         return new Lease(this, socket, socket.DumpRestarts, socket.DumpsRacedByAdditions);
     }
 
@@ -52,20 +55,33 @@ internal sealed class RtnlSockets(NamespaceContext context, int maxPooled) : IDi
     public void Dispose()
     {
         _closed = true;
-        while (_pool.TryTake(out var socket)) socket.Dispose();
+        while (TryTake(out var socket)) socket.Dispose();
     }
 
     private void Return(NetlinkSocket socket, long restartsBefore, long racedBefore)
     {
         Count(socket, restartsBefore, racedBefore);
-        if (_closed || _pool.Count >= maxPooled)
+        if (_closed)
         {
+            socket.Dispose();
+            return;
+        }
+        if (Interlocked.Increment(ref _pooled) > maxPooled)
+        {
+            Interlocked.Decrement(ref _pooled);
             socket.Dispose();
             return;
         }
         _pool.Add(socket);
         // Closed while it was being given back: do not keep it.
-        if (_closed && _pool.TryTake(out var late)) late.Dispose();
+        if (_closed && TryTake(out var late)) late.Dispose();
+    }
+
+    private bool TryTake(out NetlinkSocket socket)
+    {
+        if (!_pool.TryTake(out socket!)) return false;
+        Interlocked.Decrement(ref _pooled);
+        return true;
     }
 
     private void Discard(NetlinkSocket socket, long restartsBefore, long racedBefore)
