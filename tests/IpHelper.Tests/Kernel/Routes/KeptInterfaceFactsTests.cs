@@ -86,6 +86,38 @@ public sealed class KeptInterfaceFactsTests
         Assert.NotEqual(added, changed);
     }
 
+    /// <summary>
+    /// Every watch of the process is checked by one epoll_wait: a link change in one namespace that a call in
+    /// another namespace found first still changes its own watch's number, and nobody else's.
+    /// </summary>
+    [RootFact]
+    public void Generation_ChangeFoundByAnotherNamespacesCheck_IsStillReported_AndOnlyThere()
+    {
+        using var first = new TestNetns();
+        using var second = new TestNetns();
+        using var third = new TestNetns();
+        using var firstScope = first.Enter();
+        using var firstWatch = new LinkChangeWatch(TestBackend.Context, anchor: null);
+        using var secondScope = second.Enter();
+        using var secondWatch = new LinkChangeWatch(TestBackend.Context, anchor: null);
+        using var thirdScope = third.Enter();
+        var thirdWatch = new LinkChangeWatch(TestBackend.Context, anchor: null);
+        thirdWatch.Generation();
+        var firstBefore = firstWatch.Generation();
+        var secondBefore = secondWatch.Generation();
+
+        first.AddVeth("c0", "c1");
+        // A closed watch whose namespace changes is no longer looked at.
+        thirdWatch.Dispose();
+        third.AddVeth("c0", "c1");
+        var secondAfter = secondWatch.Generation();
+        var firstAfter = firstWatch.Generation();
+
+        Assert.Equal(secondBefore, secondAfter);
+        Assert.NotEqual(firstBefore, firstAfter);
+        Assert.Equal(firstAfter, firstWatch.Generation());
+    }
+
     /// <summary>Adds the veth pair c0/c1 and returns the index of c0.</summary>
     private static uint AddVeth(TestNetns ns)
     {
