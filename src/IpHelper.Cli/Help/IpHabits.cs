@@ -19,7 +19,8 @@ internal static class IpHabits
         ["route"] = new(s_common, StringComparer.Ordinal)
         {
             ["via"] = "--next-hop", ["metric"] = "--metric", ["table"] = "--table", ["proto"] = "--protocol",
-            ["protocol"] = "--protocol", ["from"] = "--source",
+            ["protocol"] = "--protocol", ["from"] = "--source", ["priority"] = "--metric", ["preference"] = "--metric",
+            ["expires"] = "--lifetime",
         },
         ["neighbor"] = new(s_common, StringComparer.Ordinal) { ["lladdr"] = "--lladdr" },
         ["address"] = new(s_common, StringComparer.Ordinal),

@@ -90,4 +90,47 @@ public sealed class CliIpHabitsTests
         Assert.Equal(2, result.ExitCode);
         Assert.Contains("'fe80::1%nosuch0' is not an IP address", result.Stderr, StringComparison.Ordinal);
     }
+
+    [RootFact]
+    public void RouteAddDefault_IsTheDefaultRouteOfTheNextHopsFamily()
+    {
+        using var ns = Lab();
+
+        var v4 = CliProcess.Run("route", "add", "default", "via", "192.0.2.1", "dev", "v0", "-n", ns.Name);
+        var v6 = CliProcess.Run("route", "add", "default", "via", "2001:db8:1::1", "-n", ns.Name);
+        var shown = CliProcess.Run("route", "show", "default", "-j", "-n", ns.Name);
+
+        Assert.True(v4.ExitCode == 0, v4.Stderr);
+        Assert.True(v6.ExitCode == 0, v6.Stderr);
+        Assert.Equal("192.0.2.1", Assert.Single(ns.IpJson("-4", "route", "show", "default").EnumerateArray()).GetProperty("gateway").GetString());
+        Assert.Equal("2001:db8:1::1", Assert.Single(ns.IpJson("-6", "route", "show", "default").EnumerateArray()).GetProperty("gateway").GetString());
+        Assert.Equal("0.0.0.0/0", Assert.Single(shown.Json().EnumerateArray()).GetProperty("DestinationPrefix").GetString());
+    }
+
+    [RootFact]
+    public void RouteBatch_ReadsIpBatchLines_AndRefusesWhatItCannotDo()
+    {
+        using var ns = Lab();
+        var input = string.Join('\n',
+            "route add 198.51.100.0/26 via 192.0.2.1 dev v0 proto bgp metric 5",
+            "route append 198.51.100.64/26 via 192.0.2.1 table main",
+            "default via 2001:db8:1::1 expires 600",
+            "route del 203.0.113.0/24 dev v0",
+            "203.0.113.64/26 via 192.0.2.1 table 100",
+            "route replace 203.0.113.128/26 via 192.0.2.1") + "\n";
+
+        var result = CliProcess.RunWithInput(System.Text.Encoding.UTF8.GetBytes(input), "route", "add", "--batch", "-", "-n", ns.Name);
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("created 3 of 6 routes", result.Stdout, StringComparison.Ordinal);
+        Assert.Contains("line 4: InvalidParameter (87): 'route del': a batch only creates routes", result.Stderr, StringComparison.Ordinal);
+        Assert.Contains("line 5: InvalidParameter (87): 'table 100': a batch writes to one table", result.Stderr, StringComparison.Ordinal);
+        Assert.Contains("line 6: InvalidParameter (87): 'route replace'", result.Stderr, StringComparison.Ordinal);
+        var bgp = Assert.Single(ns.IpJson("-4", "route", "show", "198.51.100.0/26").EnumerateArray());
+        Assert.Equal("bgp", bgp.GetProperty("protocol").GetString());
+        Assert.Equal(5, bgp.GetProperty("metric").GetInt32());
+        Assert.Single(ns.IpJson("-4", "route", "show", "198.51.100.64/26").EnumerateArray());
+        Assert.True(Assert.Single(ns.IpJson("-6", "route", "show", "default").EnumerateArray()).TryGetProperty("expires", out _));
+        Assert.Equal(0, ns.IpJson("-4", "route", "show", "table", "all", "203.0.113.0/24", "root", "203.0.113.0/24").GetArrayLength());
+    }
 }
