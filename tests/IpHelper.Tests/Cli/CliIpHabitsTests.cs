@@ -133,4 +133,37 @@ public sealed class CliIpHabitsTests
         Assert.True(Assert.Single(ns.IpJson("-6", "route", "show", "default").EnumerateArray()).TryGetProperty("expires", out _));
         Assert.Equal(0, ns.IpJson("-4", "route", "show", "table", "all", "203.0.113.0/24", "root", "203.0.113.0/24").GetArrayLength());
     }
+
+    public static TheoryData<string[], string[]> IpAbbreviations => new()
+    {
+        { ["r", "-j"], ["route", "list", "--json"] },
+        { ["ro", "sh", "-j"], ["route", "list", "--json"] },
+        { ["route", "ls", "-j"], ["route", "list", "--json"] },
+        { ["route", "show", "table", "all", "-j"], ["route", "list", "--table", "all", "--json"] },
+        { ["r", "g", "198.51.100.1", "-j"], ["route", "get", "198.51.100.1", "--json"] },
+        { ["a", "sh", "dev", "v0", "-4", "-j"], ["address", "list", "--interface", "v0", "--family", "ipv4", "--json"] },
+        { ["address", "show", "-4", "-j"], ["address", "list", "--family", "ipv4", "--json"] },
+        { ["n", "-4"], ["neighbor", "list", "--family", "ipv4"] },
+        { ["l"], ["interface", "list"] },
+        { ["l", "sh"], ["interface", "list"] },
+        { ["a", "show", "192.0.2.10", "-j"], ["address", "show", "192.0.2.10", "--json"] },
+        { ["m", "-4", "-j"], ["multicast", "list", "--family", "ipv4", "--json"] },
+    };
+
+    [RootTheory]
+    [MemberData(nameof(IpAbbreviations))]
+    public void IpAbbreviation_IsTheCommandItAbbreviates(string[] habit, string[] spelled)
+    {
+        using var ns = Lab();
+        ns.Ip("route", "add", "198.51.100.0/24", "via", "192.0.2.1", "dev", "v0");
+        ns.Ip("neigh", "add", "192.0.2.7", "lladdr", "02:00:5e:00:00:07", "dev", "v0");
+
+        var typed = CliProcess.Run([.. habit, "-n", ns.Name]);
+        var meant = CliProcess.Run([.. spelled, "-n", ns.Name]);
+
+        Assert.True(typed.ExitCode == 0, typed.Stderr);
+        Assert.True(meant.ExitCode == 0, meant.Stderr);
+        Assert.NotEqual("", meant.Stdout);
+        Assert.Equal(meant.Stdout, typed.Stdout);
+    }
 }
