@@ -166,4 +166,23 @@ public sealed class CliIpHabitsTests
         Assert.NotEqual("", meant.Stdout);
         Assert.Equal(meant.Stdout, typed.Stdout);
     }
+
+    [RootFact]
+    public void AddressDelete_WithIpsLength_DeletesOnlyWhenTheLengthIsTheAddresss()
+    {
+        using var ns = Lab();
+
+        var wrong = CliProcess.Run("address", "del", "192.0.2.10/16", "dev", "v0", "-n", ns.Name);
+        var stillThere = Ipv4Addresses(ns);
+        var right = CliProcess.Run("address", "del", "192.0.2.10/24", "dev", "v0", "-n", ns.Name);
+
+        Assert.Equal(1, wrong.ExitCode);
+        Assert.Contains("NotFound (1168): 192.0.2.10 has prefix length 24, not 16", wrong.Stderr, StringComparison.Ordinal);
+        Assert.Equal(1, stillThere);
+        Assert.True(right.ExitCode == 0, right.Stderr);
+        Assert.Equal(0, Ipv4Addresses(ns));
+    }
+
+    private static int Ipv4Addresses(TestNetns ns) =>
+        ns.IpJson("-4", "address", "show", "dev", "v0").EnumerateArray().Sum(link => link.GetProperty("addr_info").GetArrayLength());
 }
