@@ -24,7 +24,7 @@ internal static class IpHabits
             ["protocol"] = "--protocol", ["from"] = "--source", ["priority"] = "--metric", ["preference"] = "--metric",
             ["expires"] = "--lifetime",
         },
-        ["neighbor"] = new(s_common, StringComparer.Ordinal) { ["lladdr"] = "--lladdr" },
+        ["neighbor"] = new(s_common, StringComparer.Ordinal) { ["lladdr"] = "--lladdr", ["nud"] = "--state", ["router"] = "--router" },
         ["address"] = new(s_common, StringComparer.Ordinal),
         ["anycast"] = new(s_common, StringComparer.Ordinal),
         ["path"] = new(s_common, StringComparer.Ordinal) { ["from"] = "--source" },
@@ -126,9 +126,9 @@ internal static class IpHabits
                 if (TakesValue(token, noun)) i++;
                 continue;
             }
-            if (words is not null && words.ContainsKey(token))
+            if (words is not null && words.TryGetValue(token, out var option))
             {
-                i++;
+                if (TakesValue(option, noun)) i++;
                 continue;
             }
             return true;

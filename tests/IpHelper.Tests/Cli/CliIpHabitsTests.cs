@@ -37,10 +37,15 @@ public sealed class CliIpHabitsTests
         using var ns = Lab();
 
         var result = CliProcess.Run("neighbor", "add", "192.0.2.7", "lladdr", "02:00:5e:00:00:07", "dev", "v0", "-n", ns.Name);
+        var stale = CliProcess.Run("neigh", "add", "192.0.2.8", "lladdr", "02:00:5e:00:00:08", "dev", "v0", "nud", "stale", "router", "-n", ns.Name);
 
         Assert.True(result.ExitCode == 0, result.Stderr);
+        Assert.True(stale.ExitCode == 0, stale.Stderr);
         var neighbour = Assert.Single(ns.IpJson("neigh", "show", "dev", "v0", "to", "192.0.2.7").EnumerateArray());
         Assert.Equal("02:00:5e:00:00:07", neighbour.GetProperty("lladdr").GetString());
+        var router = Assert.Single(ns.IpJson("neigh", "show", "dev", "v0", "to", "192.0.2.8").EnumerateArray());
+        Assert.Equal("STALE", Assert.Single(router.GetProperty("state").EnumerateArray()).GetString());
+        Assert.True(router.TryGetProperty("router", out _));
     }
 
     [RootFact]
