@@ -240,8 +240,11 @@ internal sealed partial class LinuxBackend
     /// makes it send the previous one again. An IPv6 dump is therefore watched through RTNLGRP_IPV6_ROUTE
     /// and repeated when a route was removed or replaced during it (<see cref="Ipv6RouteWatch"/>);
     /// when routes were only added, <paramref name="duplicatesPossible"/> says a row may have come twice.
-    /// Repeating on additions too would never end under a flood of them. IPv4 dumps resume by key and
-    /// are flagged, so the plain dump is enough.
+    /// Repeating on additions too would never end under a flood of them. IPv4 dumps are read plainly:
+    /// the walk resumes at the next destination address, so a change elsewhere repeats or loses nothing;
+    /// only among routes to one address (other prefix lengths, metrics, TOS), where it resumes by
+    /// position, can a route added or removed while the dump is paused there make it send one of them
+    /// twice or skip one (docs/reliability.md).
     /// </summary>
     private NetlinkError DumpRoutes<THandler>(NetlinkSocket socket, NetlinkMessageWriter request, byte family, ref THandler handler, out bool duplicatesPossible)
         where THandler : INetlinkReplyHandler

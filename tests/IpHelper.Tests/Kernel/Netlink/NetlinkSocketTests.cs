@@ -399,7 +399,7 @@ public sealed partial class NetlinkSocketTests
     // ---- NLM_F_DUMP_INTR ----
 
     [Fact]
-    public void RouteDump_WhileRoutesChurn_IsConsistent_AndReportsRestarts()
+    public void RouteDump_WhileRoutesChurn_HasEveryStableRouteOnce_AndReportsRestarts()
     {
         RequireRoot();
         using var ns = new TestNamespace();
@@ -436,6 +436,7 @@ public sealed partial class NetlinkSocketTests
                 churnKeys.Add(route.Key);
             }
 
+        var churnDuplicates = 0;
         var (dumps, restarts, rounds) = DumpWhileChurning(ns, socket, churnAdd, churnDelete, maxDumps: 60, TimeSpan.FromSeconds(8),
             () =>
             {
@@ -449,8 +450,12 @@ public sealed partial class NetlinkSocketTests
             (RouteCollector c, int dump) =>
             {
                 Assert.Equal(0, c.Torn);
+                // Within one destination address (one trie leaf: here the four metrics of a churned host
+                // route) the kernel resumes by position, so a churned route may come twice; a stable one never.
                 var duplicates = c.Keys.GroupBy(k => k).Where(g => g.Count() > 1).Select(g => g.Key).ToList();
-                Assert.True(duplicates.Count == 0, $"dump {dump}: duplicates {string.Join(", ", duplicates.Take(5))}");
+                var stableDuplicates = duplicates.Where(k => !churnKeys.Contains(k)).ToList();
+                Assert.True(stableDuplicates.Count == 0, $"dump {dump}: duplicates {string.Join(", ", stableDuplicates.Take(5))}");
+                churnDuplicates += duplicates.Count;
                 var seen = c.Keys.ToHashSet(StringComparer.Ordinal);
                 Assert.True(stable.IsSubsetOf(seen), $"dump {dump}: {stable.Except(seen).Count()} stable routes missing");
                 var unknown = seen.Where(k => !stable.Contains(k) && !churnKeys.Contains(k) && IsDocumentation(k)).ToList();
@@ -458,7 +463,7 @@ public sealed partial class NetlinkSocketTests
             });
         // IPv4 route dumps (inet_dump_fib) resume by key and do not call nl_dump_check_consistent, so the
         // kernel may never flag them NLM_F_DUMP_INTR: the restart count is reported, not asserted.
-        Report($"route dumps under churn: {dumps} consistent dumps, {restarts} DUMP_INTR restarts, {rounds} churn batches");
+        Report($"route dumps under churn: {dumps} dumps, {restarts} DUMP_INTR restarts, {churnDuplicates} churned routes sent twice, {rounds} churn batches");
         Assert.True(dumps > 0);
     }
 
