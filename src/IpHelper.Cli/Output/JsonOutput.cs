@@ -17,10 +17,10 @@ internal sealed class JsonOutput : IDisposable
 
     private readonly Stream _stdout = StandardStreams.Output;
 
-    public JsonOutput(bool indented = true, bool skipValidation = false)
+    public JsonOutput(bool indented = true)
     {
         Console.Out.Flush();
-        Writer = new Utf8JsonWriter(_stdout, new JsonWriterOptions { Indented = indented, SkipValidation = skipValidation });
+        Writer = new Utf8JsonWriter(_stdout, new JsonWriterOptions { Indented = indented });
     }
 
     public Utf8JsonWriter Writer { get; }

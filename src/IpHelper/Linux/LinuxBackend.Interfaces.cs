@@ -145,9 +145,8 @@ internal sealed partial class LinuxBackend
         var flags = link.Flags;
         row.InterfaceIndex = (uint)link.Index;
         row.InterfaceLuid = LuidOf(link.Index, type.Type);
-        var alias = Encoding.UTF8.GetString(link.Name);
-        row.Alias = alias;
-        row.InterfaceGuid = LinuxInterfaceGuid.FromName(alias, link.Name);
+        row.Alias = Encoding.UTF8.GetString(link.Name);
+        row.InterfaceGuid = LinuxInterfaceGuid.FromName(link.Name);
         row.Description = Description(link, socket);
         if (link.Address.Length <= 32)
         {

@@ -1,5 +1,3 @@
-using System.Collections.Concurrent;
-
 namespace IpHelper.Linux;
 
 /// <summary>
@@ -12,22 +10,6 @@ internal static class LinuxInterfaceGuid
     /// <summary>The UUID namespace of IpHelper interface GUIDs: 6f3a1c52-9b0e-4d7a-8e21-5c4b2f9d0a13.</summary>
     private static ReadOnlySpan<byte> Namespace =>
         [0x6f, 0x3a, 0x1c, 0x52, 0x9b, 0x0e, 0x4d, 0x7a, 0x8e, 0x21, 0x5c, 0x4b, 0x2f, 0x9d, 0x0a, 0x13];
-
-    private const int MaxRemembered = 16384;
-    private static readonly ConcurrentDictionary<string, Guid> s_byAlias = new(StringComparer.Ordinal);
-
-    /// <summary>
-    /// The GUID of the interface called <paramref name="alias"/> (whose bytes are <paramref name="name"/>),
-    /// remembered per name: a table of thousands of interfaces then hashes each name once per process.
-    /// </summary>
-    public static Guid FromName(string alias, ReadOnlySpan<byte> name)
-    {
-        if (s_byAlias.TryGetValue(alias, out var known)) return known;
-        var guid = FromName(name);
-        if (s_byAlias.Count >= MaxRemembered) s_byAlias.Clear();
-        s_byAlias[alias] = guid;
-        return guid;
-    }
 
     /// <summary>The GUID of the interface whose name is <paramref name="name"/> (its bytes, as the kernel gives them).</summary>
     public static Guid FromName(ReadOnlySpan<byte> name)
