@@ -50,7 +50,7 @@ public sealed class CliRouteStreamTests
     /// <summary>
     /// `route list --json` writes its rows by hand (RouteJsonText): its text must be exactly what Utf8JsonWriter
     /// writes for the same document, and each row the very object `route show` (Utf8JsonWriter) writes for it:
-    /// gateways, a scoped IPv6 next hop, no next hop, an unnamed protocol, a lifetime, a 10-digit metric.
+    /// gateways, a link-local IPv6 next hop, none (0.0.0.0, ::), an unnamed protocol, a lifetime, a 10-digit metric.
     /// </summary>
     [RootFact]
     public void RouteListJson_IsUtf8JsonWritersText_AndTheRowsRouteShowWrites()
