@@ -40,6 +40,14 @@ internal sealed class JsonOutput : IDisposable
         Writer.WriteString(name, digits[..length]);
     }
 
+    /// <summary>A 64-bit value as a decimal string (see <see cref="UInt64(string, ulong)"/>) under a pre-encoded name.</summary>
+    public void UInt64(JsonEncodedText name, ulong value)
+    {
+        Span<byte> digits = stackalloc byte[20];
+        value.TryFormat(digits, out var length, default, CultureInfo.InvariantCulture);
+        Writer.WriteString(name, digits[..length]);
+    }
+
     /// <summary>A signed 64-bit value as a decimal string, for the reason given at <see cref="UInt64"/>.</summary>
     public void Int64(string name, long value)
     {
@@ -89,8 +97,15 @@ internal sealed class JsonOutput : IDisposable
         Writer.WriteString(name, text[..Text.FormatMacUtf8(bytes, text)]);
     }
 
-    /// <summary>A GUID in braces ("B" format), formatted straight to UTF-8.</summary>
-    public void Guid(string name, System.Guid guid)
+    /// <summary>A MAC (see <see cref="Mac(string, ReadOnlySpan{byte})"/>) under a pre-encoded name.</summary>
+    public void Mac(JsonEncodedText name, ReadOnlySpan<byte> bytes)
+    {
+        Span<byte> text = stackalloc byte[Text.MacLength(bytes)];
+        Writer.WriteString(name, text[..Text.FormatMacUtf8(bytes, text)]);
+    }
+
+    /// <summary>A GUID in braces ("B" format) under a pre-encoded name, formatted straight to UTF-8.</summary>
+    public void Guid(JsonEncodedText name, System.Guid guid)
     {
         Span<byte> text = stackalloc byte[38];
         guid.TryFormat(text, out var written, "B");
