@@ -7,18 +7,18 @@ namespace IpHelper.Cli.Output;
 internal static class IfRowOutput
 {
     /// <summary>The flags of InterfaceAndOperStatusFlags with their JSON names, encoded once (2,000 rows ask for each).</summary>
-    private static readonly (InterfaceAndOperStatusFlags Flag, JsonEncodedText Name)[] s_flags =
+    internal static readonly (InterfaceAndOperStatusFlags Flag, JsonEncodedText Name)[] Flags =
         [.. Enum.GetValues<InterfaceAndOperStatusFlags>().Where(f => f != InterfaceAndOperStatusFlags.None).Select(f => (f, JsonEncodedText.Encode(f.ToString())))];
 
-    private static readonly JsonEnumNames<TunnelType> s_tunnelTypes = new("TunnelType");
-    private static readonly JsonEnumNames<NdisMedium> s_mediaTypes = new("NdisMedium");
-    private static readonly JsonEnumNames<NdisPhysicalMedium> s_physicalMediumTypes = new("NdisPhysicalMedium");
-    private static readonly JsonEnumNames<NetIfAccessType> s_accessTypes = new("NetIfAccess");
-    private static readonly JsonEnumNames<NetIfDirectionType> s_directionTypes = new("NetIfDirection");
-    private static readonly JsonEnumNames<IfOperStatus> s_operStatuses = new("IfOperStatus");
-    private static readonly JsonEnumNames<NetIfAdminStatus> s_adminStatuses = new("NetIfAdminStatus");
-    private static readonly JsonEnumNames<NetIfMediaConnectState> s_mediaConnectStates = new("MediaConnectState");
-    private static readonly JsonEnumNames<NetIfConnectionType> s_connectionTypes = new("NetIfConnection");
+    internal static readonly JsonEnumNames<TunnelType> TunnelTypes = new("TunnelType");
+    internal static readonly JsonEnumNames<NdisMedium> MediaTypes = new("NdisMedium");
+    internal static readonly JsonEnumNames<NdisPhysicalMedium> PhysicalMediumTypes = new("NdisPhysicalMedium");
+    internal static readonly JsonEnumNames<NetIfAccessType> AccessTypes = new("NetIfAccess");
+    internal static readonly JsonEnumNames<NetIfDirectionType> DirectionTypes = new("NetIfDirection");
+    internal static readonly JsonEnumNames<IfOperStatus> OperStatuses = new("IfOperStatus");
+    internal static readonly JsonEnumNames<NetIfAdminStatus> AdminStatuses = new("NetIfAdminStatus");
+    internal static readonly JsonEnumNames<NetIfMediaConnectState> MediaConnectStates = new("MediaConnectState");
+    internal static readonly JsonEnumNames<NetIfConnectionType> ConnectionTypes = new("NetIfConnection");
 
     /// <summary>
     /// One row; names and enum values are encoded once, the alias and description written from the row's own
@@ -38,19 +38,19 @@ internal static class IfRowOutput
         json.Mac(Names.PermanentPhysicalAddress, row.GetPermanentPhysicalAddressBytes());
         w.WriteNumber(Names.Mtu, row.Mtu);
         w.WriteNumber(Names.Type, (uint)row.Type);
-        w.WriteString(Names.TunnelType, s_tunnelTypes[row.TunnelType]);
-        w.WriteString(Names.MediaType, s_mediaTypes[row.MediaType]);
-        w.WriteString(Names.PhysicalMediumType, s_physicalMediumTypes[row.PhysicalMediumType]);
-        w.WriteString(Names.AccessType, s_accessTypes[row.AccessType]);
-        w.WriteString(Names.DirectionType, s_directionTypes[row.DirectionType]);
+        w.WriteString(Names.TunnelType, TunnelTypes[row.TunnelType]);
+        w.WriteString(Names.MediaType, MediaTypes[row.MediaType]);
+        w.WriteString(Names.PhysicalMediumType, PhysicalMediumTypes[row.PhysicalMediumType]);
+        w.WriteString(Names.AccessType, AccessTypes[row.AccessType]);
+        w.WriteString(Names.DirectionType, DirectionTypes[row.DirectionType]);
         w.WriteStartObject(Names.InterfaceAndOperStatusFlags);
-        foreach (var (flag, name) in s_flags) w.WriteBoolean(name, (row.InterfaceAndOperStatusFlags & flag) != 0);
+        foreach (var (flag, name) in Flags) w.WriteBoolean(name, (row.InterfaceAndOperStatusFlags & flag) != 0);
         w.WriteEndObject();
-        w.WriteString(Names.OperStatus, s_operStatuses[row.OperStatus]);
-        w.WriteString(Names.AdminStatus, s_adminStatuses[row.AdminStatus]);
-        w.WriteString(Names.MediaConnectState, s_mediaConnectStates[row.MediaConnectState]);
+        w.WriteString(Names.OperStatus, OperStatuses[row.OperStatus]);
+        w.WriteString(Names.AdminStatus, AdminStatuses[row.AdminStatus]);
+        w.WriteString(Names.MediaConnectState, MediaConnectStates[row.MediaConnectState]);
         json.Guid(Names.NetworkGuid, row.NetworkGuid);
-        w.WriteString(Names.ConnectionType, s_connectionTypes[row.ConnectionType]);
+        w.WriteString(Names.ConnectionType, ConnectionTypes[row.ConnectionType]);
         json.UInt64(Names.TransmitLinkSpeed, row.TransmitLinkSpeed);
         json.UInt64(Names.ReceiveLinkSpeed, row.ReceiveLinkSpeed);
         json.UInt64(Names.InOctets, row.InOctets);
@@ -76,7 +76,7 @@ internal static class IfRowOutput
     }
 
     /// <summary>The characters of a WCHAR buffer before its first NUL (as <see cref="MibIfRow2.Alias"/> reads them, without a string).</summary>
-    private static ReadOnlySpan<char> UpToNul(in IfStringBuffer buffer)
+    internal static ReadOnlySpan<char> UpToNul(in IfStringBuffer buffer)
     {
         ReadOnlySpan<char> chars = buffer;
         var end = chars.IndexOf('\0');

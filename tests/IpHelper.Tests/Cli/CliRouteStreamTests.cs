@@ -1,7 +1,4 @@
-using System.Buffers;
 using System.Diagnostics;
-using System.Text;
-using System.Text.Json;
 using IpHelper.Tests.Kernel.Addresses;
 using IpHelper.Tests.Kernel.Infrastructure;
 using IpHelper.Tests.Kernel.Routes;
@@ -66,7 +63,7 @@ public sealed class CliRouteStreamTests
         var list = CliProcess.Run("route", "list", "--json", "-n", ns.Name);
 
         Assert.Equal(0, list.ExitCode);
-        Assert.Equal(Utf8JsonWritersText(list.Stdout), list.Stdout);
+        Assert.Equal(CliJson.Utf8JsonWritersText(list.Stdout), list.Stdout);
         var listed = list.Json().EnumerateArray().Select(r => r.GetRawText()).ToHashSet();
         foreach (var prefix in new[] { "198.51.100.0/24", "203.0.113.0/24", "2001:db8:5::/48", "2001:db8:6::/48", "2001:db8::/64" })
         {
@@ -86,14 +83,6 @@ public sealed class CliRouteStreamTests
 
         Assert.Equal(0, list.ExitCode);
         Assert.Equal("[]\n", list.Stdout);
-    }
-
-    private static string Utf8JsonWritersText(string json)
-    {
-        using var document = JsonDocument.Parse(json);
-        var buffer = new ArrayBufferWriter<byte>();
-        using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true })) document.WriteTo(writer);
-        return Encoding.UTF8.GetString(buffer.WrittenSpan) + "\n";
     }
 
     private static string WithoutLifetimes(string row) =>
