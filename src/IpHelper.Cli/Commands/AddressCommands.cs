@@ -140,10 +140,24 @@ internal static class AddressCommands
         return command;
     }
 
-    /// <summary>The row of an address: on the given interface, else on the one interface that has it.</summary>
+    /// <summary>
+    /// The row of an address: on the given interface, else on the one interface that has it. An
+    /// address/length, as ip takes it (<c>ip addr del 192.0.2.10/24 dev eth0</c>), must have that length.
+    /// </summary>
     private static MibUnicastIpAddressRow Find(string text, string? iface)
     {
-        var address = ParseAddress(text);
+        var slash = text.LastIndexOf('/');
+        if (slash < 0) return Find(ParseAddress(text), iface);
+        if (!IpAddressPrefix.TryParse(text, out var prefix)) throw new CliException($"'{text}' is not an IPv4 or IPv6 address, or address/length");
+        var row = Find(ParseAddress(text[..slash]), iface);
+        if (row.OnLinkPrefixLength != prefix.PrefixLength)
+            throw new NetIoException(new NetIoErrorDetail(NetIoStatus.NotFound, 0, null, "address",
+                $"{text[..slash]} has prefix length {row.OnLinkPrefixLength}, not {prefix.PrefixLength}"));
+        return row;
+    }
+
+    private static MibUnicastIpAddressRow Find(SockAddrInet address, string? iface)
+    {
         if (iface is not null)
         {
             var row = new MibUnicastIpAddressRow { Address = address, InterfaceLuid = InterfaceArgument.Resolve(iface) };

@@ -19,12 +19,11 @@ internal static class RouteBatchAdd
     /// <summary>Failed lines kept for the report; later ones are only counted (a runaway input cannot fill memory).</summary>
     internal const int KeptFailures = 100;
 
-    public static int Run(ParseResult parse, string file)
+    public static int Run(ParseResult parse, string file, RouteBatchFile parser)
     {
         var total = file == "-" ? (long?)null : CountRoutes(file);
         using var reader = Open(file);
         using var stop = new StopSignal();
-        var parser = new RouteBatchFile();
         var failures = new List<(int Line, NetIoErrorDetail Error)>();
         var failed = 0;
         var created = 0L;

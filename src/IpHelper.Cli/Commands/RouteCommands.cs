@@ -74,7 +74,7 @@ internal static class RouteCommands
         command.WithExamples("iphelper route show 0.0.0.0/0", "iphelper route show 203.0.113.0/24 --next-hop 192.0.2.1 -i eth0 --json");
         SetAction(command, parse =>
         {
-            var destination = ParsePrefix(parse.GetValue(prefix)!);
+            var destination = ParsePrefix(parse, parse.GetValue(prefix)!, parse.GetValue(nextHop));
             if (parse.GetValue(device) is { } name)
             {
                 var row = Key(destination, parse.GetValue(nextHop), InterfaceArgument.Resolve(name));
@@ -98,7 +98,7 @@ internal static class RouteCommands
 
     private static Command Add()
     {
-        var prefix = new Argument<string?>("prefix") { Description = "Destination prefix, e.g. 203.0.113.0/24 or 2001:db8::/32", Arity = ArgumentArity.ZeroOrOne };
+        var prefix = new Argument<string?>("prefix") { Description = "Destination prefix, e.g. 203.0.113.0/24, 2001:db8::/32 or default", Arity = ArgumentArity.ZeroOrOne };
         var nextHop = NextHopOption();
         var device = InterfaceArgument.CreateOption("The interface (default: the one the next hop is reached through)");
         var metric = new Option<uint?>("--metric") { Description = "Route metric (the interface metric is added, as on Windows)", HelpName = "n" };
@@ -108,7 +108,7 @@ internal static class RouteCommands
         {
             HelpName = "file",
             Description = "Add the routes listed in FILE ('-' for stdin), many per system call (CreateIpForwardEntries2). "
-                + "One route per line: PREFIX [via NEXTHOP] [dev IF] [metric N] [protocol NAME|N] [lifetime SECONDS]; '#' starts a comment",
+                + "One route per line: PREFIX [via NEXTHOP] [dev IF] [metric N] [protocol NAME|N] [lifetime SECONDS]; '#' starts a comment; ip -batch 'route add' lines too",
         };
         var command = new Command("add",
             "Create a route (CreateIpForwardEntry2) and print it, like New-NetRoute. Without --interface, the interface is the one the next hop is reached through. "
@@ -121,9 +121,10 @@ internal static class RouteCommands
             "generate-routes | iphelper route add --batch -");
         SetAction(command, parse =>
         {
-            if (parse.GetValue(batch) is { } file) return RouteBatchAdd.Run(parse, file);
+            if (parse.GetValue(batch) is { } file)
+                return RouteBatchAdd.Run(parse, file, new RouteBatchFile(ParseTable(parse.GetValue(s_table) ?? "main"), GlobalOptions.AddressFamilyOf(parse)));
             var text = parse.GetValue(prefix) ?? throw new CliException("route add needs a prefix or --batch FILE");
-            var destination = ParsePrefix(text);
+            var destination = ParsePrefix(parse, text, parse.GetValue(nextHop));
             GlobalOptions.CheckFamily(parse, destination.Prefix.Family, $"'{text}'");
             NetIo.InitializeIpForwardEntry(out var row);
             row.DestinationPrefix = destination;
@@ -154,7 +155,7 @@ internal static class RouteCommands
             "iphelper route set 2001:db8:5::/48 --next-hop fe80::1 -i eth0 --lifetime 600 --json");
         SetAction(command, parse =>
         {
-            var row = Key(ParsePrefix(parse.GetValue(prefix)!), parse.GetValue(nextHop), InterfaceArgument.Resolve(parse.GetValue(device)!));
+            var row = Key(ParsePrefix(parse, parse.GetValue(prefix)!, parse.GetValue(nextHop)), parse.GetValue(nextHop), InterfaceArgument.Resolve(parse.GetValue(device)!));
             CommandRunner.Check(NetIo.GetIpForwardEntry2(ref row));
             if (parse.GetValue(metric) is { } m) row.Metric = m;
             else row.Metric = uint.MaxValue;
@@ -179,7 +180,7 @@ internal static class RouteCommands
         command.Aliases.Add("del");
         SetAction(command, parse =>
         {
-            var destination = ParsePrefix(parse.GetValue(prefix)!);
+            var destination = ParsePrefix(parse, parse.GetValue(prefix)!, parse.GetValue(nextHop));
             var row = parse.GetValue(device) is { } name
                 ? Key(destination, parse.GetValue(nextHop), InterfaceArgument.Resolve(name))
                 : TheOneRoute(destination, parse.GetValue(nextHop));
@@ -286,7 +287,7 @@ internal static class RouteCommands
         throw new CliException($"'{text}' is not a route protocol (Other, Local, NetMgmt, Icmp, Rip, Ospf, Bgp, Dhcp, ... or a number)");
     }
 
-    private static uint ParseTable(string text) => text.ToLowerInvariant() switch
+    internal static uint ParseTable(string text) => text.ToLowerInvariant() switch
     {
         "main" => RouteTables.Main,
         "local" => RouteTables.Local,
@@ -305,30 +306,16 @@ internal static class RouteCommands
 
     internal static SockAddrInet Unspecified(AddressFamily family) => family == AddressFamily.InterNetwork ? s_any4 : s_any6;
 
-    /// <summary>A destination prefix; host bits set beyond the length are a usage error (exit 2), like a length out of range.</summary>
-    private static IpAddressPrefix ParsePrefix(string text)
-    {
-        if (!IpAddressPrefix.TryParse(text, out var prefix)) throw new CliException($"'{text}' is not a prefix (address/length)");
-        Span<byte> bytes = stackalloc byte[16];
-        var length = prefix.Prefix.WriteAddressBytes(bytes);
-        for (var bit = prefix.PrefixLength; bit < length * 8; bit++)
-            if ((bytes[bit / 8] & (0x80 >> (bit % 8))) != 0)
-                throw new CliException($"'{text}' has bits set beyond its prefix length (the network is {Network(bytes[..length], prefix)})");
-        return prefix;
-    }
-
-    private static string Network(Span<byte> bytes, IpAddressPrefix prefix)
-    {
-        for (var bit = prefix.PrefixLength; bit < bytes.Length * 8; bit++) bytes[bit / 8] &= (byte)~(0x80 >> (bit % 8));
-        return $"{new System.Net.IPAddress(bytes)}/{prefix.PrefixLength}";
-    }
+    /// <summary>The command's destination prefix (<see cref="RoutePrefix"/>): <c>default</c> takes the family of -4/-6 or of the next hop.</summary>
+    private static IpAddressPrefix ParsePrefix(ParseResult parse, string text, string? nextHop) =>
+        RoutePrefix.Parse(text, RoutePrefix.FamilyFor(GlobalOptions.AddressFamilyOf(parse), nextHop));
 
     private static SockAddrInet ParseAddress(string text, AddressFamily family) =>
         AddressArgument.TryParse(text, out var address) && address.Family == family
             ? address
             : throw new CliException($"'{text}' is not an {(family == AddressFamily.InterNetwork ? "IPv4" : "IPv6")} address");
 
-    private static Argument<string> PrefixArgument() => new("prefix") { Description = "Destination prefix, e.g. 203.0.113.0/24 or 2001:db8::/32" };
+    private static Argument<string> PrefixArgument() => new("prefix") { Description = "Destination prefix, e.g. 203.0.113.0/24, 2001:db8::/32 or default" };
 
     private static Option<string?> NextHopOption() => new("--next-hop", "--via") { Description = "Next hop address (default: on-link)", HelpName = "address" };
 

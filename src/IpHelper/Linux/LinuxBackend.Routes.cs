@@ -290,6 +290,10 @@ internal sealed partial class LinuxBackend
 
         public void BeginDump() => _dumpStart = Rows.Count;
 
+        // Kept out of the datagram loop: inlined, the loop's tier-1 compile took the whole decoder (7 KB of
+        // code) and the JIT's working memory for it added about 1 MB to a dump's peak RSS; the call costs
+        // nothing measurable per route.
+        [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
         public void OnMessage(in NetlinkMessage message)
         {
             if (!RouteRowMapper.AppendRows(message, tables, interfaces, Rows, ref Unresolved)) Malformed = true;

@@ -7,8 +7,8 @@ public sealed class CliErrorTests
 {
     public static TheoryData<string[], string> BadCommandLines => new()
     {
-        { ["route", "lst"], "Did you mean 'list'? (iphelper route takes list, show, add, set, delete, get)" },
-        { ["rout", "list"], "Unrecognized command or argument 'rout'. Did you mean 'route'?" },
+        { ["route", "lsit"], "Did you mean 'list'? (iphelper route takes list, show, add, set, delete, get)" },
+        { ["ruote", "list"], "Unrecognized command or argument 'ruote'. Did you mean 'route'?" },
         { ["nosuchnoun"], "'nosuchnoun'" },
         { ["route", "list", "--family", "ipv5"], "'ipv5'" },
         { ["route", "list", "--no-such-option"], "'--no-such-option'" },
