@@ -32,10 +32,8 @@ internal static class InterfaceCommands
             {
                 if (parse.GetValue(GlobalOptions.Json))
                 {
-                    using var json = new JsonOutput();
-                    json.Writer.WriteStartArray();
-                    foreach (ref readonly var row in table!.AsSpan()) IfRowOutput.WriteJson(json, row);
-                    json.Writer.WriteEndArray();
+                    using var json = new IfJsonText();
+                    foreach (ref readonly var row in table!.AsSpan()) json.Write(row);
                 }
                 else IfRowOutput.WriteTable(Console.Out, table!.AsSpan());
             }

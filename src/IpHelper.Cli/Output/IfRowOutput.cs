@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Json;
 
 namespace IpHelper.Cli.Output;
 
@@ -6,58 +7,104 @@ namespace IpHelper.Cli.Output;
 internal static class IfRowOutput
 {
     /// <summary>The flags of InterfaceAndOperStatusFlags with their JSON names, encoded once (2,000 rows ask for each).</summary>
-    private static readonly (InterfaceAndOperStatusFlags Flag, System.Text.Json.JsonEncodedText Name)[] s_flags =
-        [.. Enum.GetValues<InterfaceAndOperStatusFlags>().Where(f => f != InterfaceAndOperStatusFlags.None).Select(f => (f, System.Text.Json.JsonEncodedText.Encode(f.ToString())))];
+    internal static readonly (InterfaceAndOperStatusFlags Flag, JsonEncodedText Name)[] Flags =
+        [.. Enum.GetValues<InterfaceAndOperStatusFlags>().Where(f => f != InterfaceAndOperStatusFlags.None).Select(f => (f, JsonEncodedText.Encode(f.ToString())))];
 
+    internal static readonly JsonEnumNames<TunnelType> TunnelTypes = new("TunnelType");
+    internal static readonly JsonEnumNames<NdisMedium> MediaTypes = new("NdisMedium");
+    internal static readonly JsonEnumNames<NdisPhysicalMedium> PhysicalMediumTypes = new("NdisPhysicalMedium");
+    internal static readonly JsonEnumNames<NetIfAccessType> AccessTypes = new("NetIfAccess");
+    internal static readonly JsonEnumNames<NetIfDirectionType> DirectionTypes = new("NetIfDirection");
+    internal static readonly JsonEnumNames<IfOperStatus> OperStatuses = new("IfOperStatus");
+    internal static readonly JsonEnumNames<NetIfAdminStatus> AdminStatuses = new("NetIfAdminStatus");
+    internal static readonly JsonEnumNames<NetIfMediaConnectState> MediaConnectStates = new("MediaConnectState");
+    internal static readonly JsonEnumNames<NetIfConnectionType> ConnectionTypes = new("NetIfConnection");
+
+    /// <summary>
+    /// One row; names and enum values are encoded once, the alias and description written from the row's own
+    /// characters and the MACs from its bytes: thousands of rows allocate nothing per field.
+    /// </summary>
     public static void WriteJson(JsonOutput json, in MibIfRow2 row)
     {
         var w = json.Writer;
         w.WriteStartObject();
-        json.Luid("InterfaceLuid", row.InterfaceLuid);
-        w.WriteNumber("InterfaceIndex", row.InterfaceIndex);
-        json.Guid("InterfaceGuid", row.InterfaceGuid);
-        w.WriteString("Alias", row.Alias);
-        w.WriteString("Description", row.Description);
-        w.WriteNumber("PhysicalAddressLength", row.PhysicalAddressLength);
-        json.Mac("PhysicalAddress", PhysicalAddress(row));
-        json.Mac("PermanentPhysicalAddress", PermanentAddress(row));
-        w.WriteNumber("Mtu", row.Mtu);
-        w.WriteNumber("Type", (uint)row.Type);
-        json.Enum("TunnelType", row.TunnelType, "TunnelType");
-        json.Enum("MediaType", row.MediaType, "NdisMedium");
-        json.Enum("PhysicalMediumType", row.PhysicalMediumType, "NdisPhysicalMedium");
-        json.Enum("AccessType", row.AccessType, "NetIfAccess");
-        json.Enum("DirectionType", row.DirectionType, "NetIfDirection");
-        w.WriteStartObject("InterfaceAndOperStatusFlags");
-        foreach (var (flag, name) in s_flags) w.WriteBoolean(name, (row.InterfaceAndOperStatusFlags & flag) != 0);
+        json.Luid(Names.InterfaceLuid, row.InterfaceLuid);
+        w.WriteNumber(Names.InterfaceIndex, row.InterfaceIndex);
+        json.Guid(Names.InterfaceGuid, row.InterfaceGuid);
+        w.WriteString(Names.Alias, UpToNul(row.AliasChars));
+        w.WriteString(Names.Description, UpToNul(row.DescriptionChars));
+        w.WriteNumber(Names.PhysicalAddressLength, row.PhysicalAddressLength);
+        json.Mac(Names.PhysicalAddress, row.GetPhysicalAddressBytes());
+        json.Mac(Names.PermanentPhysicalAddress, row.GetPermanentPhysicalAddressBytes());
+        w.WriteNumber(Names.Mtu, row.Mtu);
+        w.WriteNumber(Names.Type, (uint)row.Type);
+        w.WriteString(Names.TunnelType, TunnelTypes[row.TunnelType]);
+        w.WriteString(Names.MediaType, MediaTypes[row.MediaType]);
+        w.WriteString(Names.PhysicalMediumType, PhysicalMediumTypes[row.PhysicalMediumType]);
+        w.WriteString(Names.AccessType, AccessTypes[row.AccessType]);
+        w.WriteString(Names.DirectionType, DirectionTypes[row.DirectionType]);
+        w.WriteStartObject(Names.InterfaceAndOperStatusFlags);
+        foreach (var (flag, name) in Flags) w.WriteBoolean(name, (row.InterfaceAndOperStatusFlags & flag) != 0);
         w.WriteEndObject();
-        json.Enum("OperStatus", row.OperStatus, "IfOperStatus");
-        json.Enum("AdminStatus", row.AdminStatus, "NetIfAdminStatus");
-        json.Enum("MediaConnectState", row.MediaConnectState, "MediaConnectState");
-        json.Guid("NetworkGuid", row.NetworkGuid);
-        json.Enum("ConnectionType", row.ConnectionType, "NetIfConnection");
-        json.UInt64("TransmitLinkSpeed", row.TransmitLinkSpeed);
-        json.UInt64("ReceiveLinkSpeed", row.ReceiveLinkSpeed);
-        json.UInt64("InOctets", row.InOctets);
-        json.UInt64("InUcastPkts", row.InUcastPkts);
-        json.UInt64("InNUcastPkts", row.InNUcastPkts);
-        json.UInt64("InDiscards", row.InDiscards);
-        json.UInt64("InErrors", row.InErrors);
-        json.UInt64("InUnknownProtos", row.InUnknownProtos);
-        json.UInt64("InUcastOctets", row.InUcastOctets);
-        json.UInt64("InMulticastOctets", row.InMulticastOctets);
-        json.UInt64("InBroadcastOctets", row.InBroadcastOctets);
-        json.UInt64("OutOctets", row.OutOctets);
-        json.UInt64("OutUcastPkts", row.OutUcastPkts);
-        json.UInt64("OutNUcastPkts", row.OutNUcastPkts);
-        json.UInt64("OutDiscards", row.OutDiscards);
-        json.UInt64("OutErrors", row.OutErrors);
-        json.UInt64("OutUcastOctets", row.OutUcastOctets);
-        json.UInt64("OutMulticastOctets", row.OutMulticastOctets);
-        json.UInt64("OutBroadcastOctets", row.OutBroadcastOctets);
-        json.UInt64("OutQLen", row.OutQLen);
+        w.WriteString(Names.OperStatus, OperStatuses[row.OperStatus]);
+        w.WriteString(Names.AdminStatus, AdminStatuses[row.AdminStatus]);
+        w.WriteString(Names.MediaConnectState, MediaConnectStates[row.MediaConnectState]);
+        json.Guid(Names.NetworkGuid, row.NetworkGuid);
+        w.WriteString(Names.ConnectionType, ConnectionTypes[row.ConnectionType]);
+        json.UInt64(Names.TransmitLinkSpeed, row.TransmitLinkSpeed);
+        json.UInt64(Names.ReceiveLinkSpeed, row.ReceiveLinkSpeed);
+        json.UInt64(Names.InOctets, row.InOctets);
+        json.UInt64(Names.InUcastPkts, row.InUcastPkts);
+        json.UInt64(Names.InNUcastPkts, row.InNUcastPkts);
+        json.UInt64(Names.InDiscards, row.InDiscards);
+        json.UInt64(Names.InErrors, row.InErrors);
+        json.UInt64(Names.InUnknownProtos, row.InUnknownProtos);
+        json.UInt64(Names.InUcastOctets, row.InUcastOctets);
+        json.UInt64(Names.InMulticastOctets, row.InMulticastOctets);
+        json.UInt64(Names.InBroadcastOctets, row.InBroadcastOctets);
+        json.UInt64(Names.OutOctets, row.OutOctets);
+        json.UInt64(Names.OutUcastPkts, row.OutUcastPkts);
+        json.UInt64(Names.OutNUcastPkts, row.OutNUcastPkts);
+        json.UInt64(Names.OutDiscards, row.OutDiscards);
+        json.UInt64(Names.OutErrors, row.OutErrors);
+        json.UInt64(Names.OutUcastOctets, row.OutUcastOctets);
+        json.UInt64(Names.OutMulticastOctets, row.OutMulticastOctets);
+        json.UInt64(Names.OutBroadcastOctets, row.OutBroadcastOctets);
+        json.UInt64(Names.OutQLen, row.OutQLen);
         w.WriteEndObject();
         json.RowDone();
+    }
+
+    /// <summary>The characters of a WCHAR buffer before its first NUL (as <see cref="MibIfRow2.Alias"/> reads them, without a string).</summary>
+    internal static ReadOnlySpan<char> UpToNul(in IfStringBuffer buffer)
+    {
+        ReadOnlySpan<char> chars = buffer;
+        var end = chars.IndexOf('\0');
+        return end < 0 ? chars : chars[..end];
+    }
+
+    /// <summary>The JSON field names, encoded once.</summary>
+    private static class Names
+    {
+        public static readonly JsonEncodedText InterfaceLuid = E(nameof(InterfaceLuid)), InterfaceIndex = E(nameof(InterfaceIndex)),
+            InterfaceGuid = E(nameof(InterfaceGuid)), Alias = E(nameof(Alias)), Description = E(nameof(Description)),
+            PhysicalAddressLength = E(nameof(PhysicalAddressLength)), PhysicalAddress = E(nameof(PhysicalAddress)),
+            PermanentPhysicalAddress = E(nameof(PermanentPhysicalAddress)), Mtu = E(nameof(Mtu)), Type = E(nameof(Type)),
+            TunnelType = E(nameof(TunnelType)), MediaType = E(nameof(MediaType)), PhysicalMediumType = E(nameof(PhysicalMediumType)),
+            AccessType = E(nameof(AccessType)), DirectionType = E(nameof(DirectionType)),
+            InterfaceAndOperStatusFlags = E(nameof(InterfaceAndOperStatusFlags)), OperStatus = E(nameof(OperStatus)),
+            AdminStatus = E(nameof(AdminStatus)), MediaConnectState = E(nameof(MediaConnectState)), NetworkGuid = E(nameof(NetworkGuid)),
+            ConnectionType = E(nameof(ConnectionType)), TransmitLinkSpeed = E(nameof(TransmitLinkSpeed)),
+            ReceiveLinkSpeed = E(nameof(ReceiveLinkSpeed)), InOctets = E(nameof(InOctets)), InUcastPkts = E(nameof(InUcastPkts)),
+            InNUcastPkts = E(nameof(InNUcastPkts)), InDiscards = E(nameof(InDiscards)), InErrors = E(nameof(InErrors)),
+            InUnknownProtos = E(nameof(InUnknownProtos)), InUcastOctets = E(nameof(InUcastOctets)),
+            InMulticastOctets = E(nameof(InMulticastOctets)), InBroadcastOctets = E(nameof(InBroadcastOctets)),
+            OutOctets = E(nameof(OutOctets)), OutUcastPkts = E(nameof(OutUcastPkts)), OutNUcastPkts = E(nameof(OutNUcastPkts)),
+            OutDiscards = E(nameof(OutDiscards)), OutErrors = E(nameof(OutErrors)), OutUcastOctets = E(nameof(OutUcastOctets)),
+            OutMulticastOctets = E(nameof(OutMulticastOctets)), OutBroadcastOctets = E(nameof(OutBroadcastOctets)),
+            OutQLen = E(nameof(OutQLen));
+
+        private static JsonEncodedText E(string name) => JsonEncodedText.Encode(name);
     }
 
     /// <summary>The columns of Get-NetAdapter: Name, InterfaceDescription, ifIndex, Status, MacAddress, LinkSpeed.</summary>
@@ -66,7 +113,7 @@ internal static class IfRowOutput
         var table = new TextTable("Name", "InterfaceDescription", "ifIndex", "Status", "MacAddress", "LinkSpeed").DropFirst("InterfaceDescription", "LinkSpeed", "MacAddress");
         foreach (ref readonly var row in rows)
             table.Add(row.Alias, row.Description, row.InterfaceIndex.ToString(CultureInfo.InvariantCulture), Status(row),
-                Text.Mac(PhysicalAddress(row)), Text.Speed(row.TransmitLinkSpeed));
+                Text.Mac(row.GetPhysicalAddressBytes()), Text.Speed(row.TransmitLinkSpeed));
         table.Write(output);
     }
 
@@ -82,7 +129,7 @@ internal static class IfRowOutput
             ("OperStatus", Text.EnumName(row.OperStatus, "IfOperStatus")),
             ("AdminStatus", Text.EnumName(row.AdminStatus, "NetIfAdminStatus")),
             ("MediaConnectState", Text.EnumName(row.MediaConnectState, "MediaConnectState")),
-            ("MacAddress", Text.Mac(PhysicalAddress(row))), ("PermanentAddress", Text.Mac(PermanentAddress(row))),
+            ("MacAddress", Text.Mac(row.GetPhysicalAddressBytes())), ("PermanentAddress", Text.Mac(row.GetPermanentPhysicalAddressBytes())),
             ("MtuSize", row.Mtu.ToString(CultureInfo.InvariantCulture)),
             ("Type", ((uint)row.Type).ToString(CultureInfo.InvariantCulture) + " (" + row.Type + ")"),
             ("TunnelType", Text.EnumName(row.TunnelType, "TunnelType")),
@@ -110,8 +157,4 @@ internal static class IfRowOutput
         row.AdminStatus != NetIfAdminStatus.NetIfAdminStatusUp ? "Disabled"
         : row.OperStatus == IfOperStatus.IfOperStatusUp ? "Up"
         : "Disconnected";
-
-    private static byte[] PhysicalAddress(in MibIfRow2 row) => row.GetPhysicalAddress().GetAddressBytes();
-
-    private static byte[] PermanentAddress(in MibIfRow2 row) => row.GetPermanentPhysicalAddress().GetAddressBytes();
 }

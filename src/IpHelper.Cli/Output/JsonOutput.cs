@@ -17,10 +17,10 @@ internal sealed class JsonOutput : IDisposable
 
     private readonly Stream _stdout = StandardStreams.Output;
 
-    public JsonOutput(bool indented = true, bool skipValidation = false)
+    public JsonOutput(bool indented = true)
     {
         Console.Out.Flush();
-        Writer = new Utf8JsonWriter(_stdout, new JsonWriterOptions { Indented = indented, SkipValidation = skipValidation });
+        Writer = new Utf8JsonWriter(_stdout, new JsonWriterOptions { Indented = indented });
     }
 
     public Utf8JsonWriter Writer { get; }
@@ -34,6 +34,14 @@ internal sealed class JsonOutput : IDisposable
     /// 64-bit field is written this way, whatever its value, so a field's JSON type never changes.
     /// </summary>
     public void UInt64(string name, ulong value)
+    {
+        Span<byte> digits = stackalloc byte[20];
+        value.TryFormat(digits, out var length, default, CultureInfo.InvariantCulture);
+        Writer.WriteString(name, digits[..length]);
+    }
+
+    /// <summary>A 64-bit value as a decimal string (see <see cref="UInt64(string, ulong)"/>) under a pre-encoded name.</summary>
+    public void UInt64(JsonEncodedText name, ulong value)
     {
         Span<byte> digits = stackalloc byte[20];
         value.TryFormat(digits, out var length, default, CultureInfo.InvariantCulture);
@@ -89,8 +97,15 @@ internal sealed class JsonOutput : IDisposable
         Writer.WriteString(name, text[..Text.FormatMacUtf8(bytes, text)]);
     }
 
-    /// <summary>A GUID in braces ("B" format), formatted straight to UTF-8.</summary>
-    public void Guid(string name, System.Guid guid)
+    /// <summary>A MAC (see <see cref="Mac(string, ReadOnlySpan{byte})"/>) under a pre-encoded name.</summary>
+    public void Mac(JsonEncodedText name, ReadOnlySpan<byte> bytes)
+    {
+        Span<byte> text = stackalloc byte[Text.MacLength(bytes)];
+        Writer.WriteString(name, text[..Text.FormatMacUtf8(bytes, text)]);
+    }
+
+    /// <summary>A GUID in braces ("B" format) under a pre-encoded name, formatted straight to UTF-8.</summary>
+    public void Guid(JsonEncodedText name, System.Guid guid)
     {
         Span<byte> text = stackalloc byte[38];
         guid.TryFormat(text, out var written, "B");

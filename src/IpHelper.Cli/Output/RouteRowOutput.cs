@@ -56,19 +56,17 @@ internal static class RouteRowOutput
 
     /// <summary>
     /// A JSON array of the rows of a stream, each written as it is read (only the rows of <paramref name="only"/>
-    /// when given). The array is closed even when the stream ends early; the caller reports its status.
+    /// when given), as <see cref="WriteJson"/> writes them (<see cref="RouteJsonText"/>). The array is closed even
+    /// when the stream ends early; the caller reports its status.
     /// </summary>
     public static void StreamJson(MibRowStream<MibIpForwardRow2> rows, NetLuid? only)
     {
-        // The writer's structure checks would only catch this method's own mistakes, which the tests do; a million rows pay for them.
-        using var json = new JsonOutput(skipValidation: true);
-        json.Writer.WriteStartArray();
+        using var json = new RouteJsonText(s_protocols, s_origins);
         foreach (ref readonly var row in rows)
         {
             if (only is { } luid && row.InterfaceLuid != luid) continue;
-            WriteJson(json, row);
+            json.Write(row);
         }
-        json.Writer.WriteEndArray();
     }
 
     private static readonly string[] s_headers = ["ifIndex", "DestinationPrefix", "NextHop", "RouteMetric", "ifMetric", "PolicyStore"];

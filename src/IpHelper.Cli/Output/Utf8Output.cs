@@ -26,6 +26,12 @@ internal sealed class Utf8Output : IDisposable
 
     public void Advance(int count) => _used += count;
 
+    public void Write(ReadOnlySpan<byte> text)
+    {
+        text.CopyTo(GetSpan(text.Length));
+        Advance(text.Length);
+    }
+
     public void Write(string text)
     {
         var span = GetSpan(Encoding.UTF8.GetMaxByteCount(text.Length));

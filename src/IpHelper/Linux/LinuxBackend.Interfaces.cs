@@ -77,7 +77,7 @@ internal sealed partial class LinuxBackend
         using var request = new NetlinkMessageWriter();
         LinkRequest.Dump(request, withStatistics);
         // One ethtool-netlink dump gives every device's speed; without that family, one ioctl per device.
-        var collector = new IfRowCollector(lease.Socket, withStatistics, Genl.EthtoolLinkSpeeds.TryDump(Context, out var speeds) ? speeds : null);
+        var collector = new IfRowCollector(lease.Socket, withStatistics, Genl.EthtoolLinkSpeeds.TryDump(Context, out var speeds) ? speeds : null, DumpCapacity);
         try
         {
             var error = lease.Socket.Dump(request, ref collector);
@@ -145,9 +145,8 @@ internal sealed partial class LinuxBackend
         var flags = link.Flags;
         row.InterfaceIndex = (uint)link.Index;
         row.InterfaceLuid = LuidOf(link.Index, type.Type);
-        var alias = Encoding.UTF8.GetString(link.Name);
-        row.Alias = alias;
-        row.InterfaceGuid = LinuxInterfaceGuid.FromName(alias, link.Name);
+        row.Alias = Encoding.UTF8.GetString(link.Name);
+        row.InterfaceGuid = LinuxInterfaceGuid.FromName(link.Name);
         row.Description = Description(link, socket);
         if (link.Address.Length <= 32)
         {
@@ -219,9 +218,18 @@ internal sealed partial class LinuxBackend
         return Ethtool.GetDriver(socket, link.Name) ?? Encoding.UTF8.GetString(link.Name);
     }
 
-    private struct IfRowCollector(NetlinkSocket socket, bool withStatistics, IReadOnlyDictionary<int, ulong>? speeds = null) : INetlinkReplyHandler
+    /// <summary>
+    /// Room a link dump's rows start with (5.5 MB of address space, rented from the pool): pages of the array that
+    /// no row reaches are never touched (the pool does not zero its arrays), so a short table costs no more
+    /// memory, while a table of thousands is not copied at each doubling onto fresh pages (2,000 interfaces
+    /// faulted in 5.5 MB instead of 2.7 MB, about 700 page faults more). A table that is never disposed leaves
+    /// the array to the garbage collector as a large object, where 16 rows were a small one.
+    /// </summary>
+    private const int DumpCapacity = 4096;
+
+    private struct IfRowCollector(NetlinkSocket socket, bool withStatistics, IReadOnlyDictionary<int, ulong>? speeds = null, int capacity = 1) : INetlinkReplyHandler
     {
-        public MibTableBuilder<MibIfRow2> Rows = new();
+        public MibTableBuilder<MibIfRow2> Rows = new(capacity);
         public bool Malformed;
 
         public void OnMessage(in NetlinkMessage message)
@@ -234,11 +242,7 @@ internal sealed partial class LinuxBackend
             Fill(ref Rows.Add(), link, socket, withStatistics, speeds);
         }
 
-        public void OnRestart()
-        {
-            Rows.Dispose();
-            Rows = new MibTableBuilder<MibIfRow2>();
-        }
+        public readonly void OnRestart() => Rows.Clear();
     }
 
     private struct IdentityReader : INetlinkReplyHandler

@@ -1,6 +1,3 @@
-using System.Collections.Concurrent;
-using System.Security.Cryptography;
-
 namespace IpHelper.Linux;
 
 /// <summary>
@@ -14,30 +11,14 @@ internal static class LinuxInterfaceGuid
     private static ReadOnlySpan<byte> Namespace =>
         [0x6f, 0x3a, 0x1c, 0x52, 0x9b, 0x0e, 0x4d, 0x7a, 0x8e, 0x21, 0x5c, 0x4b, 0x2f, 0x9d, 0x0a, 0x13];
 
-    private const int MaxRemembered = 16384;
-    private static readonly ConcurrentDictionary<string, Guid> s_byAlias = new(StringComparer.Ordinal);
-
-    /// <summary>
-    /// The GUID of the interface called <paramref name="alias"/> (whose bytes are <paramref name="name"/>),
-    /// remembered per name: a table of thousands of interfaces then hashes each name once per process.
-    /// </summary>
-    public static Guid FromName(string alias, ReadOnlySpan<byte> name)
-    {
-        if (s_byAlias.TryGetValue(alias, out var known)) return known;
-        var guid = FromName(name);
-        if (s_byAlias.Count >= MaxRemembered) s_byAlias.Clear();
-        s_byAlias[alias] = guid;
-        return guid;
-    }
-
     /// <summary>The GUID of the interface whose name is <paramref name="name"/> (its bytes, as the kernel gives them).</summary>
     public static Guid FromName(ReadOnlySpan<byte> name)
     {
         Span<byte> input = stackalloc byte[16 + name.Length];
         Namespace.CopyTo(input);
         name.CopyTo(input[16..]);
-        Span<byte> hash = stackalloc byte[SHA1.HashSizeInBytes];
-        SHA1.HashData(input, hash);
+        Span<byte> hash = stackalloc byte[Sha1.HashSizeInBytes];
+        Sha1.HashData(input, hash);
         hash[6] = (byte)((hash[6] & 0x0F) | 0x50);
         hash[8] = (byte)((hash[8] & 0x3F) | 0x80);
         return new Guid(hash[..16], bigEndian: true);

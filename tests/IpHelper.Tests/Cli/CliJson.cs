@@ -1,4 +1,6 @@
+using System.Buffers;
 using System.Globalization;
+using System.Text;
 using System.Text.Json;
 
 namespace IpHelper.Tests.Cli;
@@ -12,5 +14,17 @@ public static class CliJson
         if (value.ValueKind != JsonValueKind.String)
             throw new FormatException($"a 64-bit field must be a decimal string, not {value.ValueKind} {value.GetRawText()}");
         return ulong.Parse(value.GetString()!, NumberStyles.None, CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>
+    /// What Utf8JsonWriter (indented, default encoder, as the CLI's JsonOutput) writes for the document
+    /// <paramref name="json"/>, with the CLI's final newline: the text a hand-written listing must equal.
+    /// </summary>
+    public static string Utf8JsonWritersText(string json)
+    {
+        using var document = JsonDocument.Parse(json);
+        var buffer = new ArrayBufferWriter<byte>();
+        using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true })) document.WriteTo(writer);
+        return Encoding.UTF8.GetString(buffer.WrittenSpan) + "\n";
     }
 }

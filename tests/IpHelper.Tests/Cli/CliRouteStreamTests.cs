@@ -44,6 +44,50 @@ public sealed class CliRouteStreamTests
         Assert.Equal(expected, rows);
     }
 
+    /// <summary>
+    /// `route list --json` writes its rows by hand (RouteJsonText): its text must be exactly what Utf8JsonWriter
+    /// writes for the same document, and each row the very object `route show` (Utf8JsonWriter) writes for it:
+    /// gateways, a link-local IPv6 next hop, none (0.0.0.0, ::), an unnamed protocol, a lifetime, a 10-digit metric.
+    /// </summary>
+    [RootFact]
+    public void RouteListJson_IsUtf8JsonWritersText_AndTheRowsRouteShowWrites()
+    {
+        using var ns = AddressTestNetwork.WithVeth();
+        ns.AddAddress("v0", "192.0.2.1/24");
+        ns.AddAddress("v0", "2001:db8::1/64");
+        ns.Ip("route", "add", "198.51.100.0/24", "via", "192.0.2.9", "metric", "4000000000");
+        ns.Ip("route", "add", "203.0.113.0/24", "via", "192.0.2.9", "proto", "99");
+        ns.Ip("-6", "route", "add", "2001:db8:5::/48", "via", "fe80::9", "dev", "v0");
+        ns.Ip("-6", "route", "add", "2001:db8:6::/48", "dev", "v0", "proto", "static", "expires", "600");
+
+        var list = CliProcess.Run("route", "list", "--json", "-n", ns.Name);
+
+        Assert.Equal(0, list.ExitCode);
+        Assert.Equal(CliJson.Utf8JsonWritersText(list.Stdout), list.Stdout);
+        var listed = list.Json().EnumerateArray().Select(r => r.GetRawText()).ToHashSet();
+        foreach (var prefix in new[] { "198.51.100.0/24", "203.0.113.0/24", "2001:db8:5::/48", "2001:db8:6::/48", "2001:db8::/64" })
+        {
+            var shown = CliProcess.Run("route", "show", prefix, "--json", "-n", ns.Name).Json().EnumerateArray().ToArray();
+            Assert.NotEmpty(shown);
+            // A lifetime counts down between the two reads: the rows are compared without it.
+            Assert.All(shown, row => Assert.Contains(WithoutLifetimes(row.GetRawText()), listed.Select(WithoutLifetimes)));
+        }
+    }
+
+    [RootFact]
+    public void RouteListJson_NoRoutes_IsAnEmptyArrayAsUtf8JsonWriterWritesIt()
+    {
+        using var ns = new TestNetns();
+
+        var list = CliProcess.Run("route", "list", "-4", "--json", "--table", "100", "-n", ns.Name);
+
+        Assert.Equal(0, list.ExitCode);
+        Assert.Equal("[]\n", list.Stdout);
+    }
+
+    private static string WithoutLifetimes(string row) =>
+        System.Text.RegularExpressions.Regex.Replace(row, "\"(Valid|Preferred)Lifetime\": [0-9]+", "\"$1Lifetime\": _");
+
     [RootFact]
     public void RouteListPiped_HasFixedColumns_WhateverTheRows()
     {

@@ -32,6 +32,33 @@ public sealed class InterfaceCliTests(InterfaceTopology topology) : IClassFixtur
         }
     }
 
+    /// <summary>
+    /// `interface list --json` writes its rows by hand (IfJsonText): its text must be exactly what Utf8JsonWriter
+    /// writes for the same document, and each row the very object `interface show` (Utf8JsonWriter) writes,
+    /// names that need escaping ('+', '"', '\\', non-ASCII) and an alias with HTML characters included.
+    /// </summary>
+    [RootFact]
+    public void InterfaceListJson_IsUtf8JsonWritersText_AndTheRowsInterfaceShowWrites()
+    {
+        using var ns = new TestNetns();
+        ns.Ip("link", "add", "iph+\u00fc0", "type", "ifb");
+        ns.Ip("link", "add", "a\"b\\c", "type", "ifb");
+        ns.Ip("link", "set", "dev", "iph+\u00fc0", "alias", "x<y>&z \"q\" \u00e9");
+
+        var list = CliProcess.Run("interface", "list", "--json", "--netns", ns.Name);
+
+        Assert.Equal(0, list.ExitCode);
+        Assert.Equal(CliJson.Utf8JsonWritersText(list.Stdout), list.Stdout);
+        var rows = list.Json().EnumerateArray().ToArray();
+        Assert.Equal(3, rows.Length);
+        foreach (var row in rows)
+        {
+            var index = row.GetProperty("InterfaceIndex").GetUInt32().ToString(System.Globalization.CultureInfo.InvariantCulture);
+            var shown = CliProcess.Run("interface", "show", index, "--json", "--netns", ns.Name).Json().EnumerateArray().Single();
+            Assert.Equal(shown.GetRawText(), row.GetRawText());
+        }
+    }
+
     [RootFact]
     public void InterfaceList_NoStatistics_PrintsZeroCounters()
     {
