@@ -45,6 +45,7 @@ public sealed class UnicastEntryTests
         using var ns = AddressTestNetwork.WithVeth();
         ns.AddAddress("v0", "192.0.2.1/24");
         ns.AddAddress("v0", "2001:db8::1/64", "valid_lft", "500", "preferred_lft", "400");
+        AddressTestNetwork.WaitUntilSettled(ns, "v0");
         var table = UnicastTableTests.Rows(ns);
 
         using (ns.Enter())
