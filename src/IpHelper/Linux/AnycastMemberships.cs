@@ -26,7 +26,7 @@ internal sealed class AnycastMemberships(NamespaceContext context) : IDisposable
         Span<byte> request = stackalloc byte[20];
         address.CopyTo(request);
         BitConverter.TryWriteBytes(request[16..], index);
-        var socket = context.Run(static () => new Socket(AddressFamily.InterNetworkV6, SocketType.Dgram, ProtocolType.Udp));
+        var socket = context.RunHere(static () => new Socket(AddressFamily.InterNetworkV6, SocketType.Dgram, ProtocolType.Udp));
         try
         {
             socket.SetRawSocketOption(IPPROTO_IPV6, IPV6_JOIN_ANYCAST, request);

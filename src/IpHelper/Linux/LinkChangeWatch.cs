@@ -77,7 +77,7 @@ internal sealed class LinkChangeWatch : IDisposable
             if (_socket is not null) return Interlocked.Increment(ref _generation);
             try
             {
-                var socket = _context.Run(Subscribe);
+                var socket = _context.RunHere(Subscribe);
                 Volatile.Write(ref _readinessId, LinkReadiness.Register(this, (int)socket.Handle.DangerousGetHandle()));
                 Volatile.Write(ref _socket, socket);
             }

@@ -31,7 +31,7 @@ internal sealed partial class LinuxBackend
     /// </summary>
     private BackendResult CheckPrivilege(string key)
     {
-        var errno = Context.Run(() =>
+        var errno = Context.RunHere(() =>
         {
             try
             {

@@ -198,7 +198,7 @@ internal sealed class NamespaceContext
         try
         {
             // The anchor is the link watch: one socket that holds the namespace and says when links change.
-            errno = created._worker!.Adopt(created, fd, static () => LinkChangeWatch.Subscribe(), out var anchor);
+            errno = created.AdoptHere(fd, static () => LinkChangeWatch.Subscribe(), out var anchor);
             if (errno == 0) created._links = new LinkChangeWatch(created, anchor);
         }
         catch (Netlink.NetlinkException e)
@@ -274,11 +274,12 @@ internal sealed class NamespaceContext
     public T Run<T>(Func<T> work) => _worker is null ? work() : _worker.Invoke(this, work);
 
     /// <summary>
-    /// Runs short, read-only <paramref name="work"/> in this namespace on the calling thread: the thread
-    /// joins the namespace (setns, through a descriptor the anchor socket gives) and goes back to its own
-    /// at once. A hop to a worker costs a wake-up of another thread (tens of microseconds on a virtual
-    /// machine whose other CPU is idle); this costs six system calls. Falls back to
-    /// <see cref="Run{T}"/> when the thread may not join (no CAP_SYS_ADMIN) or is a worker.
+    /// Runs short <paramref name="work"/> (making a socket, reading a /proc/sys/net or /proc/thread-self/net
+    /// file) in this namespace on the calling thread: the thread joins the namespace (setns, through a
+    /// descriptor the anchor socket gives) and goes back to its own at once. A hop to a worker costs a
+    /// wake-up of another thread (tens of microseconds on a virtual machine whose other CPU is idle, and
+    /// a thread start the first time); this costs six system calls. Falls back to <see cref="Run{T}"/>
+    /// when the thread may not join (no CAP_SYS_ADMIN) or is a worker.
     /// </summary>
     /// <exception cref="ObjectDisposedException">The context is closed.</exception>
     public T RunHere<T>(Func<T> work)
@@ -288,6 +289,28 @@ internal sealed class NamespaceContext
         using var home = Interop.open(ThreadNamespacePath, Interop.O_RDONLY | Interop.O_CLOEXEC);
         using var target = home.IsInvalid ? null : OpenNamespace(out _);
         if (target is null || Interop.setns(target, Interop.CLONE_NEWNET) != 0) return Run(work);
+        return ThenReturn(home, work);
+    }
+
+    /// <summary>
+    /// Makes the anchor in the namespace <paramref name="fd"/> refers to, on the calling thread when it can
+    /// go back to its own namespace afterwards (else on the worker): returns the errno of a failed setns
+    /// (EINVAL: not a network namespace; EPERM: no CAP_SYS_ADMIN), else 0 with <paramref name="work"/>'s result.
+    /// </summary>
+    private int AdoptHere<T>(SafeFileHandle fd, Func<T> work, out T? result)
+    {
+        result = default;
+        if (NamespaceWorker.IsWorkerThread) return _worker!.Adopt(this, fd, work, out result);
+        using var home = Interop.open(ThreadNamespacePath, Interop.O_RDONLY | Interop.O_CLOEXEC);
+        if (home.IsInvalid) return _worker!.Adopt(this, fd, work, out result);
+        if (Interop.setns(fd, Interop.CLONE_NEWNET) != 0) return Marshal.GetLastPInvokeError();
+        result = ThenReturn(home, work);
+        return 0;
+    }
+
+    /// <summary>Runs <paramref name="work"/> on a thread that joined another namespace, then sends the thread back to <paramref name="home"/>.</summary>
+    private static T ThenReturn<T>(SafeFileHandle home, Func<T> work)
+    {
         try
         {
             return work();
@@ -306,7 +329,7 @@ internal sealed class NamespaceContext
     /// (/proc/net follows the process's main thread and would show the wrong namespace).
     /// </summary>
     /// <exception cref="IOException">The file cannot be read (FileNotFoundException when the kernel has none).</exception>
-    public string ReadProcNet(string file) => Run(() => File.ReadAllText("/proc/thread-self/net/" + file));
+    public string ReadProcNet(string file) => RunHere(() => File.ReadAllText("/proc/thread-self/net/" + file));
 
     /// <summary>
     /// A new descriptor of this namespace (SIOCGSKNS on the anchor socket), for a worker to join it; null
@@ -338,7 +361,7 @@ internal sealed class NamespaceContext
     {
         var socket = IsProcess
             ? NetlinkSocket.Open(protocol)
-            : Run(() => NetlinkSocket.Open(protocol, datagramBufferBytes: 64 * 1024));
+            : RunHere(() => NetlinkSocket.Open(protocol, datagramBufferBytes: 64 * 1024));
         socket.ConnectToKernel();
         return socket;
     }
@@ -346,7 +369,7 @@ internal sealed class NamespaceContext
     /// <summary>Opens a notification socket joined to <paramref name="groups"/> in this namespace.</summary>
     /// <exception cref="Netlink.NetlinkException">The socket could not be opened or a group joined.</exception>
     public NetlinkSocket OpenSubscriber(uint[] groups, int receiveBufferBytes, int datagramBufferBytes = 256 * 1024) =>
-        Run(() => NetlinkSocket.OpenSubscriber(groups, receiveBufferBytes, datagramBufferBytes));
+        RunHere(() => NetlinkSocket.OpenSubscriber(groups, receiveBufferBytes, datagramBufferBytes));
 
     /// <summary>
     /// True when the namespace was entered by a name or path that no longer names it (<c>ip netns del</c>

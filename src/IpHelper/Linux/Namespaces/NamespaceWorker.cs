@@ -13,6 +13,8 @@ namespace IpHelper.Linux.Namespaces;
 /// there for the next item of the same namespace; it goes back to the process's namespace when that
 /// namespace's context closes, so it never keeps a released namespace alive. Each context is served by
 /// one worker (two in all, created on first use), so the threads do not grow with the number of namespaces.
+/// A worker's thread starts with the first item posted to it: most work runs on the calling thread
+/// (<see cref="NamespaceContext.RunHere{T}"/>), so a process that never needs a worker never starts one.
 /// <para>
 /// Capabilities are per thread in Linux and the kernel checks those of the thread that acts: each item
 /// runs with the effective capabilities of the thread that posted it, never more. A thread inherits its
@@ -42,14 +44,10 @@ internal sealed class NamespaceWorker
     /// <summary>Work waiting for the thread; also the lock for itself and <see cref="_runner"/>.</summary>
     private readonly Queue<WorkItem> _queue = new();
 
-    /// <summary>The thread serving the queue; a replaced one ends after its current item.</summary>
-    private Runner _runner;
+    /// <summary>The thread serving the queue (null until the first item); a replaced one ends after its current item.</summary>
+    private Runner? _runner;
 
-    private NamespaceWorker(int number)
-    {
-        _number = number;
-        _runner = Start();
-    }
+    private NamespaceWorker(int number) => _number = number;
 
     /// <summary>True on a worker's thread.</summary>
     internal static bool IsWorkerThread => t_runner is not null;
@@ -107,6 +105,8 @@ internal sealed class NamespaceWorker
     {
         lock (_queue)
         {
+            // No thread yet: none has joined anything.
+            if (_runner is null) return;
             _queue.Enqueue(new LeaveItem(context));
             Monitor.PulseAll(_queue);
         }
@@ -120,7 +120,7 @@ internal sealed class NamespaceWorker
         lock (_queue)
         {
             // The thread cannot act with capabilities it was never given: a new one, started here, inherits them.
-            if (caps is { } mine && (mine.Effective & ~_runner.Capabilities.Permitted) != 0) Start();
+            if (_runner is null || (caps is { } mine && (mine.Effective & ~_runner.Capabilities.Permitted) != 0)) Start();
             _queue.Enqueue(item);
             Monitor.PulseAll(_queue);
         }

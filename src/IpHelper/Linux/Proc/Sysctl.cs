@@ -49,7 +49,7 @@ internal static class Sysctl
     /// Writes a value. Returns 0 or the errno of the failure: ENOENT for a missing key, EACCES/EPERM
     /// without the privilege, EINVAL for a value the kernel refuses.
     /// </summary>
-    public static int Write(NamespaceContext context, string key, string value) => context.Run(() =>
+    public static int Write(NamespaceContext context, string key, string value) => context.RunHere(() =>
     {
         try
         {
