@@ -13,7 +13,7 @@ namespace IpHelper.Cli.Output;
 /// description are escaped exactly as Utf8JsonWriter escapes them (JsonEncodedText) when the default encoder
 /// finds a character to escape. The tests compare every row with the one `interface show` writes.
 /// </summary>
-internal sealed class IfJsonText : IDisposable
+internal sealed class IfJsonText : JsonArrayText
 {
     /// <summary>
     /// Room for one row: the fixed text (about 1,700 bytes), two strings of at most 256 characters escaped as
@@ -21,16 +21,10 @@ internal sealed class IfJsonText : IDisposable
     /// </summary>
     private const int RowRoom = 8192;
 
-    private readonly Utf8Output _output = new();
-    private bool _any;
-
-    public IfJsonText() => _output.Write("["u8);
-
     public void Write(in MibIfRow2 row)
     {
-        var line = _output.GetSpan(RowRoom);
-        var n = Put(line, 0, _any ? ",\n  {"u8 : "\n  {"u8);
-        _any = true;
+        var line = BeginRow(RowRoom, out var n);
+        n = Put(line, n, "{"u8);
         n = Put(line, n, Fields.InterfaceLuid);
         n = Quoted(line, n, row.InterfaceLuid.Value);
         n = Put(line, n, Fields.InterfaceIndex);
@@ -90,20 +84,7 @@ internal sealed class IfJsonText : IDisposable
             n = Quoted(line, n, counters[i]);
         }
         n = Put(line, n, "\n  }"u8);
-        _output.Advance(n);
-    }
-
-    /// <summary>Closes the array (Utf8JsonWriter writes an empty one as "[]") and ends the line.</summary>
-    public void Dispose()
-    {
-        _output.Write(_any ? "\n]\n"u8 : "]\n"u8);
-        _output.Dispose();
-    }
-
-    private static int Put(Span<byte> line, int at, ReadOnlySpan<byte> text)
-    {
-        text.CopyTo(line[at..]);
-        return at + text.Length;
+        Output.Advance(n);
     }
 
     private static int Number(Span<byte> line, int at, uint value)

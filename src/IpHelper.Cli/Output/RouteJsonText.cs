@@ -13,7 +13,7 @@ namespace IpHelper.Cli.Output;
 /// names are encoded once by JsonEncodedText. The tests check the output is exactly Utf8JsonWriter's
 /// rendering of itself.
 /// </summary>
-internal sealed class RouteJsonText : IDisposable
+internal sealed class RouteJsonText : JsonArrayText
 {
     /// <summary>Room for a row's text before its tail: the fixed parts (about 100 bytes), the LUID and index, two addresses.</summary>
     private const int RowRoom = 384;
@@ -21,10 +21,8 @@ internal sealed class RouteJsonText : IDisposable
     /// <summary>Room for the tail's fixed text (about 230 bytes) and its six numbers, besides the two names.</summary>
     private const int TailRoom = 320;
 
-    private readonly Utf8Output _output = new();
     private readonly Dictionary<NlRouteProtocol, JsonEncodedText> _protocols;
     private readonly Dictionary<NlRouteOrigin, JsonEncodedText> _origins;
-    private bool _any;
 
     // The text of the previous row's head (LUID and index) and tail (the fields after NextHop), reused while they repeat.
     private NetLuid _luid;
@@ -39,7 +37,6 @@ internal sealed class RouteJsonText : IDisposable
     {
         _protocols = protocols;
         _origins = origins;
-        _output.Write("["u8);
     }
 
     public void Write(in MibIpForwardRow2 row)
@@ -47,9 +44,8 @@ internal sealed class RouteJsonText : IDisposable
         if (_headLength < 0 || row.InterfaceLuid != _luid || row.InterfaceIndex != _index) FormatHead(row);
         var tail = new Tail(row);
         if (_tailLength < 0 || tail != _tailOf) FormatTail(tail);
-        var line = _output.GetSpan(RowRoom + _tailLength);
-        var n = Put(line, 0, _any ? ",\n  {\n    \"InterfaceLuid\": \""u8 : "\n  {\n    \"InterfaceLuid\": \""u8);
-        _any = true;
+        var line = BeginRow(RowRoom + _tailLength, out var n);
+        n = Put(line, n, "{\n    \"InterfaceLuid\": \""u8);
         n = Put(line, n, _head.AsSpan(0, _headLength));
         n += AddressText.FormatUtf8(row.DestinationPrefix, line[n..]);
         if (row.NextHop.Family == AddressFamily.Unspecified) n = Put(line, n, "\",\n    \"NextHop\": null"u8);
@@ -60,7 +56,7 @@ internal sealed class RouteJsonText : IDisposable
             line[n++] = (byte)'"';
         }
         n = Put(line, n, _tail.AsSpan(0, _tailLength));
-        _output.Advance(n);
+        Output.Advance(n);
     }
 
     /// <summary>The fields after NextHop, which most rows of a table share: their text is formatted once per change.</summary>
@@ -118,18 +114,5 @@ internal sealed class RouteJsonText : IDisposable
         n = Put(tail, n, origin.EncodedUtf8Bytes);
         _tailLength = Put(tail, n, "\"\n  }"u8);
         _tailOf = row;
-    }
-
-    /// <summary>Closes the array (Utf8JsonWriter writes an empty one as "[]") and ends the line.</summary>
-    public void Dispose()
-    {
-        _output.Write(_any ? "\n]\n"u8 : "]\n"u8);
-        _output.Dispose();
-    }
-
-    private static int Put(Span<byte> line, int at, ReadOnlySpan<byte> text)
-    {
-        text.CopyTo(line[at..]);
-        return at + text.Length;
     }
 }
