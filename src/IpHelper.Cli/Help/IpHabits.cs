@@ -79,7 +79,7 @@ internal static class IpHabits
             }
             result.Add(s_byNoun.TryGetValue(noun.Name, out var words) && words.TryGetValue(token, out var option) ? option : token);
         }
-        if (noun is not null && !verbSeen && !args.Any(IsHelp) && noun.Subcommands.Any(c => c.Name == "list"))
+        if (noun is not null && !verbSeen && !AnyHelp(args) && noun.Subcommands.Any(c => c.Name == "list"))
             result.Insert(nounAt + 1, "list");
         return [.. result];
     }
@@ -104,7 +104,7 @@ internal static class IpHabits
     private static string Verb(Command noun, string token, ReadOnlySpan<string> rest)
     {
         var named = Named(noun, token) is not null;
-        if (named && (token != "show" || rest.ToArray().Any(IsHelp))) return token;
+        if (named && (token != "show" || AnyHelp(rest))) return token;
         var hasList = Named(noun, "list") is not null;
         if (hasList && ("list".StartsWith(token, StringComparison.Ordinal) || "show".StartsWith(token, StringComparison.Ordinal)
             || "lst".StartsWith(token, StringComparison.Ordinal)))
@@ -136,7 +136,12 @@ internal static class IpHabits
         return false;
     }
 
-    private static bool IsHelp(string token) => token is "-h" or "--help" or "-?";
+    private static bool AnyHelp(ReadOnlySpan<string> tokens)
+    {
+        foreach (var token in tokens)
+            if (token is "-h" or "--help" or "-?") return true;
+        return false;
+    }
 
     private static bool TakesValue(string token, Command? noun) =>
         !token.Contains('=') && (s_takesValue.Contains(token)

@@ -93,7 +93,7 @@ internal sealed class IfJsonText : JsonArrayText
         return at + written;
     }
 
-    /// <summary>A 64-bit value as a decimal string (the contract of <see cref="JsonOutput.UInt64(string, ulong)"/>).</summary>
+    /// <summary>A 64-bit value as a decimal string (the contract of <see cref="JsonOutput.UInt64(JsonEncodedText, ulong)"/>).</summary>
     private static int Quoted(Span<byte> line, int at, ulong value)
     {
         line[at++] = (byte)'"';

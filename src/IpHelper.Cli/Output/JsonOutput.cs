@@ -28,19 +28,13 @@ internal sealed class JsonOutput : IDisposable
     /// <summary>NET_LUID: its 64-bit Value as a decimal string (see <see cref="UInt64"/>).</summary>
     public void Luid(string name, NetLuid luid) => UInt64(name, luid.Value);
 
+    public void UInt64(string name, ulong value) => UInt64(JsonEncodedText.Encode(name), value);
+
     /// <summary>
     /// A 64-bit value as a decimal string ("18446744073709551615"): JSON readers that hold numbers as
     /// doubles (Debian's jq 1.6, JavaScript) keep 53 bits, and a bridge's LUID already needs 56. Every
     /// 64-bit field is written this way, whatever its value, so a field's JSON type never changes.
     /// </summary>
-    public void UInt64(string name, ulong value)
-    {
-        Span<byte> digits = stackalloc byte[20];
-        value.TryFormat(digits, out var length, default, CultureInfo.InvariantCulture);
-        Writer.WriteString(name, digits[..length]);
-    }
-
-    /// <summary>A 64-bit value as a decimal string (see <see cref="UInt64(string, ulong)"/>) under a pre-encoded name.</summary>
     public void UInt64(JsonEncodedText name, ulong value)
     {
         Span<byte> digits = stackalloc byte[20];
@@ -61,12 +55,7 @@ internal sealed class JsonOutput : IDisposable
     public void Prefix(string name, in IpAddressPrefix prefix) => Prefix(JsonEncodedText.Encode(name), prefix);
 
     /// <summary>NET_LUID under a pre-encoded name (the per-row path of big lists).</summary>
-    public void Luid(JsonEncodedText name, NetLuid luid)
-    {
-        Span<byte> digits = stackalloc byte[20];
-        luid.Value.TryFormat(digits, out var length, default, CultureInfo.InvariantCulture);
-        Writer.WriteString(name, digits[..length]);
-    }
+    public void Luid(JsonEncodedText name, NetLuid luid) => UInt64(name, luid.Value);
 
     /// <summary>An address (null for none) under a pre-encoded name, formatted straight to UTF-8.</summary>
     public void Address(JsonEncodedText name, in SockAddrInet address)
@@ -90,14 +79,9 @@ internal sealed class JsonOutput : IDisposable
     public void Enum<T>(JsonEncodedText name, T value, string prefix) where T : struct, System.Enum =>
         Writer.WriteString(name, Text.EnumName(value, prefix));
 
-    /// <summary>A MAC as "aa:bb:cc:dd:ee:ff" (the same text as <see cref="Text.Mac"/>), formatted straight to UTF-8.</summary>
-    public void Mac(string name, ReadOnlySpan<byte> bytes)
-    {
-        Span<byte> text = stackalloc byte[Text.MacLength(bytes)];
-        Writer.WriteString(name, text[..Text.FormatMacUtf8(bytes, text)]);
-    }
+    public void Mac(string name, ReadOnlySpan<byte> bytes) => Mac(JsonEncodedText.Encode(name), bytes);
 
-    /// <summary>A MAC (see <see cref="Mac(string, ReadOnlySpan{byte})"/>) under a pre-encoded name.</summary>
+    /// <summary>A MAC as "aa:bb:cc:dd:ee:ff" (the same text as <see cref="Text.Mac"/>), formatted straight to UTF-8.</summary>
     public void Mac(JsonEncodedText name, ReadOnlySpan<byte> bytes)
     {
         Span<byte> text = stackalloc byte[Text.MacLength(bytes)];
